@@ -1,0 +1,244 @@
+//! Backends: connect read-only, introspect, run guarded queries, stream text.
+//!
+//! The `db` layer knows SQL and rows only. Every statement goes through
+//! [`crate::dialect::guard`] before it is sent; the session itself is read-only on the server
+//! side and carries time limits, so a mistake in one barrier is caught by the next.
+
+pub mod postgres;
+pub mod sqlite;
+
+use crate::catalog::Catalog;
+use crate::dialect::Dialect;
+use crate::dialect::guard::Refusal;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// What was scanned, for the report header. Never holds a password.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct TargetInfo {
+    pub dialect: Dialect,
+    pub database: String,
+    pub server_version: String,
+    /// The URL with any password replaced by `***`.
+    #[serde(skip)]
+    pub url: String,
+}
+
+/// Time limits for every session.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    pub statement_timeout: Duration,
+    pub lock_timeout: Duration,
+    pub connect_timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            statement_timeout: Duration::from_secs(300),
+            lock_timeout: Duration::from_secs(5),
+            connect_timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum DbError {
+    #[error("cannot connect to {target}: {message}")]
+    #[diagnostic(code(vigie::db::connect))]
+    Connect {
+        target: String,
+        message: String,
+        #[help]
+        hint: Option<String>,
+    },
+    #[error("{0}")]
+    #[diagnostic(
+        code(vigie::db::url),
+        help(
+            "URLs look like postgres://user@host:5432/db, mysql://user@host/db, sqlite://path/to/file.db"
+        )
+    )]
+    Url(String),
+    #[error("query failed: {message}")]
+    #[diagnostic(code(vigie::db::query))]
+    Query {
+        message: String,
+        #[help]
+        hint: Option<String>,
+    },
+    #[error("{0}")]
+    #[diagnostic(code(vigie::db::refused))]
+    Refused(#[from] Refusal),
+}
+
+impl DbError {
+    pub fn query(message: impl Into<String>) -> DbError {
+        DbError::Query {
+            message: message.into(),
+            hint: None,
+        }
+    }
+}
+
+/// One read-only connection, inside one read-only transaction that is rolled back at the end.
+pub trait Session: Send {
+    fn dialect(&self) -> Dialect;
+
+    /// Run a counting query whose rows are `(count BIGINT, key TEXT)` or `(count BIGINT)`;
+    /// returns the count and the keys in row order. `as_of` binds the first parameter.
+    fn count_keys(&mut self, sql: &str, as_of: Option<&str>)
+    -> Result<(u64, Vec<String>), DbError>;
+
+    /// Run a query whose columns are all text; NULL is `None`.
+    fn rows(&mut self, sql: &str, as_of: Option<&str>)
+    -> Result<Vec<Vec<Option<String>>>, DbError>;
+
+    /// The names of the columns a query returns, without running it.
+    fn column_names(&mut self, sql: &str) -> Result<Vec<String>, DbError>;
+
+    /// Stream `(key, text)` pairs of a two-column query, once, without holding the result.
+    fn stream_pairs(
+        &mut self,
+        sql: &str,
+        each: &mut dyn FnMut(String, String),
+    ) -> Result<(), DbError>;
+
+    /// Read the schema. `schemas` empty means every non-system schema.
+    fn introspect(&mut self, schemas: &[String]) -> Result<Catalog, DbError>;
+
+    /// Roll back and close.
+    fn close(self: Box<Self>);
+}
+
+/// A parsed database URL.
+#[derive(Clone, Debug)]
+pub enum Target {
+    Postgres { url: String },
+    Sqlite { path: PathBuf },
+    Mysql { url: String },
+}
+
+impl Target {
+    pub fn parse(url: &str) -> Result<Target, DbError> {
+        let lower = url.to_ascii_lowercase();
+        if lower.starts_with("postgres://") || lower.starts_with("postgresql://") {
+            Ok(Target::Postgres {
+                url: url.to_string(),
+            })
+        } else if lower.starts_with("mysql://") || lower.starts_with("mariadb://") {
+            Ok(Target::Mysql {
+                url: url.to_string(),
+            })
+        } else if let Some(rest) = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+        {
+            let path = rest.split('?').next().unwrap_or(rest);
+            Ok(Target::Sqlite {
+                path: PathBuf::from(path),
+            })
+        } else if [".db", ".sqlite", ".sqlite3", ".db3"]
+            .iter()
+            .any(|ext| lower.ends_with(ext))
+        {
+            Ok(Target::Sqlite {
+                path: PathBuf::from(url),
+            })
+        } else {
+            Err(DbError::Url(format!(
+                "`{}` is not a database URL vigie understands",
+                redact(url)
+            )))
+        }
+    }
+
+    pub fn dialect(&self) -> Dialect {
+        match self {
+            Target::Postgres { .. } => Dialect::Postgres,
+            Target::Sqlite { .. } => Dialect::Sqlite,
+            Target::Mysql { .. } => Dialect::Mysql,
+        }
+    }
+
+    pub fn redacted(&self) -> String {
+        match self {
+            Target::Postgres { url } | Target::Mysql { url } => redact(url),
+            Target::Sqlite { path } => format!("sqlite://{}", path.display()),
+        }
+    }
+}
+
+/// Replace the password of a URL (`user:secret@`, `password=secret`) by `***`.
+pub fn redact(url: &str) -> String {
+    let mut out = url.to_string();
+    if let Some(scheme_end) = out.find("://") {
+        let rest_start = scheme_end + 3;
+        let authority_end = out[rest_start..]
+            .find(['/', '?'])
+            .map(|i| rest_start + i)
+            .unwrap_or(out.len());
+        if let Some(at) = out[rest_start..authority_end].rfind('@') {
+            let userinfo = &out[rest_start..rest_start + at];
+            if let Some(colon) = userinfo.find(':') {
+                let start = rest_start + colon + 1;
+                out.replace_range(start..rest_start + at, "***");
+            }
+        }
+    }
+    let re = regex::Regex::new(r"(?i)(password|pass|pwd)=([^&\s]*)").expect("static regex");
+    re.replace_all(&out, "$1=***").into_owned()
+}
+
+/// Open `count` sessions on the target that all see the same data (one exported snapshot on
+/// PostgreSQL). The first session is the leader; it stays open for the whole scan.
+pub fn open(
+    target: &Target,
+    count: usize,
+    limits: Limits,
+) -> Result<(TargetInfo, Vec<Box<dyn Session>>), DbError> {
+    match target {
+        Target::Postgres { url } => postgres::open(url, count.max(1), limits),
+        Target::Sqlite { path } => sqlite::open(path, count.max(1), limits),
+        Target::Mysql { url } => Err(DbError::Connect {
+            target: redact(url),
+            message: "MySQL/MariaDB support is not available in this build".into(),
+            hint: Some("scan a PostgreSQL or SQLite database, or export the schema".into()),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redacts_passwords() {
+        assert_eq!(
+            redact("postgres://dpo:s3cr3t@db.example:5432/crm"),
+            "postgres://dpo:***@db.example:5432/crm"
+        );
+        assert_eq!(
+            redact("postgres://db.example/crm?user=a&password=hunter2"),
+            "postgres://db.example/crm?user=a&password=***"
+        );
+        assert_eq!(redact("postgres://dpo@h/crm"), "postgres://dpo@h/crm");
+    }
+
+    #[test]
+    fn parses_targets() {
+        assert!(matches!(
+            Target::parse("sqlite:///tmp/x.db").unwrap(),
+            Target::Sqlite { .. }
+        ));
+        assert!(matches!(
+            Target::parse("crm.sqlite").unwrap(),
+            Target::Sqlite { .. }
+        ));
+        assert!(matches!(
+            Target::parse("postgresql://h/db").unwrap(),
+            Target::Postgres { .. }
+        ));
+        assert!(Target::parse("oracle://x").is_err());
+    }
+}

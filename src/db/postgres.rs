@@ -1,0 +1,447 @@
+//! PostgreSQL backend over the `postgres` crate (the synchronous client built on
+//! tokio-postgres, by the same authors): the engine runs one blocking worker thread per
+//! session, so a synchronous client avoids carrying an async runtime through every layer.
+//!
+//! Read-only three times: statements are guarded before sending; the session starts with
+//! `default_transaction_read_only=on` and every scan runs inside `BEGIN ISOLATION LEVEL
+//! REPEATABLE READ, READ ONLY` that is rolled back; time limits are startup options, so no
+//! `SET` is ever sent. All sessions import the leader's exported snapshot, so every count of
+//! a scan describes the same instant.
+
+use super::{DbError, Limits, Session, TargetInfo, redact};
+use crate::catalog::{Catalog, Column, Table};
+use crate::dialect::{Dialect, guard};
+use postgres::{Client, Config, NoTls};
+use std::io::{BufRead, BufReader};
+use std::str::FromStr;
+
+pub struct PgSession {
+    client: Client,
+}
+
+fn ms(d: std::time::Duration) -> u128 {
+    d.as_millis().max(1)
+}
+
+fn config_from_url(url: &str, limits: Limits) -> Result<Config, DbError> {
+    let mut config = Config::from_str(url).map_err(|e| {
+        DbError::Url(format!(
+            "`{}` is not a valid PostgreSQL URL: {e}",
+            redact(url)
+        ))
+    })?;
+    // libpq's environment, which the Rust client does not read by itself.
+    if config.get_hosts().is_empty() {
+        match std::env::var("PGHOST") {
+            Ok(h) if h.starts_with('/') => {
+                config.host_path(h);
+            }
+            Ok(h) => {
+                config.host(&h);
+            }
+            Err(_) => {
+                if std::path::Path::new("/var/run/postgresql").exists() {
+                    config.host_path("/var/run/postgresql");
+                } else {
+                    config.host("localhost");
+                }
+            }
+        }
+    }
+    if config.get_ports().is_empty()
+        && let Some(port) = std::env::var("PGPORT").ok().and_then(|p| p.parse().ok())
+    {
+        config.port(port);
+    }
+    if config.get_user().is_none() {
+        let user = std::env::var("PGUSER")
+            .or_else(|_| std::env::var("USER"))
+            .unwrap_or_else(|_| "postgres".into());
+        config.user(&user);
+    }
+    if config.get_dbname().is_none() {
+        let db = std::env::var("PGDATABASE")
+            .unwrap_or_else(|_| config.get_user().unwrap_or("postgres").to_string());
+        config.dbname(&db);
+    }
+    if config.get_password().is_none() {
+        if let Ok(p) = std::env::var("PGPASSWORD") {
+            config.password(p);
+        } else if let Some(p) = pgpass_lookup(&config) {
+            config.password(p);
+        }
+    }
+    let mut options = config.get_options().unwrap_or("").to_string();
+    options.push_str(&format!(
+        " -c default_transaction_read_only=on -c statement_timeout={} -c lock_timeout={} -c idle_in_transaction_session_timeout={} -c TimeZone=UTC",
+        ms(limits.statement_timeout),
+        ms(limits.lock_timeout),
+        ms(limits.statement_timeout) + 60_000,
+    ));
+    config.options(options.trim());
+    config.application_name("vigie");
+    config.connect_timeout(limits.connect_timeout);
+    Ok(config)
+}
+
+/// `~/.pgpass` (or `PGPASSFILE`): `host:port:database:user:password`, `*` as a wildcard.
+fn pgpass_lookup(config: &Config) -> Option<String> {
+    let path = std::env::var("PGPASSFILE")
+        .map(std::path::PathBuf::from)
+        .or_else(|_| std::env::var("HOME").map(|h| std::path::Path::new(&h).join(".pgpass")))
+        .ok()?;
+    let text = std::fs::read_to_string(path).ok()?;
+    let host = match config.get_hosts().first() {
+        Some(postgres::config::Host::Tcp(h)) => h.clone(),
+        _ => "localhost".to_string(),
+    };
+    let port = config
+        .get_ports()
+        .first()
+        .copied()
+        .unwrap_or(5432)
+        .to_string();
+    let db = config.get_dbname().unwrap_or("");
+    let user = config.get_user().unwrap_or("");
+    for line in text.lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.splitn(5, ':').collect();
+        if fields.len() != 5 {
+            continue;
+        }
+        let ok = |pattern: &str, value: &str| pattern == "*" || pattern == value;
+        if ok(fields[0], &host) && ok(fields[1], &port) && ok(fields[2], db) && ok(fields[3], user)
+        {
+            return Some(fields[4].to_string());
+        }
+    }
+    None
+}
+
+fn connect_error(url: &str, e: postgres::Error) -> DbError {
+    let message = match e.as_db_error() {
+        Some(db) => db.message().to_string(),
+        None => e.to_string(),
+    };
+    let lower = message.to_lowercase();
+    let hint = if lower.contains("password") || lower.contains("authentication") {
+        "check the user name and the password (in the URL, PGPASSWORD or ~/.pgpass); the password is never printed"
+    } else if lower.contains("refused") || lower.contains("no such file") {
+        "is the server running and listening at that host and port? check the URL"
+    } else if lower.contains("timed out") || lower.contains("timeout") {
+        "the server did not answer in time: check the host, the port and any firewall"
+    } else if lower.contains("does not exist") {
+        "check the database name in the URL"
+    } else {
+        "check the URL, the server and the account's rights"
+    };
+    DbError::Connect {
+        target: redact(url),
+        message,
+        hint: Some(hint.into()),
+    }
+}
+
+fn query_error(e: postgres::Error) -> DbError {
+    let (message, code) = match e.as_db_error() {
+        Some(db) => (db.message().to_string(), Some(db.code().code().to_string())),
+        None => (e.to_string(), None),
+    };
+    let hint = match code.as_deref() {
+        Some("57014") => Some(
+            "the statement hit --statement-timeout; raise it or add an index on the anchor column"
+                .to_string(),
+        ),
+        Some("55P03") => Some("a lock could not be taken within --lock-timeout".to_string()),
+        Some("25006") => {
+            Some("the server refused a write in vigie's read-only transaction".to_string())
+        }
+        Some("42P01") => Some("a table named in the policy does not exist".to_string()),
+        Some("42703") => Some("a column named in the policy does not exist".to_string()),
+        Some("42501") => {
+            Some("the account may not read this object: grant SELECT to the audit role".to_string())
+        }
+        _ => None,
+    };
+    DbError::Query { message, hint }
+}
+
+pub fn open(
+    url: &str,
+    count: usize,
+    limits: Limits,
+) -> Result<(TargetInfo, Vec<Box<dyn Session>>), DbError> {
+    let config = config_from_url(url, limits)?;
+    let mut leader = config.connect(NoTls).map_err(|e| connect_error(url, e))?;
+    leader
+        .batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        .map_err(query_error)?;
+    let row = leader
+        .query_one(
+            "SELECT current_database()::text, current_setting('server_version')::text",
+            &[],
+        )
+        .map_err(query_error)?;
+    let info = TargetInfo {
+        dialect: Dialect::Postgres,
+        database: row.get(0),
+        server_version: row.get(1),
+        url: redact(url),
+    };
+    let mut sessions: Vec<Box<dyn Session>> = Vec::with_capacity(count);
+    let snapshot: Option<String> = if count > 1 {
+        // Standbys and some poolers cannot export snapshots: fall back to one snapshot per
+        // session rather than refusing to scan.
+        leader
+            .query_one("SELECT pg_export_snapshot()::text", &[])
+            .ok()
+            .map(|r| r.get(0))
+    } else {
+        None
+    };
+    sessions.push(Box::new(PgSession { client: leader }));
+    for _ in 1..count {
+        let mut client = config.connect(NoTls).map_err(|e| connect_error(url, e))?;
+        client
+            .batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            .map_err(query_error)?;
+        if let Some(id) = &snapshot {
+            // The snapshot id comes from the server and is only hex digits and dashes.
+            let safe: String = id
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            client
+                .batch_execute(&format!("SET TRANSACTION SNAPSHOT '{safe}'"))
+                .map_err(query_error)?;
+        }
+        sessions.push(Box::new(PgSession { client }));
+    }
+    Ok((info, sessions))
+}
+
+impl PgSession {
+    fn run(&mut self, sql: &str, as_of: Option<&str>) -> Result<Vec<postgres::Row>, DbError> {
+        guard::check_query(sql, Dialect::Postgres)?;
+        match as_of {
+            Some(a) => self.client.query(sql, &[&a]),
+            None => self.client.query(sql, &[]),
+        }
+        .map_err(query_error)
+    }
+}
+
+impl Session for PgSession {
+    fn dialect(&self) -> Dialect {
+        Dialect::Postgres
+    }
+
+    fn count_keys(
+        &mut self,
+        sql: &str,
+        as_of: Option<&str>,
+    ) -> Result<(u64, Vec<String>), DbError> {
+        let rows = self.run(sql, as_of)?;
+        let mut count = 0u64;
+        let mut keys = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let c: i64 = row.try_get(0).map_err(query_error)?;
+            count = c.max(0) as u64;
+            if row.len() > 1 {
+                let k: Option<String> = row.try_get(1).map_err(query_error)?;
+                keys.push(k.unwrap_or_else(|| "NULL".into()));
+            }
+        }
+        Ok((count, keys))
+    }
+
+    fn rows(
+        &mut self,
+        sql: &str,
+        as_of: Option<&str>,
+    ) -> Result<Vec<Vec<Option<String>>>, DbError> {
+        let rows = self.run(sql, as_of)?;
+        rows.iter()
+            .map(|row| {
+                (0..row.len())
+                    .map(|i| row.try_get::<_, Option<String>>(i).map_err(query_error))
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn column_names(&mut self, sql: &str) -> Result<Vec<String>, DbError> {
+        guard::check_query(sql, Dialect::Postgres)?;
+        let stmt = self.client.prepare(sql).map_err(query_error)?;
+        Ok(stmt
+            .columns()
+            .iter()
+            .map(|c| c.name().to_string())
+            .collect())
+    }
+
+    fn stream_pairs(
+        &mut self,
+        sql: &str,
+        each: &mut dyn FnMut(String, String),
+    ) -> Result<(), DbError> {
+        // COPY is not a query, so the guard sees the inner SELECT; COPY … TO STDOUT streams
+        // rows to this client only, in text format, without a cursor round trip per batch.
+        guard::check_query(sql, Dialect::Postgres)?;
+        let reader = self
+            .client
+            .copy_out(&format!("COPY ({sql}) TO STDOUT"))
+            .map_err(query_error)?;
+        let mut reader = BufReader::with_capacity(1 << 16, reader);
+        let mut line = Vec::with_capacity(512);
+        loop {
+            line.clear();
+            let n = reader
+                .read_until(b'\n', &mut line)
+                .map_err(|e| DbError::query(format!("reading the COPY stream failed: {e}")))?;
+            if n == 0 {
+                break;
+            }
+            if line.last() == Some(&b'\n') {
+                line.pop();
+            }
+            let Some(tab) = line.iter().position(|&b| b == b'\t') else {
+                continue;
+            };
+            let key = copy_unescape(&line[..tab]);
+            let text = copy_unescape(&line[tab + 1..]);
+            if let (Some(k), Some(t)) = (key, text) {
+                each(k, t);
+            }
+        }
+        Ok(())
+    }
+
+    fn introspect(&mut self, schemas: &[String]) -> Result<Catalog, DbError> {
+        introspect(self, schemas)
+    }
+
+    fn close(mut self: Box<Self>) {
+        let _ = self.client.batch_execute("ROLLBACK");
+    }
+}
+
+/// Decode one field of COPY's text format; `\N` is NULL.
+fn copy_unescape(field: &[u8]) -> Option<String> {
+    if field == b"\\N" {
+        return None;
+    }
+    if !field.contains(&b'\\') {
+        return Some(String::from_utf8_lossy(field).into_owned());
+    }
+    let mut out = Vec::with_capacity(field.len());
+    let mut i = 0;
+    while i < field.len() {
+        let b = field[i];
+        if b == b'\\' && i + 1 < field.len() {
+            i += 1;
+            out.push(match field[i] {
+                b'n' => b'\n',
+                b't' => b'\t',
+                b'r' => b'\r',
+                b'b' => 8,
+                b'f' => 12,
+                b'v' => 11,
+                other => other,
+            });
+        } else {
+            out.push(b);
+        }
+        i += 1;
+    }
+    Some(String::from_utf8_lossy(&out).into_owned())
+}
+
+fn schema_filter(schemas: &[String]) -> String {
+    if schemas.is_empty() {
+        "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'".to_string()
+    } else {
+        let list: Vec<String> = schemas
+            .iter()
+            .map(|s| Dialect::Postgres.quote_literal(s))
+            .collect();
+        format!("n.nspname IN ({})", list.join(", "))
+    }
+}
+
+fn introspect(s: &mut PgSession, schemas: &[String]) -> Result<Catalog, DbError> {
+    let filter = schema_filter(schemas);
+    let columns = s.rows(
+        &format!(
+            "SELECT n.nspname::text, c.relname::text, a.attname::text, \
+             format_type(a.atttypid, a.atttypmod)::text, \
+             CASE WHEN a.attnotnull THEN 'f' ELSE 't' END, \
+             pg_get_expr(d.adbin, d.adrelid)::text, col_description(c.oid, a.attnum)::text, \
+             obj_description(c.oid, 'pg_class')::text, \
+             CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint::text END \
+             FROM pg_class c \
+             JOIN pg_namespace n ON n.oid = c.relnamespace \
+             JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped \
+             LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum \
+             WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND NOT c.relispartition AND {filter} \
+             ORDER BY n.nspname, c.relname, a.attnum"
+        ),
+        None,
+    )?;
+    let keys = s.rows(
+        &format!(
+            "SELECT n.nspname::text, c.relname::text, a.attname::text \
+             FROM pg_index i \
+             JOIN pg_class c ON c.oid = i.indrelid \
+             JOIN pg_namespace n ON n.oid = c.relnamespace \
+             JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY(i.indkey) \
+             WHERE i.indisprimary AND {filter} \
+             ORDER BY n.nspname, c.relname, array_position(i.indkey::int2[], a.attnum)"
+        ),
+        None,
+    )?;
+    let mut catalog = Catalog::default();
+    for row in columns {
+        let get = |i: usize| row.get(i).cloned().flatten();
+        let schema = get(0).unwrap_or_default();
+        let name = get(1).unwrap_or_default();
+        let needs_new = catalog
+            .tables
+            .last()
+            .is_none_or(|t| t.name != name || t.schema.as_deref() != Some(schema.as_str()));
+        if needs_new {
+            catalog.tables.push(Table {
+                schema: Some(schema.clone()),
+                name: name.clone(),
+                comment: get(7),
+                row_estimate: get(8).and_then(|v| v.parse().ok()),
+                ..Table::default()
+            });
+        }
+        let table = catalog.tables.last_mut().expect("pushed above");
+        table.columns.push(Column {
+            name: get(2).unwrap_or_default(),
+            data_type: get(3).unwrap_or_default(),
+            nullable: get(4).as_deref() == Some("t"),
+            default: get(5),
+            comment: get(6),
+        });
+    }
+    for row in keys {
+        let (schema, name, col) = (
+            row[0].clone().unwrap_or_default(),
+            row[1].clone().unwrap_or_default(),
+            row[2].clone().unwrap_or_default(),
+        );
+        if let Some(t) = catalog
+            .tables
+            .iter_mut()
+            .find(|t| t.name == name && t.schema.as_deref() == Some(schema.as_str()))
+        {
+            t.primary_key.push(col);
+        }
+    }
+    Ok(catalog)
+}

@@ -1,0 +1,544 @@
+//! Plan (rules × policy × catalog) into checks, run them in parallel, collect findings.
+//!
+//! Each check ends `ok`, `error` (with why) or `skipped` (with why). A check in error never
+//! stops the others and never counts as a pass. Sessions are owned by worker threads (one
+//! each, `--jobs` of them) that pull checks from a shared counter, so a slow check does not
+//! hold up a queue; results are sorted afterwards so output never depends on timing.
+
+use crate::catalog::{Catalog, Table, TypeClass};
+use crate::db::{self, DbError, Limits, Session, Target, TargetInfo};
+use crate::dialect::Dialect;
+use crate::dialect::remediation::{self, Action, RowSet};
+use crate::finding::{
+    Applicability, CheckOutcome, CheckStatus, Finding, Remediation, Severity, sort_findings,
+};
+use crate::policy::{Name, Policy, PolicyProblem, Problems, did_you_mean};
+use crate::rules::{self, Rule};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+#[derive(Clone, Debug)]
+pub struct ScanOptions {
+    pub as_of: jiff::Timestamp,
+    pub jobs: usize,
+    /// Sample keys per finding; 0 means all of them.
+    pub max_keys: usize,
+    pub limits: Limits,
+    pub show_excerpts: bool,
+}
+
+impl Default for ScanOptions {
+    fn default() -> Self {
+        ScanOptions {
+            as_of: jiff::Timestamp::now(),
+            jobs: std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(2),
+            max_keys: 10,
+            limits: Limits::default(),
+            show_excerpts: false,
+        }
+    }
+}
+
+/// A waiver that removed findings.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Waived {
+    pub rule: String,
+    pub object: String,
+    pub reason: String,
+    pub count: u64,
+}
+
+#[derive(Debug)]
+pub struct ScanReport {
+    pub as_of: jiff::Timestamp,
+    pub target: TargetInfo,
+    pub policy_path: String,
+    pub policy_sha256: String,
+    pub findings: Vec<Finding>,
+    pub checks: Vec<CheckOutcome>,
+    pub waived: Vec<Waived>,
+    /// Problems between the policy and the database (a table that does not exist …).
+    pub problems: Vec<PolicyProblem>,
+    /// The purpose each finding belongs to, with its title, for grouping.
+    pub purposes: Vec<(String, String)>,
+}
+
+impl ScanReport {
+    pub fn errors(&self) -> Vec<String> {
+        self.checks
+            .iter()
+            .filter(|c| c.status == CheckStatus::Error)
+            .map(|c| format!("{}: {}", c.id, c.reason.clone().unwrap_or_default()))
+            .collect()
+    }
+}
+
+/// A query that counts violating rows and returns their keys.
+pub struct CountCheck {
+    /// Executed: the as-of instant is a bound parameter.
+    pub sql: String,
+    /// Shown in the report: the as-of instant is a literal, so it can be replayed.
+    pub display_sql: String,
+    pub uses_as_of: bool,
+    /// The finding to emit when the count is not zero; `{count}` in the message is replaced.
+    pub template: Finding,
+    pub fix: Option<Fix>,
+}
+
+/// How to build the remediation once the count is known.
+pub enum Fix {
+    Rows {
+        header: Vec<String>,
+        rows: RowSet,
+        action: Action,
+        applicability: Applicability,
+    },
+    Custom {
+        header: Vec<String>,
+        sql: String,
+    },
+}
+
+pub enum CheckKind {
+    Count(CountCheck),
+    /// A user's `[[check]]`: its columns are only known once prepared on the server.
+    Custom {
+        query: String,
+        template: Finding,
+        fix: Option<Fix>,
+    },
+    /// Findings known from the policy and catalog alone.
+    Catalog(Vec<Finding>),
+    /// Could not be planned; the reason is reported and the check is an error.
+    Broken(String),
+    Skipped(String),
+}
+
+pub struct Check {
+    pub id: String,
+    pub rule: String,
+    pub kind: CheckKind,
+}
+
+/// What the rule planners see.
+pub struct Planner<'a> {
+    pub policy: &'a Policy,
+    pub catalog: &'a Catalog,
+    pub dialect: Dialect,
+    pub as_of: jiff::Timestamp,
+    pub max_keys: usize,
+    pub checks: Vec<Check>,
+    pub problems: Problems,
+}
+
+impl<'a> Planner<'a> {
+    pub fn new(
+        policy: &'a Policy,
+        catalog: &'a Catalog,
+        dialect: Dialect,
+        as_of: jiff::Timestamp,
+        max_keys: usize,
+    ) -> Self {
+        Planner {
+            policy,
+            catalog,
+            dialect,
+            as_of,
+            max_keys,
+            checks: Vec::new(),
+            problems: policy.problems(),
+        }
+    }
+
+    pub fn rule(&self, id: &str) -> &'static Rule {
+        rules::registry().rule(id)
+    }
+
+    /// The executed as-of token and the displayed literal.
+    pub fn as_of_tokens(&self) -> (String, String) {
+        (
+            self.dialect.as_of_placeholder().to_string(),
+            self.dialect.as_of_literal(&self.as_of),
+        )
+    }
+
+    /// Resolve a table named in the policy, or record a problem pointing at it.
+    pub fn table(&mut self, name: &Name) -> Result<&'a Table, String> {
+        let catalog = self.catalog;
+        match catalog.find_table(&name.value) {
+            Some(t) => Ok(t),
+            None => {
+                let names = catalog.table_names();
+                let help = did_you_mean(&name.value, names.iter().map(|s| s.as_str()))
+                    .unwrap_or_else(|| "check the table name and `[scan] schemas`".to_string());
+                let msg = format!("table `{}` does not exist in the database", name.value);
+                if !self
+                    .problems
+                    .list
+                    .iter()
+                    .any(|p| p.span == name.span.clone().into())
+                {
+                    self.problems
+                        .push(name.span.clone(), msg.clone(), "not found", Some(help));
+                }
+                Err(msg)
+            }
+        }
+    }
+
+    /// Resolve a column of a resolved table, or record a problem pointing at it.
+    pub fn column(
+        &mut self,
+        table: &'a Table,
+        name: &Name,
+    ) -> Result<&'a crate::catalog::Column, String> {
+        match table.column(&name.value) {
+            Some(c) => Ok(c),
+            None => {
+                let help = did_you_mean(&name.value, table.columns.iter().map(|c| c.name.as_str()))
+                    .unwrap_or_else(|| {
+                        let cols: Vec<&str> =
+                            table.columns.iter().map(|c| c.name.as_str()).collect();
+                        format!("columns of `{}`: {}", table.name, cols.join(", "))
+                    });
+                let msg = format!(
+                    "column `{}` does not exist in table `{}`",
+                    name.value, table.name
+                );
+                if !self
+                    .problems
+                    .list
+                    .iter()
+                    .any(|p| p.span == name.span.clone().into())
+                {
+                    self.problems
+                        .push(name.span.clone(), msg.clone(), "not found", Some(help));
+                }
+                Err(msg)
+            }
+        }
+    }
+
+    pub fn push(&mut self, id: String, rule: &str, kind: CheckKind) {
+        self.checks.push(Check {
+            id,
+            rule: rule.to_string(),
+            kind,
+        });
+    }
+
+    /// A finding with the rule's defaults filled in.
+    pub fn finding(
+        &self,
+        rule: &str,
+        purpose: Option<&str>,
+        table: Option<&Table>,
+        message: String,
+    ) -> Finding {
+        let r = self.rule(rule);
+        Finding {
+            rule: rule.to_string(),
+            severity: r.severity,
+            purpose: purpose.map(String::from),
+            table: table.map(|t| t.name.clone()),
+            column: None,
+            category: None,
+            count: 0,
+            sample_keys: Vec::new(),
+            message,
+            legal_reference: r.legal_reference.clone(),
+            remediation: None,
+            query: None,
+            terms: Vec::new(),
+            excerpts: Vec::new(),
+        }
+    }
+
+    /// `SELECT count(*) OVER (), key … ORDER BY key LIMIT n` over `from` (aliased `alias`).
+    pub fn count_sql(&self, table: &Table, alias: &str, from: &str, predicate: &str) -> String {
+        let d = self.dialect;
+        if table.primary_key.is_empty() {
+            return format!("SELECT count(*) FROM {from} WHERE {predicate}");
+        }
+        let cols: Vec<String> = table.primary_key.iter().map(|k| d.col(alias, k)).collect();
+        let key = if cols.len() == 1 {
+            d.key_text(&cols[0])
+        } else {
+            let parts: Vec<String> = cols.iter().map(|c| d.key_text(c)).collect();
+            match d {
+                Dialect::Mysql => format!("CONCAT_WS(',', {})", parts.join(", ")),
+                _ => parts.join(" || ',' || "),
+            }
+        };
+        let limit = if self.max_keys == 0 {
+            String::new()
+        } else {
+            format!(" LIMIT {}", self.max_keys)
+        };
+        format!(
+            "SELECT count(*) OVER (), {key} FROM {from} WHERE {predicate} ORDER BY {}{limit}",
+            cols.join(", ")
+        )
+    }
+
+    /// `"schema"."table" AS alias`.
+    pub fn from(&self, table: &Table, alias: &str) -> String {
+        format!(
+            "{} AS {alias}",
+            self.dialect.table_ref(table.schema.as_deref(), &table.name)
+        )
+    }
+
+    /// `(SELECT * FROM "table" WHERE cond) AS alias`, so a policy `where` written with bare
+    /// column names applies to its own table even when the query joins another.
+    pub fn filtered(&self, table: &Table, alias: &str, condition: Option<&Name>) -> String {
+        match condition {
+            None => self.from(table, alias),
+            Some(w) => format!(
+                "(SELECT * FROM {} WHERE {}) AS {alias}",
+                self.dialect.table_ref(table.schema.as_deref(), &table.name),
+                w.value
+            ),
+        }
+    }
+
+    pub fn type_of(table: &Table, column: &str) -> TypeClass {
+        table
+            .column(column)
+            .map(|c| c.type_class())
+            .unwrap_or(TypeClass::Other)
+    }
+}
+
+/// Build every check for a policy on a catalog.
+pub fn plan(planner: &mut Planner<'_>) {
+    rules::retention::plan(planner);
+    rules::consent::plan(planner);
+    rules::custom::plan(planner);
+}
+
+fn run_count(
+    session: &mut dyn Session,
+    c: &CountCheck,
+    as_of: &str,
+) -> Result<Vec<Finding>, DbError> {
+    let (count, keys) = session.count_keys(&c.sql, c.uses_as_of.then_some(as_of))?;
+    if count == 0 {
+        return Ok(Vec::new());
+    }
+    let mut f = c.template.clone();
+    f.count = count;
+    f.sample_keys = keys;
+    f.message = f.message.replace("{count}", &count.to_string());
+    f.query = Some(c.display_sql.clone());
+    f.remediation = c
+        .fix
+        .as_ref()
+        .map(|fix| build_fix(session.dialect(), fix, &f));
+    Ok(vec![f])
+}
+
+fn build_fix(d: Dialect, fix: &Fix, f: &Finding) -> Remediation {
+    match fix {
+        Fix::Rows {
+            header,
+            rows,
+            action,
+            applicability,
+        } => {
+            let mut h = header.clone();
+            h.push(format!(
+                "{} row(s); legal reference: {}",
+                f.count, f.legal_reference
+            ));
+            Remediation {
+                sql: remediation::render(d, &h, rows, action, f.count),
+                applicability: *applicability,
+            }
+        }
+        Fix::Custom { header, sql } => {
+            let mut h = header.clone();
+            h.push(format!("{} row(s)", f.count));
+            Remediation {
+                sql: remediation::render_custom(d, &h, sql),
+                applicability: Applicability::Review,
+            }
+        }
+    }
+}
+
+fn run_custom(
+    session: &mut dyn Session,
+    query: &str,
+    template: &Finding,
+    fix: &Option<Fix>,
+    max_keys: usize,
+) -> Result<Vec<Finding>, DbError> {
+    let d = session.dialect();
+    let query = query.trim().trim_end_matches(';').trim_end();
+    let names = session.column_names(query)?;
+    let first = names.first().ok_or_else(|| {
+        DbError::query(
+            "the check's query returns no column; it must return the keys of the violating rows",
+        )
+    })?;
+    let col = d.col("q", first);
+    let limit = if max_keys == 0 {
+        String::new()
+    } else {
+        format!(" LIMIT {max_keys}")
+    };
+    let sql = format!(
+        "SELECT count(*) OVER (), {} FROM (\n{query}\n) AS q ORDER BY {col}{limit}",
+        d.key_text(&col)
+    );
+    let c = CountCheck {
+        display_sql: query.to_string(),
+        sql,
+        uses_as_of: false,
+        template: template.clone(),
+        fix: None,
+    };
+    let mut out = run_count(session, &c, "")?;
+    for f in &mut out {
+        f.remediation = fix.as_ref().map(|fx| build_fix(d, fx, f));
+    }
+    Ok(out)
+}
+
+/// Connect, introspect, plan and run a scan.
+pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<ScanReport, DbError> {
+    let jobs = opts.jobs.max(1);
+    let (info, mut sessions) = db::open(target, jobs, opts.limits)?;
+    let catalog = match sessions[0].introspect(&policy.schemas) {
+        Ok(c) => c,
+        Err(e) => {
+            for s in sessions {
+                s.close();
+            }
+            return Err(e);
+        }
+    };
+    let dialect = info.dialect;
+    let mut planner = Planner::new(policy, &catalog, dialect, opts.as_of, opts.max_keys);
+    plan(&mut planner);
+    let Planner {
+        checks, problems, ..
+    } = planner;
+
+    let as_of_text = opts.as_of.strftime("%Y-%m-%d %H:%M:%S").to_string();
+    let results: Mutex<Vec<(usize, CheckOutcome, Vec<Finding>)>> = Mutex::new(Vec::new());
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = sessions
+            .drain(..)
+            .map(|mut session| {
+                let checks = &checks;
+                let results = &results;
+                let next = &next;
+                let as_of_text = &as_of_text;
+                scope.spawn(move || {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::SeqCst);
+                        let Some(check) = checks.get(i) else { break };
+                        let started = Instant::now();
+                        let outcome = match &check.kind {
+                            CheckKind::Count(c) => run_count(session.as_mut(), c, as_of_text)
+                                .map_err(|e| e.to_string()),
+                            CheckKind::Custom {
+                                query,
+                                template,
+                                fix,
+                            } => run_custom(session.as_mut(), query, template, fix, opts.max_keys)
+                                .map_err(|e| describe(&e)),
+                            CheckKind::Catalog(f) => Ok(f.clone()),
+                            CheckKind::Broken(why) => Err(why.clone()),
+                            CheckKind::Skipped(_) => Ok(Vec::new()),
+                        };
+                        let (status, reason, findings) = match (outcome, &check.kind) {
+                            (_, CheckKind::Skipped(why)) => {
+                                (CheckStatus::Skipped, Some(why.clone()), Vec::new())
+                            }
+                            (Ok(f), _) => (CheckStatus::Ok, None, f),
+                            (Err(e), _) => (CheckStatus::Error, Some(e), Vec::new()),
+                        };
+                        let outcome = CheckOutcome {
+                            id: check.id.clone(),
+                            rule: check.rule.clone(),
+                            status,
+                            duration_ms: started.elapsed().as_millis() as u64,
+                            reason,
+                        };
+                        results
+                            .lock()
+                            .expect("no worker panics while holding the lock")
+                            .push((i, outcome, findings));
+                    }
+                    session.close();
+                })
+            })
+            .collect();
+        for w in workers {
+            let _ = w.join();
+        }
+    });
+
+    let mut results = results.into_inner().expect("workers are done");
+    results.sort_by_key(|(i, _, _)| *i);
+    let mut findings = Vec::new();
+    let mut outcomes = Vec::new();
+    for (_, outcome, f) in results {
+        outcomes.push(outcome);
+        findings.extend(f);
+    }
+    // A worker that died would leave checks without an outcome: never let that pass.
+    for (i, check) in checks.iter().enumerate() {
+        if !outcomes.iter().any(|o| o.id == check.id) {
+            let _ = i;
+            outcomes.push(CheckOutcome {
+                id: check.id.clone(),
+                rule: check.rule.clone(),
+                status: CheckStatus::Error,
+                duration_ms: 0,
+                reason: Some("the check did not complete".into()),
+            });
+        }
+    }
+
+    let waived = rules::waivers::apply(policy, opts.as_of, &mut findings, &mut outcomes);
+    sort_findings(&mut findings);
+    outcomes.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(ScanReport {
+        as_of: opts.as_of,
+        target: info,
+        policy_path: policy.path.clone(),
+        policy_sha256: policy.sha256.clone(),
+        findings,
+        checks: outcomes,
+        waived,
+        problems: problems.list,
+        purposes: policy
+            .purposes
+            .iter()
+            .map(|p| (p.id.value.clone(), p.title.clone()))
+            .collect(),
+    })
+}
+
+fn describe(e: &DbError) -> String {
+    match e {
+        DbError::Query {
+            message,
+            hint: Some(h),
+        } => format!("{message} ({h})"),
+        other => other.to_string(),
+    }
+}
+
+/// Severity helper for rules that compute their own.
+pub fn severity_of(rule: &str) -> Severity {
+    rules::registry().rule(rule).severity
+}

@@ -1,0 +1,141 @@
+//! What a scan found, independent of how it is printed.
+//!
+//! A [`Finding`] carries counts and primary keys, never a column value: the report emitters
+//! can only leak what is here, so keeping personal data out of this type keeps it out of every
+//! output format at once.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Severity of a finding, ordered from least to most serious.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 5] = [
+        Severity::Critical,
+        Severity::High,
+        Severity::Medium,
+        Severity::Low,
+        Severity::Info,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        Severity::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How much trust a proposed fix deserves (ruff's model): vigie never runs it either way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    /// Mechanically correct, still to be read before running.
+    Safe,
+    /// Needs a person's judgement (deletion of rows, rewriting comments).
+    Review,
+    /// Shown as guidance only; not meant to be run as is.
+    DisplayOnly,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Remediation {
+    pub sql: String,
+    pub applicability: Applicability,
+}
+
+/// How often one lexicon term matched, for free-text findings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+pub struct TermCount {
+    pub term: String,
+    pub count: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: Severity,
+    pub purpose: Option<String>,
+    pub table: Option<String>,
+    pub column: Option<String>,
+    pub category: Option<String>,
+    pub count: u64,
+    pub sample_keys: Vec<String>,
+    pub message: String,
+    pub legal_reference: String,
+    pub remediation: Option<Remediation>,
+    pub query: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<TermCount>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub excerpts: Vec<String>,
+}
+
+impl Finding {
+    /// The object a waiver names: `table.column`, `table`, or nothing.
+    pub fn object(&self) -> Option<String> {
+        match (&self.table, &self.column) {
+            (Some(t), Some(c)) => Some(format!("{t}.{c}")),
+            (Some(t), None) => Some(t.clone()),
+            _ => None,
+        }
+    }
+
+    /// Stable order for output: parallel runs must print identically.
+    pub fn sort_key(&self) -> impl Ord + '_ {
+        (
+            std::cmp::Reverse(self.severity),
+            &self.rule,
+            &self.purpose,
+            &self.table,
+            &self.column,
+            &self.category,
+            &self.message,
+        )
+    }
+}
+
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+/// How a check ended. A check that could not run is never a pass.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckStatus {
+    Ok,
+    Error,
+    Skipped,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CheckOutcome {
+    pub id: String,
+    pub rule: String,
+    pub status: CheckStatus,
+    pub duration_ms: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}

@@ -1,0 +1,129 @@
+//! Policy problems as miette diagnostics: file, line, a caret under the value, a hint.
+//!
+//! Every problem of a file is collected and shown at once (cargo-deny's model), so a DPO fixes
+//! a policy in one round instead of one error per run.
+
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use std::ops::Range;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, thiserror::Error, Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(vigie::policy))]
+pub struct PolicyProblem {
+    pub message: String,
+    #[source_code]
+    pub src: NamedSource<Arc<String>>,
+    #[label("{label}")]
+    pub span: SourceSpan,
+    pub label: String,
+    #[help]
+    pub help: Option<String>,
+    /// 1-based line of the span, for plain-text and JSON output.
+    pub line: usize,
+}
+
+/// All the problems of one policy file.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+#[error("{count} problem{s} in policy {path}", s = if *.count == 1 { "" } else { "s" })]
+#[diagnostic(
+    code(vigie::policy::invalid),
+    help("fix the policy and run again; nothing was scanned")
+)]
+pub struct PolicyErrors {
+    pub path: String,
+    pub count: usize,
+    #[related]
+    pub problems: Vec<PolicyProblem>,
+}
+
+/// A collector bound to one source file.
+pub struct Problems {
+    path: String,
+    src: Arc<String>,
+    pub list: Vec<PolicyProblem>,
+}
+
+impl Problems {
+    pub fn new(path: &str, src: Arc<String>) -> Problems {
+        Problems {
+            path: path.to_string(),
+            src,
+            list: Vec::new(),
+        }
+    }
+
+    pub fn make(
+        &self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: Option<String>,
+    ) -> PolicyProblem {
+        let span = clamp(span, self.src.len());
+        let line = self.src[..span.start].matches('\n').count() + 1;
+        PolicyProblem {
+            message: message.into(),
+            src: NamedSource::new(self.path.clone(), self.src.clone()),
+            span: span.into(),
+            label: label.into(),
+            help,
+            line,
+        }
+    }
+
+    pub fn push(
+        &mut self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: Option<String>,
+    ) {
+        let p = self.make(span, message, label, help);
+        self.list.push(p);
+    }
+
+    pub fn into_result(self) -> Result<(), PolicyErrors> {
+        if self.list.is_empty() {
+            Ok(())
+        } else {
+            Err(PolicyErrors {
+                path: self.path,
+                count: self.list.len(),
+                problems: self.list,
+            })
+        }
+    }
+}
+
+fn clamp(span: Range<usize>, len: usize) -> Range<usize> {
+    let start = span.start.min(len);
+    let end = span.end.clamp(start, len);
+    start..end
+}
+
+/// "did you mean `x`?" for the closest candidate, when one is close enough.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    let lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&lower, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| format!("did you mean `{c}`?"))
+}
+
+/// Render problems as text with a fixed theme and width (for logs, tests and non-terminals).
+pub fn render_plain(diagnostic: &dyn Diagnostic) -> String {
+    let mut out = String::new();
+    let handler =
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+            .with_width(100);
+    handler
+        .render_report(&mut out, diagnostic)
+        .expect("writing to a String cannot fail");
+    out
+}

@@ -1,0 +1,169 @@
+//! The report for people: grouped by purpose, most serious first, with a summary line.
+//! Colours only on a terminal (and never with `NO_COLOR`).
+
+use super::{by_severity, error_count};
+use crate::engine::ScanReport;
+use crate::finding::{CheckStatus, Finding, Severity};
+use std::fmt::Write;
+
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+    fn severity(&self, s: Severity) -> String {
+        let label = format!("{:<8}", s.as_str().to_uppercase());
+        let code = match s {
+            Severity::Critical => "1;35",
+            Severity::High => "1;31",
+            Severity::Medium => "33",
+            Severity::Low => "36",
+            Severity::Info => "2",
+        };
+        self.paint(code, &label)
+    }
+}
+
+fn finding_lines(out: &mut String, f: &Finding, style: &Style) {
+    let _ = writeln!(
+        out,
+        "  {} {}  {}",
+        style.severity(f.severity),
+        style.paint("1", &f.rule),
+        f.message
+    );
+    if !f.sample_keys.is_empty() {
+        let more = if (f.sample_keys.len() as u64) < f.count {
+            ", …"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "           keys: {}{more}", f.sample_keys.join(", "));
+    }
+    if !f.terms.is_empty() {
+        let terms: Vec<String> = f
+            .terms
+            .iter()
+            .map(|t| format!("{} ({})", t.term, t.count))
+            .collect();
+        let _ = writeln!(out, "           terms: {}", terms.join(", "));
+    }
+    for e in &f.excerpts {
+        let _ = writeln!(out, "           excerpt: {e}");
+    }
+    let _ = writeln!(
+        out,
+        "           {}",
+        style.paint("2", &format!("ref: {}", f.legal_reference))
+    );
+}
+
+pub fn render(report: &ScanReport, style: &Style) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {} — {} ({} {}), as of {}",
+        style.paint("1", "vigie"),
+        env!("CARGO_PKG_VERSION"),
+        report.target.url,
+        report.target.dialect.name(),
+        report.target.server_version,
+        report.as_of.strftime("%Y-%m-%d %H:%M:%S UTC"),
+    );
+    let _ = writeln!(out, "policy {}", report.policy_path);
+
+    let mut groups: Vec<(Option<String>, String)> = report
+        .purposes
+        .iter()
+        .map(|(id, title)| (Some(id.clone()), title.clone()))
+        .collect();
+    groups.push((None, String::new()));
+    for (purpose, title) in &groups {
+        let items: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| &f.purpose == purpose)
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        let heading = match purpose {
+            Some(id) => format!("Purpose {id} — {title}"),
+            None => "Across purposes".to_string(),
+        };
+        let _ = writeln!(out, "\n{}", style.paint("1;4", &heading));
+        for f in items {
+            finding_lines(&mut out, f, style);
+        }
+    }
+    if !report.waived.is_empty() {
+        let _ = writeln!(out, "\n{}", style.paint("1", "Waived"));
+        for w in &report.waived {
+            let _ = writeln!(
+                out,
+                "  {} on {} ({} rows): {}",
+                w.rule, w.object, w.count, w.reason
+            );
+        }
+    }
+    let errors: Vec<_> = report
+        .checks
+        .iter()
+        .filter(|c| c.status == CheckStatus::Error)
+        .collect();
+    if !errors.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            style.paint(
+                "1;31",
+                &format!("Not verified: {} check(s) could not run", errors.len())
+            )
+        );
+        for c in &errors {
+            let _ = writeln!(out, "  {}: {}", c.id, c.reason.clone().unwrap_or_default());
+        }
+    }
+    let skipped: Vec<_> = report
+        .checks
+        .iter()
+        .filter(|c| c.status == CheckStatus::Skipped)
+        .collect();
+    if !skipped.is_empty() {
+        let _ = writeln!(out, "\nSkipped:");
+        for c in &skipped {
+            let _ = writeln!(out, "  {}: {}", c.id, c.reason.clone().unwrap_or_default());
+        }
+    }
+    let sev: Vec<String> = by_severity(report)
+        .into_iter()
+        .rev()
+        .map(|(s, n)| format!("{n} {s}"))
+        .collect();
+    let ok = report
+        .checks
+        .iter()
+        .filter(|c| c.status == CheckStatus::Ok)
+        .count();
+    let _ = writeln!(
+        out,
+        "\n{} finding(s){}; {} check(s) ok, {} in error, {} skipped",
+        report.findings.len(),
+        if sev.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", sev.join(", "))
+        },
+        ok,
+        error_count(report),
+        skipped.len()
+    );
+    out
+}

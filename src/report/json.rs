@@ -1,0 +1,41 @@
+//! The JSON report, exactly the design's contract v1 (extra fields are additive).
+
+use super::{by_severity, error_count};
+use crate::engine::ScanReport;
+use serde_json::{Value, json};
+
+pub fn render(report: &ScanReport) -> String {
+    let by_sev: serde_json::Map<String, Value> = by_severity(report)
+        .into_iter()
+        .rev()
+        .map(|(s, n)| (s.as_str().to_string(), json!(n)))
+        .collect();
+    let problems: Vec<Value> = report
+        .problems
+        .iter()
+        .map(|p| json!({"message": p.message, "line": p.line, "help": p.help}))
+        .collect();
+    let value = json!({
+        "tool": {"name": "vigie", "version": env!("CARGO_PKG_VERSION")},
+        "as_of": report.as_of.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        "target": {
+            "dialect": report.target.dialect,
+            "database": report.target.database,
+            "server_version": report.target.server_version,
+        },
+        "policy": {"path": report.policy_path, "sha256": report.policy_sha256},
+        "summary": {
+            "findings": report.findings.len(),
+            "by_severity": by_sev,
+            "errors": error_count(report),
+        },
+        "findings": report.findings,
+        "checks": report.checks,
+        "errors": report.errors(),
+        "policy_problems": problems,
+        "waived": report.waived,
+    });
+    let mut s = serde_json::to_string_pretty(&value).expect("a JSON value always serialises");
+    s.push('\n');
+    s
+}

@@ -1,0 +1,46 @@
+//! Output formats: one file per format, each a function of the report alone.
+
+pub mod human;
+pub mod json;
+
+use crate::engine::ScanReport;
+use crate::finding::{CheckStatus, Severity};
+use std::collections::BTreeMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+/// Counts of findings by severity, most serious first.
+pub fn by_severity(report: &ScanReport) -> BTreeMap<Severity, u64> {
+    let mut m = BTreeMap::new();
+    for f in &report.findings {
+        *m.entry(f.severity).or_insert(0) += 1;
+    }
+    m
+}
+
+pub fn error_count(report: &ScanReport) -> usize {
+    report
+        .checks
+        .iter()
+        .filter(|c| c.status == CheckStatus::Error)
+        .count()
+}
+
+/// Every finding's remediation, one transaction each, for `--remediation FILE`.
+pub fn remediation_script(report: &ScanReport) -> String {
+    let mut out = format!(
+        "-- vigie remediation proposals for {} (policy {}), as of {}\n-- Nothing here has been run. Read each block, adapt it, run it yourself.\n\n",
+        report.target.url, report.policy_path, report.as_of
+    );
+    for f in &report.findings {
+        if let Some(r) = &f.remediation {
+            out.push_str(&r.sql);
+            out.push('\n');
+        }
+    }
+    out
+}

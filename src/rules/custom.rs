@@ -1,0 +1,45 @@
+//! Custom checks: a policy's own `[[check]]`, a query returning the keys of violating rows.
+//!
+//! The query was refused at load time if it is not one read-only SELECT; it is guarded again
+//! with the target's dialect before it is sent.
+
+use crate::engine::{CheckKind, Fix, Planner};
+use crate::finding::Finding;
+
+pub fn plan(p: &mut Planner<'_>) {
+    let policy = p.policy;
+    for c in &policy.checks {
+        let template = Finding {
+            rule: c.id.value.clone(),
+            severity: c.severity,
+            purpose: None,
+            table: None,
+            column: None,
+            category: None,
+            count: 0,
+            sample_keys: Vec::new(),
+            message: format!("{{count}} rows: {}", c.title),
+            legal_reference: c
+                .legal_reference
+                .clone()
+                .unwrap_or_else(|| "custom check of the policy".into()),
+            remediation: None,
+            query: None,
+            terms: Vec::new(),
+            excerpts: Vec::new(),
+        };
+        let fix = c.remediation.as_ref().map(|sql| Fix::Custom {
+            header: vec![format!("custom check: {} — {}", c.id.value, c.title)],
+            sql: sql.clone(),
+        });
+        p.push(
+            format!("custom:{}", c.id.value),
+            &c.id.value,
+            CheckKind::Custom {
+                query: c.query.value.clone(),
+                template,
+                fix,
+            },
+        );
+    }
+}

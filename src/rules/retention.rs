@@ -1,0 +1,287 @@
+//! Retention: rows kept past their purpose's duration, rows whose age cannot be known, and
+//! personal-data tables with no retention at all.
+//!
+//! "Kept more than `keep`" means the anchor is strictly before as-of minus `keep` in
+//! calendar units: a row exactly `keep` old is not yet a violation. With
+//! `then = "anonymise"`, a row whose listed columns are already blank is no longer counted,
+//! so applying the proposed remediation makes the next scan clean.
+
+use super::ids::*;
+use crate::catalog::{Table, TypeClass};
+use crate::dialect::remediation::{Action, RowSet};
+use crate::engine::{CheckKind, CountCheck, Fix, Planner};
+use crate::finding::Applicability;
+use crate::policy::{Retention, Then};
+use std::collections::BTreeSet;
+
+pub fn plan(p: &mut Planner<'_>) {
+    let policy = p.policy;
+    for purpose in &policy.purposes {
+        for (i, r) in purpose.retention.iter().enumerate() {
+            let suffix = if purpose.retention[..i]
+                .iter()
+                .any(|o| o.table.value == r.table.value)
+            {
+                format!("#{}", i + 1)
+            } else {
+                String::new()
+            };
+            let id = |rule: &str| format!("{rule}:{}:{}{suffix}", purpose.id.value, r.table.value);
+            match plan_one(p, &purpose.id.value, r) {
+                Ok((exceeded, missing)) => {
+                    p.push(
+                        id(RETENTION_EXCEEDED),
+                        RETENTION_EXCEEDED,
+                        CheckKind::Count(exceeded),
+                    );
+                    p.push(
+                        id(RETENTION_ANCHOR_MISSING),
+                        RETENTION_ANCHOR_MISSING,
+                        CheckKind::Count(missing),
+                    );
+                }
+                Err(why) => {
+                    p.push(
+                        id(RETENTION_EXCEEDED),
+                        RETENTION_EXCEEDED,
+                        CheckKind::Broken(why.clone()),
+                    );
+                    p.push(
+                        id(RETENTION_ANCHOR_MISSING),
+                        RETENTION_ANCHOR_MISSING,
+                        CheckKind::Broken(why),
+                    );
+                }
+            }
+        }
+    }
+    plan_undeclared(p);
+}
+
+/// The predicate that keeps only rows still holding personal data under `then = "anonymise"`.
+fn not_anonymised(p: &Planner<'_>, table: &Table, r: &Retention) -> Option<String> {
+    if r.then != Then::Anonymise || r.anonymise.is_empty() {
+        return None;
+    }
+    let d = p.dialect;
+    let parts: Vec<String> = r
+        .anonymise
+        .iter()
+        .map(|c| {
+            let col = d.col("t", &c.value);
+            format!(
+                "NOT {}",
+                d.is_blank(&col, Planner::type_of(table, &c.value))
+            )
+        })
+        .collect();
+    Some(format!("({})", parts.join(" OR ")))
+}
+
+fn plan_one(
+    p: &mut Planner<'_>,
+    purpose: &str,
+    r: &Retention,
+) -> Result<(CountCheck, CountCheck), String> {
+    let d = p.dialect;
+    let table = p.table(&r.table)?;
+    let anchor = p.column(table, &r.from)?;
+    for c in &r.anonymise {
+        p.column(table, c)?;
+    }
+    let anchor_col = d.col("t", &anchor.name);
+    let class = anchor.type_class();
+    let (tok, lit) = p.as_of_tokens();
+    let extra = {
+        let mut parts = Vec::new();
+        if let Some(w) = &r.where_ {
+            parts.push(format!("({})", w.value));
+        }
+        if let Some(n) = not_anonymised(p, table, r) {
+            parts.push(n);
+        }
+        parts
+    };
+    let with_extra = |base: String| {
+        let mut all = vec![base];
+        all.extend(extra.iter().cloned());
+        all.join(" AND ")
+    };
+    let exceeded = |as_of: &str| {
+        with_extra(format!(
+            "{} < {}",
+            d.date_value(&anchor_col, class),
+            d.instant_minus(as_of, &r.keep)
+        ))
+    };
+    let missing = with_extra(d.date_missing(&anchor_col, class));
+    let from = p.from(table, "t");
+
+    let reference = r.reference.clone();
+    let mut header = vec![
+        format!(
+            "rule: {RETENTION_EXCEEDED} | purpose: {purpose} | table: {}",
+            table.name
+        ),
+        format!(
+            "rows kept more than {} after {} (as of {}), then {}",
+            r.keep,
+            anchor.name,
+            p.as_of,
+            r.then.as_str()
+        ),
+    ];
+    if let Some(reference) = &reference {
+        header.push(format!("policy reference: {reference}"));
+    }
+    let action = match r.then {
+        Then::Delete => Action::Delete,
+        Then::Archive => Action::Archive,
+        Then::Anonymise => Action::Anonymise(
+            r.anonymise
+                .iter()
+                .map(|c| (c.value.clone(), anonymised_value(table, &c.value)))
+                .collect(),
+        ),
+    };
+    let mut template = p.finding(
+        RETENTION_EXCEEDED,
+        Some(purpose),
+        Some(table),
+        format!(
+            "{{count}} rows of {} kept more than {} after {}",
+            table.name, r.keep, anchor.name
+        ),
+    );
+    if let Some(reference) = &reference {
+        template.legal_reference = format!("{}; {reference}", template.legal_reference);
+    }
+    let fix = Fix::Rows {
+        header,
+        rows: RowSet {
+            schema: table.schema.clone(),
+            table: table.name.clone(),
+            key: table.primary_key.clone(),
+            predicate: exceeded(&lit),
+        },
+        action,
+        applicability: Applicability::Review,
+    };
+    let exceeded_check = CountCheck {
+        sql: p.count_sql(table, "t", &from, &exceeded(&tok)),
+        display_sql: p.count_sql(table, "t", &from, &exceeded(&lit)),
+        uses_as_of: true,
+        template,
+        fix: Some(fix),
+    };
+    let missing_template = p.finding(
+        RETENTION_ANCHOR_MISSING,
+        Some(purpose),
+        Some(table),
+        format!(
+            "{{count}} rows of {} have no usable {}: their retention cannot be computed",
+            table.name, anchor.name
+        ),
+    );
+    let sql = p.count_sql(table, "t", &from, &missing);
+    let missing_check = CountCheck {
+        display_sql: sql.clone(),
+        sql,
+        uses_as_of: false,
+        template: missing_template,
+        fix: None,
+    };
+    Ok((exceeded_check, missing_check))
+}
+
+/// NULL where the column allows it, else an empty or zero value of its type.
+fn anonymised_value(table: &Table, column: &str) -> String {
+    match table.column(column) {
+        Some(c) if !c.nullable => match c.type_class() {
+            TypeClass::Text => "''".into(),
+            TypeClass::Integer | TypeClass::Decimal | TypeClass::Boolean => "0".into(),
+            _ => "NULL".into(),
+        },
+        _ => "NULL".into(),
+    }
+}
+
+/// Tables that hold personal data according to the policy: subject tables, tables named in
+/// a purpose's data, consent and processed tables, the requests register.
+pub fn personal_tables(p: &Planner<'_>) -> BTreeSet<String> {
+    let policy = p.policy;
+    let mut names = BTreeSet::new();
+    let mut add = |n: &str| {
+        if let Some(t) = p.catalog.find_table(n) {
+            names.insert(t.qualified_name());
+        }
+    };
+    for s in &policy.subjects {
+        add(&s.table.value);
+    }
+    for purpose in &policy.purposes {
+        for d in &purpose.data {
+            if let Some((t, _)) = d.value.rsplit_once('.') {
+                add(t);
+            }
+        }
+        if let Some(c) = &purpose.consent {
+            add(&c.table.value);
+            if let Some(pr) = &c.processed {
+                add(&pr.table.value);
+            }
+        }
+    }
+    if let Some(r) = &policy.requests {
+        add(&r.table.value);
+    }
+    names
+}
+
+fn plan_undeclared(p: &mut Planner<'_>) {
+    let policy = p.policy;
+    let mut covered = BTreeSet::new();
+    for purpose in &policy.purposes {
+        for r in &purpose.retention {
+            if let Some(t) = p.catalog.find_table(&r.table.value) {
+                covered.insert(t.qualified_name());
+            }
+        }
+    }
+    let mut findings = Vec::new();
+    for name in personal_tables(p) {
+        if covered.contains(&name) {
+            continue;
+        }
+        let Some(table) = p.catalog.find_table(&name) else {
+            continue;
+        };
+        let rows = table
+            .row_estimate
+            .map(|n| format!(" (about {n} rows)"))
+            .unwrap_or_default();
+        let mut f = p.finding(
+            RETENTION_UNDECLARED,
+            None,
+            Some(table),
+            format!(
+                "table {} holds personal data{rows} but no purpose declares its retention",
+                table.name
+            ),
+        );
+        f.count = 1;
+        f.remediation = Some(crate::finding::Remediation {
+            sql: format!(
+                "-- Declare how long {} is kept, in the purpose that uses it:\n-- [[purpose.retention]]\n-- table = \"{}\"\n-- keep = \"…\"\n-- from = \"…\"\n",
+                table.name, table.name
+            ),
+            applicability: Applicability::DisplayOnly,
+        });
+        findings.push(f);
+    }
+    p.push(
+        RETENTION_UNDECLARED.to_string(),
+        RETENTION_UNDECLARED,
+        CheckKind::Catalog(findings),
+    );
+}
