@@ -332,7 +332,10 @@ fn run_count(
     let mut f = c.template.clone();
     f.count = count;
     f.sample_keys = keys;
-    f.message = f.message.replace("{count}", &count.to_string());
+    f.message = f
+        .message
+        .replace("{count}", &count.to_string())
+        .replace("{s}", if count == 1 { "" } else { "s" });
     f.query = Some(c.display_sql.clone());
     f.remediation = c
         .fix

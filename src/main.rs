@@ -70,7 +70,8 @@ fn print_diagnostic(d: &dyn miette::Diagnostic) {
         let _ = handler.render_report(&mut s, d);
         eprint!("{s}");
     } else {
-        eprint!("{}", vigie::policy::diagnostic::render_plain(d));
+        // Logs and CI: no colours, no wrapping of long messages.
+        eprint!("{}", vigie::policy::diagnostic::render_plain_width(d, 400));
     }
 }
 

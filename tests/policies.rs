@@ -14,7 +14,11 @@ fn root() -> &'static Path {
 
 #[test]
 fn example_policies_load() {
-    for name in ["policies/ecole.toml", "policies/association-alumni.toml", "testdata/fixtures/rules.toml"] {
+    for name in [
+        "policies/ecole.toml",
+        "policies/association-alumni.toml",
+        "testdata/fixtures/rules.toml",
+    ] {
         let path = root().join(name);
         let p = vigie::policy::load(&path, Dialect::Postgres)
             .unwrap_or_else(|e| panic!("{name}: {}", render_plain(&e)));
@@ -25,25 +29,37 @@ fn example_policies_load() {
 #[test]
 fn every_invalid_policy_has_a_diagnostic_snapshot() {
     let dir = root().join("testdata/policies/invalid");
-    let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     names.sort();
     assert!(names.len() >= 12);
     for path in names {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         let text = std::fs::read_to_string(&path).unwrap();
-        let err = vigie::policy::load_str(&format!("invalid/{name}.toml"), &text, Dialect::Postgres)
-            .err()
-            .unwrap_or_else(|| panic!("{name} should be refused"));
+        let err =
+            vigie::policy::load_str(&format!("invalid/{name}.toml"), &text, Dialect::Postgres)
+                .err()
+                .unwrap_or_else(|| panic!("{name} should be refused"));
         let rendered = render_plain(&err);
-        assert!(rendered.contains(&format!("invalid/{name}.toml:")), "{name}: no file:line in\n{rendered}");
-        assert!(rendered.contains('^') || rendered.contains('─'), "{name}: no caret");
+        assert!(
+            rendered.contains(&format!("invalid/{name}.toml:")),
+            "{name}: no file:line in\n{rendered}"
+        );
+        assert!(
+            rendered.contains('^') || rendered.contains('─'),
+            "{name}: no caret"
+        );
         insta::assert_snapshot!(name, rendered);
     }
 }
 
 #[test]
 fn all_problems_of_a_file_are_reported_at_once() {
-    let text = std::fs::read_to_string(root().join("testdata/policies/invalid/16-many-problems.toml")).unwrap();
+    let text =
+        std::fs::read_to_string(root().join("testdata/policies/invalid/16-many-problems.toml"))
+            .unwrap();
     let err = vigie::policy::load_str("p.toml", &text, Dialect::Postgres).unwrap_err();
     assert_eq!(err.problems.len(), 8, "{}", render_plain(&err));
 }
@@ -62,8 +78,18 @@ fn missing_table_and_column_point_at_the_policy_with_a_hint() {
     insta::assert_snapshot!("missing-references", all);
     // The checks that depend on them are errors; the others still report.
     let errors = report.errors();
-    assert!(errors.iter().any(|e| e.starts_with("retention-exceeded:prospection:prospects")), "{errors:?}");
-    assert!(errors.iter().any(|e| e.starts_with("consent-missing:newsletter:abonements")), "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("retention-exceeded:prospection:prospects")),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("consent-missing:newsletter:abonements")),
+        "{errors:?}"
+    );
     assert_eq!(of_rule(&report, "consent-without-proof").len(), 1);
     assert_eq!(of_rule(&report, "card-cvv-stored").len(), 1);
 }

@@ -12,8 +12,18 @@ fn expected() -> Vec<Row> {
         row("consent-missing", Some("abonnements"), 3, &["2", "3", "4"]),
         row("consent-withdrawn", Some("abonnements"), 2, &["5", "8"]),
         row("consent-pre-ticked", Some("abonnements"), 1, &["7"]),
-        row("consent-without-proof", Some("consentements"), 2, &["9", "10"]),
-        row("consent-minor-without-parent", Some("consentements"), 2, &["10", "13"]),
+        row(
+            "consent-without-proof",
+            Some("consentements"),
+            2,
+            &["9", "10"],
+        ),
+        row(
+            "consent-minor-without-parent",
+            Some("consentements"),
+            2,
+            &["10", "13"],
+        ),
         row("card-cvv-stored", None, 2, &["2", "3"]),
         row("waiver-expired", None, 1, &["consent-missing:abonnements"]),
         row("waiver-unused", None, 1, &["retention-exceeded:alumni"]),
@@ -37,25 +47,42 @@ fn check_report(report: &vigie::engine::ScanReport) {
 #[test]
 fn foundation_rules_on_sqlite() {
     let (_dir, path) = sqlite_fixture(&fixture("rules.sql"));
-    let report = scan_text(&fixture("rules.toml"), &format!("sqlite://{}", path.display()), AS_OF);
+    let report = scan_text(
+        &fixture("rules.toml"),
+        &format!("sqlite://{}", path.display()),
+        AS_OF,
+    );
     check_report(&report);
 }
 
 #[test]
 fn foundation_rules_on_postgres() {
-    let Some(url) = pg_fixture("rules", &fixture("rules.sql")) else { return };
+    let Some(url) = pg_fixture("rules", &fixture("rules.sql")) else {
+        return;
+    };
     let report = scan_text(&fixture("rules.toml"), &url, AS_OF);
     check_report(&report);
 }
 
 #[test]
 fn sqlite_and_postgres_agree() {
-    let Some(url) = pg_fixture("agree", &fixture("rules.sql")) else { return };
+    let Some(url) = pg_fixture("agree", &fixture("rules.sql")) else {
+        return;
+    };
     let (_dir, path) = sqlite_fixture(&fixture("rules.sql"));
     let pg = scan_text(&fixture("rules.toml"), &url, AS_OF);
-    let lite = scan_text(&fixture("rules.toml"), &format!("sqlite://{}", path.display()), AS_OF);
+    let lite = scan_text(
+        &fixture("rules.toml"),
+        &format!("sqlite://{}", path.display()),
+        AS_OF,
+    );
     assert_eq!(rows(&pg), rows(&lite));
-    let messages = |r: &vigie::engine::ScanReport| r.findings.iter().map(|f| f.message.clone()).collect::<Vec<_>>();
+    let messages = |r: &vigie::engine::ScanReport| {
+        r.findings
+            .iter()
+            .map(|f| f.message.clone())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(messages(&pg), messages(&lite));
 }
 
@@ -64,11 +91,21 @@ fn sqlite_and_postgres_agree() {
 fn leap_day_boundary_on_both_backends() {
     let policy = fixture("leap.toml");
     let (_dir, path) = sqlite_fixture(&fixture("rules.sql"));
-    let lite = scan_text(&policy, &format!("sqlite://{}", path.display()), "2024-02-29");
-    assert_eq!(of_rule(&lite, "retention-exceeded"), vec![row("retention-exceeded", Some("comptes"), 1, &["2"])]);
+    let lite = scan_text(
+        &policy,
+        &format!("sqlite://{}", path.display()),
+        "2024-02-29",
+    );
+    assert_eq!(
+        of_rule(&lite, "retention-exceeded"),
+        vec![row("retention-exceeded", Some("comptes"), 1, &["2"])]
+    );
     if let Some(url) = pg_fixture("leap", &fixture("rules.sql")) {
         let pg = scan_text(&policy, &url, "2024-02-29");
-        assert_eq!(of_rule(&pg, "retention-exceeded"), vec![row("retention-exceeded", Some("comptes"), 1, &["2"])]);
+        assert_eq!(
+            of_rule(&pg, "retention-exceeded"),
+            vec![row("retention-exceeded", Some("comptes"), 1, &["2"])]
+        );
     }
 }
 
@@ -80,7 +117,12 @@ fn one_second_after_the_boundary() {
     let report = scan_text(&fixture("rules.toml"), &url, "2026-11-23T00:00:01Z");
     assert_eq!(
         of_rule(&report, "retention-exceeded"),
-        vec![row("retention-exceeded", Some("prospects"), 4, &["1", "2", "3", "7"])]
+        vec![row(
+            "retention-exceeded",
+            Some("prospects"),
+            4,
+            &["1", "2", "3", "7"]
+        )]
     );
 }
 
@@ -91,10 +133,21 @@ fn max_keys_limits_and_zero_means_all() {
     let mut opts = options(AS_OF);
     opts.max_keys = 1;
     let r = scan_with(&fixture("rules.toml"), &url, &opts);
-    assert_eq!(of_rule(&r, "retention-exceeded"), vec![row("retention-exceeded", Some("prospects"), 3, &["2"])]);
+    assert_eq!(
+        of_rule(&r, "retention-exceeded"),
+        vec![row("retention-exceeded", Some("prospects"), 3, &["2"])]
+    );
     opts.max_keys = 0;
     let r = scan_with(&fixture("rules.toml"), &url, &opts);
-    assert_eq!(of_rule(&r, "retention-exceeded"), vec![row("retention-exceeded", Some("prospects"), 3, &["2", "3", "7"])]);
+    assert_eq!(
+        of_rule(&r, "retention-exceeded"),
+        vec![row(
+            "retention-exceeded",
+            Some("prospects"),
+            3,
+            &["2", "3", "7"]
+        )]
+    );
 }
 
 #[test]

@@ -123,7 +123,16 @@ fn pgpass_lookup(config: &Config) -> Option<String> {
 fn connect_error(url: &str, e: postgres::Error) -> DbError {
     let message = match e.as_db_error() {
         Some(db) => db.message().to_string(),
-        None => e.to_string(),
+        None => {
+            // The client's own message ("error connecting to server") hides the cause.
+            let mut m = e.to_string();
+            let mut source = std::error::Error::source(&e);
+            while let Some(s) = source {
+                m.push_str(&format!(": {s}"));
+                source = s.source();
+            }
+            m
+        }
     };
     let lower = message.to_lowercase();
     let hint = if lower.contains("password") || lower.contains("authentication") {
@@ -132,6 +141,8 @@ fn connect_error(url: &str, e: postgres::Error) -> DbError {
         "is the server running and listening at that host and port? check the URL"
     } else if lower.contains("timed out") || lower.contains("timeout") {
         "the server did not answer in time: check the host, the port and any firewall"
+    } else if lower.contains("role") && lower.contains("does not exist") {
+        "check the user name in the URL (or PGUSER)"
     } else if lower.contains("does not exist") {
         "check the database name in the URL"
     } else {

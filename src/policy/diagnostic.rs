@@ -118,10 +118,15 @@ pub fn did_you_mean<'a>(
 
 /// Render problems as text with a fixed theme and width (for logs, tests and non-terminals).
 pub fn render_plain(diagnostic: &dyn Diagnostic) -> String {
+    render_plain_width(diagnostic, 100)
+}
+
+/// As [`render_plain`], wrapping lines at `width` characters.
+pub fn render_plain_width(diagnostic: &dyn Diagnostic, width: usize) -> String {
     let mut out = String::new();
     let handler =
         miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
-            .with_width(100);
+            .with_width(width);
     handler
         .render_report(&mut out, diagnostic)
         .expect("writing to a String cannot fail");

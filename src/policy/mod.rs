@@ -426,63 +426,62 @@ fn validate(
         .map(|s| s.into_inner())
         .collect();
 
-    let free_text = match raw.free_text {
-        None => FreeText {
-            lexicons: vec!["fr".into(), "en".into()],
-            ..FreeText::default()
-        },
-        Some(f) => {
-            for c in &f.columns {
-                if !c.get_ref().contains('.') {
-                    p.push(
-                        c.span(),
-                        format!(
-                            "free-text column `{}` must be written `table.column`",
-                            c.get_ref()
-                        ),
-                        "missing the table",
-                        None,
-                    );
+    let free_text =
+        match raw.free_text {
+            None => FreeText {
+                lexicons: vec!["fr".into(), "en".into()],
+                ..FreeText::default()
+            },
+            Some(f) => {
+                for c in &f.columns {
+                    if !c.get_ref().contains('.') {
+                        p.push(
+                            c.span(),
+                            format!(
+                                "free-text column `{}` must be written `table.column`",
+                                c.get_ref()
+                            ),
+                            "missing the table",
+                            None,
+                        );
+                    }
                 }
-            }
-            let mut lexicons = Vec::new();
-            for l in &f.lexicons {
-                let v = l.get_ref().trim().to_lowercase();
-                if v != "fr" && v != "en" {
-                    p.push(
-                        l.span(),
-                        format!("unknown lexicon `{}`", l.get_ref()),
-                        "not a built-in lexicon",
-                        Some("built-in lexicons: `fr`, `en`".into()),
-                    );
+                let mut lexicons = Vec::new();
+                for l in &f.lexicons {
+                    let v = l.get_ref().trim().to_lowercase();
+                    if v != "fr" && v != "en" {
+                        p.push(
+                            l.span(),
+                            format!("unknown lexicon `{}`", l.get_ref()),
+                            "not a built-in lexicon",
+                            Some("built-in lexicons: `fr`, `en`".into()),
+                        );
+                    }
+                    lexicons.push(v);
                 }
-                lexicons.push(v);
-            }
-            if f.lexicons.is_empty() {
-                lexicons = vec!["fr".into(), "en".into()];
-            }
-            let mut extra_terms = Vec::new();
-            for t in &f.extra_terms {
-                let cat = t.category.get_ref().trim().to_lowercase();
-                if !CATEGORIES.contains(&cat.as_str()) {
-                    p.push(
-                        t.category.span(),
-                        format!("unknown free-text category `{}`", t.category.get_ref()),
-                        "not a category",
-                        Some(
-                            did_you_mean(&cat, CATEGORIES).unwrap_or_else(|| {
+                if f.lexicons.is_empty() {
+                    lexicons = vec!["fr".into(), "en".into()];
+                }
+                let mut extra_terms = Vec::new();
+                for t in &f.extra_terms {
+                    let cat = t.category.get_ref().trim().to_lowercase();
+                    if !CATEGORIES.contains(&cat.as_str()) {
+                        p.push(
+                            t.category.span(),
+                            format!("unknown free-text category `{}`", t.category.get_ref()),
+                            "not a category",
+                            Some(did_you_mean(&cat, CATEGORIES).unwrap_or_else(|| {
                                 format!("categories: {}", CATEGORIES.join(", "))
-                            }),
-                        ),
-                    );
+                            })),
+                        );
+                    }
+                    extra_terms.push((t.term.get_ref().clone(), cat));
                 }
-                extra_terms.push((t.term.get_ref().clone(), cat));
-            }
-            let mut ignore_terms = Vec::new();
-            for t in &f.ignore_terms {
-                let reason = t.reason.as_ref().map(|r| r.get_ref().trim().to_string());
-                if reason.as_deref().unwrap_or("").is_empty() {
-                    p.push(
+                let mut ignore_terms = Vec::new();
+                for t in &f.ignore_terms {
+                    let reason = t.reason.as_ref().map(|r| r.get_ref().trim().to_string());
+                    if reason.as_deref().unwrap_or("").is_empty() {
+                        p.push(
                         t.term.span(),
                         format!("ignored term `{}` has no reason", t.term.get_ref()),
                         "reason missing",
@@ -491,18 +490,18 @@ fn validate(
                                 .into(),
                         ),
                     );
+                    }
+                    ignore_terms.push((t.term.get_ref().clone(), reason.unwrap_or_default()));
                 }
-                ignore_terms.push((t.term.get_ref().clone(), reason.unwrap_or_default()));
+                FreeText {
+                    columns: f.columns.iter().map(Name::from).collect(),
+                    auto: f.auto.unwrap_or(false),
+                    lexicons,
+                    extra_terms,
+                    ignore_terms,
+                }
             }
-            FreeText {
-                columns: f.columns.iter().map(Name::from).collect(),
-                auto: f.auto.unwrap_or(false),
-                lexicons,
-                extra_terms,
-                ignore_terms,
-            }
-        }
-    };
+        };
 
     let check_where = |p: &mut Problems, w: &Option<S<String>>| -> Option<Name> {
         let w = w.as_ref()?;

@@ -313,21 +313,21 @@ fn processed_checks(
         (
             CONSENT_MISSING,
             format!(
-                "{{count}} rows of {} are processed for `{pid}` with no consent given",
+                "{{count}} row{{s}} of {} processed for `{pid}` with no consent given",
                 src.table.name
             ),
         ),
         (
             CONSENT_WITHDRAWN,
             format!(
-                "{{count}} rows of {} are still processed for `{pid}` after consent was withdrawn",
+                "{{count}} row{{s}} of {} still processed for `{pid}` after consent was withdrawn",
                 src.table.name
             ),
         ),
         (
             CONSENT_PRE_TICKED,
             format!(
-                "{{count}} rows of {} rest on a pre-ticked consent for `{pid}`",
+                "{{count}} row{{s}} of {} processed for `{pid}` on a pre-ticked consent",
                 src.table.name
             ),
         ),
@@ -373,7 +373,7 @@ fn proof_check(p: &Planner<'_>, pid: &str, consent: &Consent, ctable: &Table) ->
             Some(pid),
             Some(ctable),
             format!(
-                "{{count}} consents in force for `{pid}` have no proof in {}",
+                "{{count}} consent{{s}} in force for `{pid}` without proof in {}",
                 proof.value
             ),
         ),
@@ -436,7 +436,7 @@ fn minor_check(
             CONSENT_MINOR_WITHOUT_PARENT,
             Some(pid),
             Some(ctable),
-            format!("{{count}} consents for `{pid}` were given before the age of {age} without a parent's agreement"),
+            format!("{{count}} consent{{s}} for `{pid}` given before the age of {age} without a parent's agreement"),
         ),
         fix: None,
     }

@@ -18,7 +18,7 @@ pub fn plan(p: &mut Planner<'_>) {
             category: None,
             count: 0,
             sample_keys: Vec::new(),
-            message: format!("{{count}} rows: {}", c.title),
+            message: format!("{{count}} row{{s}}: {}", c.title),
             legal_reference: c
                 .legal_reference
                 .clone()

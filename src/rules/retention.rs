@@ -149,7 +149,7 @@ fn plan_one(
         Some(purpose),
         Some(table),
         format!(
-            "{{count}} rows of {} kept more than {} after {}",
+            "{{count}} row{{s}} of {} kept more than {} after {}",
             table.name, r.keep, anchor.name
         ),
     );
@@ -179,7 +179,7 @@ fn plan_one(
         Some(purpose),
         Some(table),
         format!(
-            "{{count}} rows of {} have no usable {}: their retention cannot be computed",
+            "{{count}} row{{s}} of {} with no usable {}: retention cannot be computed",
             table.name, anchor.name
         ),
     );

@@ -13,7 +13,8 @@ use vigie::engine::{ScanOptions, ScanReport};
 pub const AS_OF: &str = "2026-11-23";
 
 pub fn pg_base_url() -> String {
-    std::env::var("VIGIE_TEST_PG").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+    std::env::var("VIGIE_TEST_PG")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
 fn in_ci() -> bool {
@@ -38,7 +39,9 @@ pub fn pg_fixture(name: &str, sql: &str) -> Option<String> {
     admin
         .batch_execute(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"))
         .expect("drop scratch database");
-    admin.batch_execute(&format!("CREATE DATABASE {db}")).expect("create scratch database");
+    admin
+        .batch_execute(&format!("CREATE DATABASE {db}"))
+        .expect("create scratch database");
     let url = match base.rsplit_once('/') {
         Some((head, _)) => format!("{head}/{db}"),
         None => panic!("VIGIE_TEST_PG must end with a database name"),
@@ -58,8 +61,12 @@ pub fn sqlite_fixture(sql: &str) -> (tempfile::TempDir, PathBuf) {
 }
 
 pub fn fixture(name: &str) -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/fixtures").join(name))
-        .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("testdata/fixtures")
+            .join(name),
+    )
+    .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
 }
 
 pub fn options(as_of: &str) -> ScanOptions {
@@ -89,12 +96,24 @@ pub fn rows(report: &ScanReport) -> Vec<Row> {
     report
         .findings
         .iter()
-        .map(|f| (f.rule.clone(), f.table.clone(), f.count, f.sample_keys.clone()))
+        .map(|f| {
+            (
+                f.rule.clone(),
+                f.table.clone(),
+                f.count,
+                f.sample_keys.clone(),
+            )
+        })
         .collect()
 }
 
 pub fn row(rule: &str, table: Option<&str>, count: u64, keys: &[&str]) -> Row {
-    (rule.to_string(), table.map(String::from), count, keys.iter().map(|k| k.to_string()).collect())
+    (
+        rule.to_string(),
+        table.map(String::from),
+        count,
+        keys.iter().map(|k| k.to_string()).collect(),
+    )
 }
 
 /// The findings of one rule.

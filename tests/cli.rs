@@ -1,0 +1,344 @@
+//! The binary as users run it: exit codes, stdout, stderr.
+
+mod common;
+use assert_cmd::Command;
+use common::*;
+
+fn vigie() -> Command {
+    Command::cargo_bin("vigie").unwrap()
+}
+
+/// Stderr with line wrapping undone, for substring checks.
+fn squash(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn policy_path(name: &str) -> String {
+    format!("{}/testdata/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn demo_runs_without_a_server_and_exits_1() {
+    let out = vigie().arg("demo").assert().code(1);
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    for rule in [
+        "retention-exceeded",
+        "retention-anchor-missing",
+        "consent-missing",
+        "consent-withdrawn",
+        "consent-pre-ticked",
+        "consent-without-proof",
+        "consent-minor-without-parent",
+        "card-cvv-stored",
+        "waiver-expired",
+    ] {
+        assert!(stdout.contains(rule), "demo misses {rule}:\n{stdout}");
+    }
+    assert!(
+        stdout.contains("13 finding(s) (1 critical, 9 high, 3 medium)"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("@example.org"),
+        "personal data in the report"
+    );
+}
+
+#[test]
+fn scan_json_follows_the_contract() {
+    let (_dir, path) = sqlite_fixture(&fixture("rules.sql"));
+    let out = vigie()
+        .args([
+            "scan",
+            &format!("sqlite://{}", path.display()),
+            "--policy",
+            &policy_path("rules.toml"),
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(1);
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["tool"]["name"], "vigie");
+    assert_eq!(v["as_of"], "2026-11-23T00:00:00Z");
+    assert_eq!(v["target"]["dialect"], "sqlite");
+    assert_eq!(v["policy"]["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(v["summary"]["findings"], 11);
+    assert_eq!(v["summary"]["by_severity"]["critical"], 1);
+    assert_eq!(v["summary"]["errors"], 0);
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "retention-exceeded")
+        .unwrap();
+    assert_eq!(f["purpose"], "prospection");
+    assert_eq!(f["table"], "prospects");
+    assert_eq!(f["count"], 3);
+    assert_eq!(f["sample_keys"], serde_json::json!(["2", "3", "7"]));
+    assert_eq!(f["remediation"]["applicability"], "review");
+    assert!(
+        f["query"]
+            .as_str()
+            .unwrap()
+            .contains("'2026-11-23 00:00:00'")
+    );
+    for key in ["column", "category", "message", "legal_reference"] {
+        assert!(f.get(key).is_some(), "missing {key}");
+    }
+    let check = &v["checks"][0];
+    assert!(
+        check["id"].is_string() && check["status"].is_string() && check["duration_ms"].is_number()
+    );
+    let text = String::from_utf8_lossy(&out.get_output().stdout);
+    assert!(
+        !text.contains("@example.org"),
+        "an e-mail address leaked into the report"
+    );
+}
+
+#[test]
+fn fail_on_sets_the_exit_code() {
+    let (_dir, path) = sqlite_fixture(&fixture("rules.sql"));
+    let url = format!("sqlite://{}", path.display());
+    let run = |level: &str| {
+        vigie()
+            .args([
+                "scan",
+                &url,
+                "--policy",
+                &policy_path("rules.toml"),
+                "--as-of",
+                AS_OF,
+                "--quiet",
+                "--fail-on",
+                level,
+            ])
+            .assert()
+            .get_output()
+            .status
+            .code()
+    };
+    assert_eq!(run("critical"), Some(1));
+    assert_eq!(run("never"), Some(0));
+    // Without the critical custom check there is nothing at critical level.
+    let policy = fixture("rules.toml").replace("severity = \"critical\"", "severity = \"high\"");
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.toml");
+    std::fs::write(&p, policy).unwrap();
+    let code = vigie()
+        .args([
+            "scan",
+            &url,
+            "--policy",
+            p.to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "--quiet",
+            "--fail-on",
+            "critical",
+        ])
+        .assert()
+        .get_output()
+        .status
+        .code();
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn a_missing_table_is_an_error_but_other_checks_report() {
+    let (_dir, path) = sqlite_fixture(&fixture("rules.sql"));
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.toml");
+    std::fs::write(
+        &p,
+        fixture("rules.toml").replace("table = \"prospects\"\nkeep", "table = \"prospect\"\nkeep"),
+    )
+    .unwrap();
+    let out = vigie()
+        .args([
+            "scan",
+            &format!("sqlite://{}", path.display()),
+            "--policy",
+            p.to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+        ])
+        .assert()
+        .code(2);
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+    assert!(
+        stderr.contains("table `prospect` does not exist"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `prospects`?"), "{stderr}");
+    assert!(
+        stdout.contains("Not verified: 2 check(s) could not run"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("consent-missing"), "{stdout}");
+}
+
+#[test]
+fn an_unreachable_server_is_one_clear_sentence_without_the_password() {
+    let out = vigie()
+        .args([
+            "scan",
+            "postgres://auditor:s3cr3t-pw@127.0.0.1:1/crm",
+            "--policy",
+            &policy_path("rules.toml"),
+        ])
+        .env("NO_COLOR", "1")
+        .assert()
+        .code(2);
+    let stderr = squash(&out.get_output().stderr);
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout);
+    assert!(
+        stderr.contains("cannot connect to postgres://auditor:***@127.0.0.1:1/crm"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("is the server running"), "{stderr}");
+    assert!(!stderr.contains("s3cr3t") && !stdout.contains("s3cr3t"));
+    assert!(!stderr.contains("panicked"));
+}
+
+#[test]
+fn an_unknown_role_is_a_clear_error_without_the_password() {
+    if pg_fixture("cli_probe", "SELECT 1").is_none() {
+        return;
+    }
+    let url = pg_base_url().replace("postgres://postgres@", "postgres://nobody_here:hunter2@");
+    let out = vigie()
+        .args(["scan", &url, "--policy", &policy_path("rules.toml")])
+        .env("NO_COLOR", "1")
+        .assert()
+        .code(2);
+    let stderr = squash(&out.get_output().stderr);
+    assert!(
+        stderr.contains("role \"nobody_here\" does not exist"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("hunter2"), "{stderr}");
+}
+
+#[test]
+fn a_missing_sqlite_file_is_not_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("absent.db");
+    let out = vigie()
+        .args([
+            "scan",
+            &format!("sqlite://{}", path.display()),
+            "--policy",
+            &policy_path("rules.toml"),
+        ])
+        .assert()
+        .code(2);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("the file does not exist"));
+    assert!(!path.exists());
+}
+
+#[test]
+fn an_invalid_policy_exits_2_with_a_caret() {
+    let out = vigie()
+        .args([
+            "scan",
+            "sqlite://x.db",
+            "--policy",
+            &format!(
+                "{}/testdata/policies/invalid/04-bad-duration.toml",
+                env!("CARGO_MANIFEST_DIR")
+            ),
+        ])
+        .env("NO_COLOR", "1")
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+    assert!(stderr.contains("04-bad-duration.toml:7:8"), "{stderr}");
+    assert!(stderr.contains("not a duration"), "{stderr}");
+}
+
+#[test]
+fn rules_and_explain() {
+    let out = vigie().arg("rules").assert().success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout);
+    for id in vigie::rules::ids::ENGINE {
+        assert!(stdout.contains(id), "{id}");
+    }
+    let out = vigie()
+        .args(["explain", "consent-pre-ticked"])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout);
+    for h in [
+        "## What it checks",
+        "## Why it matters",
+        "## Example",
+        "## Remediation",
+        "## References",
+    ] {
+        assert!(text.contains(h), "{h}");
+    }
+    let out = vigie()
+        .args(["explain", "consent-pre-tick"])
+        .assert()
+        .code(2);
+    assert!(
+        String::from_utf8_lossy(&out.get_output().stderr)
+            .contains("did you mean `consent-pre-ticked`?")
+    );
+}
+
+#[test]
+fn human_report_snapshot() {
+    let (_dir, path) = sqlite_fixture(&fixture("rules.sql"));
+    let url = format!("sqlite://{}", path.display());
+    let out = vigie()
+        .args([
+            "scan",
+            &url,
+            "--policy",
+            &policy_path("rules.toml"),
+            "--as-of",
+            AS_OF,
+        ])
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout)
+        .replace(&url, "sqlite://FIXTURE")
+        .replace(&policy_path("rules.toml"), "rules.toml")
+        .replace(rusqlite::version(), "VERSION");
+    insta::assert_snapshot!("human-report", stdout);
+}
+
+#[test]
+fn remediation_file_is_written_and_never_run() {
+    let (_dir, path) = sqlite_fixture(&fixture("rules.sql"));
+    let before = std::fs::read(&path).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let fix = dir.path().join("fix.sql");
+    vigie()
+        .args([
+            "scan",
+            &format!("sqlite://{}", path.display()),
+            "--policy",
+            &policy_path("rules.toml"),
+            "--as-of",
+            AS_OF,
+            "--quiet",
+            "--remediation",
+            fix.to_str().unwrap(),
+        ])
+        .assert()
+        .code(1);
+    let sql = std::fs::read_to_string(&fix).unwrap();
+    assert!(sql.contains("-- rule: retention-exceeded | purpose: prospection | table: prospects"));
+    assert!(sql.contains("-- 3 row(s); legal reference:"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}

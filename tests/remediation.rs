@@ -1,0 +1,125 @@
+//! Remediation SQL deletes or anonymises exactly what was counted: applied to a copy of the
+//! fixture, the next scan no longer has those findings and nothing else changed.
+
+mod common;
+use common::*;
+use vigie::engine::ScanReport;
+
+const FIXED: &[&str] = &["retention-exceeded", "card-cvv-stored"];
+
+fn without_fixed(r: &ScanReport) -> Vec<Row> {
+    rows(r)
+        .into_iter()
+        .filter(|row| !FIXED.contains(&row.0.as_str()))
+        .collect()
+}
+
+fn assert_fixed(before: &ScanReport, after: &ScanReport) {
+    for rule in FIXED {
+        assert!(
+            !of_rule(before, rule).is_empty(),
+            "{rule} should be found first"
+        );
+        assert!(
+            of_rule(after, rule).is_empty(),
+            "{rule} still found after remediation"
+        );
+    }
+    assert_eq!(without_fixed(before), without_fixed(after));
+}
+
+#[test]
+fn remediation_cleans_sqlite() {
+    let (_dir, path) = sqlite_fixture(&fixture("rules.sql"));
+    let url = format!("sqlite://{}", path.display());
+    let before = scan_text(&fixture("rules.toml"), &url, AS_OF);
+    let script = vigie::report::remediation_script(&before);
+    assert!(script.contains(
+        "DELETE FROM \"prospects\" WHERE \"id\" IN (SELECT t.\"id\" FROM \"prospects\" AS t WHERE"
+    ));
+    assert!(
+        script.contains("'2026-11-23 00:00:00'"),
+        "as-of must be a literal:\n{script}"
+    );
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(&script)
+        .unwrap();
+    let after = scan_text(&fixture("rules.toml"), &url, AS_OF);
+    assert_fixed(&before, &after);
+}
+
+#[test]
+fn remediation_cleans_postgres() {
+    let Some(url) = pg_fixture("remediation", &fixture("rules.sql")) else {
+        return;
+    };
+    let before = scan_text(&fixture("rules.toml"), &url, AS_OF);
+    let script = vigie::report::remediation_script(&before);
+    postgres::Client::connect(&url, postgres::NoTls)
+        .unwrap()
+        .batch_execute(&script)
+        .unwrap();
+    let after = scan_text(&fixture("rules.toml"), &url, AS_OF);
+    assert_fixed(&before, &after);
+}
+
+/// The demo has `then = "anonymise"` retentions: anonymised rows stop being counted.
+#[test]
+fn anonymisation_remediation_cleans_the_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    vigie::demo::build(&path).unwrap();
+    let url = format!("sqlite://{}", path.display());
+    let policy = vigie::demo::POLICY;
+    let opts = options("2030-01-01");
+    let opts = vigie::engine::ScanOptions {
+        as_of: jiff::Timestamp::now(),
+        ..opts
+    };
+    let before = scan_with(policy, &url, &opts);
+    let exceeded = of_rule(&before, "retention-exceeded");
+    assert_eq!(exceeded.len(), 3, "{exceeded:?}");
+    let script = vigie::report::remediation_script(&before);
+    assert!(
+        script.contains("UPDATE \"alumni\" SET \"email\" = NULL"),
+        "{script}"
+    );
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(&script)
+        .unwrap();
+    let after = scan_with(policy, &url, &opts);
+    assert!(of_rule(&after, "retention-exceeded").is_empty());
+    assert!(of_rule(&after, "card-cvv-stored").is_empty());
+    let rest = |r: &ScanReport| {
+        rows(r)
+            .into_iter()
+            .filter(|x| !FIXED.contains(&x.0.as_str()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rest(&before), rest(&after));
+}
+
+#[test]
+fn large_sets_are_batched() {
+    use vigie::dialect::Dialect;
+    use vigie::dialect::remediation::{Action, RowSet, render};
+    let rows = RowSet {
+        schema: None,
+        table: "prospects".into(),
+        key: vec!["id".into()],
+        predicate: "t.\"x\" < 1".into(),
+    };
+    let sql = render(
+        Dialect::Postgres,
+        &["h".into()],
+        &rows,
+        &Action::Delete,
+        25_000,
+    );
+    assert_eq!(sql.matches("DELETE FROM").count(), 3);
+    assert_eq!(sql.matches("LIMIT 10000").count(), 3);
+    assert!(sql.starts_with("-- h\n"));
+    assert!(sql.contains("BEGIN;") && sql.trim_end().ends_with("COMMIT;"));
+}
