@@ -1,0 +1,660 @@
+//! Splits a migration file into statements.
+//!
+//! sqlparser rejects some valid statements, so a file is never handed to it whole: one statement
+//! it cannot parse must cost only itself. Splitting on `;` needs a tokenizer that knows where a
+//! `;` does not end a statement: inside quotes, comments, PostgreSQL dollar-quoted bodies
+//! (`$$…$$`, `$tag$…$tag$`) and MySQL `DELIMITER //` blocks. The same lexing rules also produce
+//! the "code only" text handed to the parser (comments blanked, positions preserved).
+//!
+//! The splitter never fails and never panics: an unterminated quote or body makes the rest of
+//! the file one statement, which the parser will then reject with a position.
+
+use std::borrow::Cow;
+
+/// The SQL dialect of a migration file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum SqlDialect {
+    Postgres,
+    Mysql,
+    Sqlite,
+}
+
+impl SqlDialect {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SqlDialect::Postgres => "postgres",
+            SqlDialect::Mysql => "mysql",
+            SqlDialect::Sqlite => "sqlite",
+        }
+    }
+}
+
+/// One statement of a file, as written.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct RawStatement {
+    /// The statement, without its terminating delimiter and trailing whitespace.
+    pub text: String,
+    /// Byte offset of `text` in the file.
+    pub start: usize,
+    /// 1-based line of the first character of `text` (the first non-blank, non-comment char).
+    pub line: usize,
+    /// 1-based column of that character, counted in chars.
+    pub column: usize,
+    /// Line comments (`--`, and `#` for MySQL) directly above the statement: a contiguous run of
+    /// comment lines ending on the line before it. Each is `(line, body)` where `body` is the text
+    /// after the comment marker, trimmed. Used for inline ignores.
+    pub comments_before: Vec<(usize, String)>,
+}
+
+/// What [`lex_at`] recognised at a position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lexeme {
+    /// `-- …` or MySQL `# …`, up to (not including) the end of line. `body` is where the text
+    /// after the marker starts.
+    LineComment { body: usize },
+    /// `/* … */` (nested in PostgreSQL).
+    BlockComment,
+    /// MySQL `/*! … */` or `/*!40101 … */`: code for MySQL, kept as text.
+    ExecComment,
+    /// A single-quoted string literal (E'…' included).
+    StringLit,
+    /// A double-quoted or backquoted token (an identifier, or a string in MySQL).
+    QuotedIdent,
+    /// A PostgreSQL dollar-quoted body, delimiters included.
+    DollarBody,
+}
+
+fn is_ident_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80
+}
+
+/// Recognises a comment, a quoted token or a dollar body starting at `i`, returning its kind and
+/// its end (exclusive; the input length when unterminated).
+pub(crate) fn lex_at(s: &[u8], i: usize, dialect: SqlDialect) -> Option<(Lexeme, usize)> {
+    let b = *s.get(i)?;
+    let next = s.get(i + 1).copied();
+    match b {
+        b'-' if next == Some(b'-') => {
+            Some((Lexeme::LineComment { body: i + 2 }, line_end(s, i + 2)))
+        }
+        b'#' if dialect == SqlDialect::Mysql => {
+            Some((Lexeme::LineComment { body: i + 1 }, line_end(s, i + 1)))
+        }
+        b'/' if next == Some(b'*') => {
+            if dialect == SqlDialect::Mysql && s.get(i + 2) == Some(&b'!') {
+                Some((Lexeme::ExecComment, block_end(s, i + 3, false)))
+            } else {
+                let nested = dialect == SqlDialect::Postgres;
+                Some((Lexeme::BlockComment, block_end(s, i + 2, nested)))
+            }
+        }
+        b'\'' => {
+            let backslash = match dialect {
+                SqlDialect::Mysql => true,
+                // E'…' escape strings: the E must not end a longer identifier.
+                SqlDialect::Postgres => {
+                    i >= 1 && matches!(s[i - 1], b'E' | b'e') && (i < 2 || !is_ident_byte(s[i - 2]))
+                }
+                SqlDialect::Sqlite => false,
+            };
+            Some((Lexeme::StringLit, quoted_end(s, i + 1, b'\'', backslash)))
+        }
+        b'"' => {
+            let backslash = dialect == SqlDialect::Mysql;
+            let kind = if dialect == SqlDialect::Mysql {
+                Lexeme::StringLit
+            } else {
+                Lexeme::QuotedIdent
+            };
+            Some((kind, quoted_end(s, i + 1, b'"', backslash)))
+        }
+        b'`' if dialect != SqlDialect::Postgres => {
+            Some((Lexeme::QuotedIdent, quoted_end(s, i + 1, b'`', false)))
+        }
+        b'$' if dialect == SqlDialect::Postgres => {
+            if i > 0 && is_ident_byte(s[i - 1]) {
+                return None;
+            }
+            let tag_end = dollar_tag_end(s, i)?;
+            let tag = &s[i..tag_end];
+            let end = find(s, tag_end, tag).map_or(s.len(), |p| p + tag.len());
+            Some((Lexeme::DollarBody, end))
+        }
+        _ => None,
+    }
+}
+
+fn line_end(s: &[u8], from: usize) -> usize {
+    s[from.min(s.len())..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(s.len(), |p| from + p)
+}
+
+fn block_end(s: &[u8], mut i: usize, nested: bool) -> usize {
+    let mut depth = 1usize;
+    while i < s.len() {
+        if s[i] == b'*' && s.get(i + 1) == Some(&b'/') {
+            depth -= 1;
+            i += 2;
+            if depth == 0 {
+                return i;
+            }
+        } else if nested && s[i] == b'/' && s.get(i + 1) == Some(&b'*') {
+            depth += 1;
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    s.len()
+}
+
+fn quoted_end(s: &[u8], mut i: usize, quote: u8, backslash: bool) -> usize {
+    while i < s.len() {
+        let b = s[i];
+        if backslash && b == b'\\' {
+            i += 2;
+        } else if b == quote {
+            if s.get(i + 1) == Some(&quote) {
+                i += 2;
+            } else {
+                return i + 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    s.len()
+}
+
+/// `$tag$` at `i` (tag empty or an identifier not starting with a digit): the end of the opening
+/// delimiter.
+fn dollar_tag_end(s: &[u8], i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    if s.get(j)?.is_ascii_digit() {
+        return None;
+    }
+    while j < s.len() && (s[j].is_ascii_alphanumeric() || s[j] == b'_' || s[j] >= 0x80) {
+        j += 1;
+    }
+    (s.get(j) == Some(&b'$')).then_some(j + 1)
+}
+
+fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || from >= hay.len() {
+        return None;
+    }
+    hay[from..]
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
+}
+
+/// Byte offsets of line starts, to turn byte offsets into 1-based (line, column in chars).
+#[derive(Clone, Debug)]
+pub(crate) struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { text, starts }
+    }
+
+    /// 1-based line of a byte offset.
+    pub(crate) fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+
+    /// 1-based (line, column in chars) of a byte offset.
+    pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.line(offset);
+        let start = self.starts[line - 1];
+        (line, self.text[start..offset].chars().count() + 1)
+    }
+}
+
+pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Splits `sql` into statements. Never fails: malformed input yields fewer, longer statements.
+pub fn split(sql: &str, dialect: SqlDialect) -> Vec<RawStatement> {
+    let s = sql.as_bytes();
+    let index = LineIndex::new(sql);
+    let mut out = Vec::new();
+    let mut delimiter: Vec<u8> = b";".to_vec();
+    let mut pending: Vec<(usize, String)> = Vec::new();
+    // Line on which the previous statement ended: a comment on that line trails it.
+    let mut last_end_line = 0usize;
+    let mut start: Option<usize> = None;
+    let mut i = 0usize;
+
+    while i < s.len() {
+        let Some(st) = start else {
+            // Between statements: whitespace, comments, stray delimiters, DELIMITER lines.
+            let b = s[i];
+            if b.is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+            if s[i..].starts_with(&delimiter) {
+                i += delimiter.len();
+                continue;
+            }
+            if dialect == SqlDialect::Mysql
+                && let Some((new_delim, end)) = delimiter_command(s, i)
+            {
+                if !new_delim.is_empty() {
+                    delimiter = new_delim;
+                }
+                last_end_line = index.line(i);
+                i = end;
+                continue;
+            }
+            if b == b'\\' && dialect == SqlDialect::Postgres {
+                // psql meta-command (`\connect`, pg_dump's `\restrict KEY`): one line, no `;`.
+                i = line_end(s, i);
+                last_end_line = index.line(i.saturating_sub(1));
+                continue;
+            }
+            match lex_at(s, i, dialect) {
+                Some((Lexeme::LineComment { body }, end)) => {
+                    let line = index.line(i);
+                    if line != last_end_line {
+                        let text = String::from_utf8_lossy(&s[body..end]).trim().to_string();
+                        pending.push((line, text));
+                    }
+                    i = end;
+                }
+                Some((Lexeme::BlockComment, end)) => i = end,
+                _ => start = Some(i),
+            }
+            continue;
+        };
+
+        if s[i..].starts_with(&delimiter) {
+            push_statement(&mut out, sql, &index, st, i, &mut pending);
+            last_end_line = index.line(i);
+            i += delimiter.len();
+            start = None;
+            continue;
+        }
+        match lex_at(s, i, dialect) {
+            Some((_, end)) => i = end.max(i + 1),
+            None => i += 1,
+        }
+    }
+    if let Some(st) = start {
+        push_statement(&mut out, sql, &index, st, s.len(), &mut pending);
+    }
+    out
+}
+
+fn push_statement(
+    out: &mut Vec<RawStatement>,
+    sql: &str,
+    index: &LineIndex<'_>,
+    start: usize,
+    end: usize,
+    pending: &mut Vec<(usize, String)>,
+) {
+    let end = floor_char_boundary(sql, end);
+    let text = sql[start..end].trim_end();
+    let (line, column) = index.position(start);
+    // Keep only the contiguous run of comment lines ending right above the statement.
+    let mut keep = pending.len();
+    let mut expected = line;
+    while keep > 0 && pending[keep - 1].0 + 1 == expected {
+        keep -= 1;
+        expected = pending[keep].0;
+    }
+    let comments_before = pending.split_off(keep);
+    pending.clear();
+    if text.is_empty() {
+        return;
+    }
+    out.push(RawStatement {
+        text: text.to_string(),
+        start,
+        line,
+        column,
+        comments_before,
+    });
+}
+
+/// MySQL client `DELIMITER x` command at `i`: the new delimiter and the end of its line.
+fn delimiter_command(s: &[u8], i: usize) -> Option<(Vec<u8>, usize)> {
+    const KW: &[u8] = b"delimiter";
+    let word = s.get(i..i + KW.len())?;
+    if !word.eq_ignore_ascii_case(KW) {
+        return None;
+    }
+    let after = s.get(i + KW.len()).copied();
+    if !matches!(after, Some(b' ' | b'\t')) {
+        return None;
+    }
+    let end = line_end(s, i);
+    let rest = &s[i + KW.len()..end];
+    let delim: Vec<u8> = rest
+        .iter()
+        .copied()
+        .skip_while(|b| b.is_ascii_whitespace())
+        .take_while(|b| !b.is_ascii_whitespace())
+        .collect();
+    Some((delim, end))
+}
+
+/// How [`code_text`] blanks what it removes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Blank {
+    /// Comments only: the text handed to the parser.
+    Comments,
+    /// Comments, string literals' contents and dollar bodies: a text that can be searched for
+    /// identifiers without matching inside text.
+    CommentsAndStrings,
+}
+
+/// The statement with its comments blanked (newlines kept), MySQL executable comments kept as
+/// code. Comments do not matter to the catalog, and MySQL `--comment` (no space) is not a
+/// comment to sqlparser's tokenizer: blanking them is always safe. Every removed byte becomes
+/// one space, so byte offsets in the result are offsets in `text`.
+pub(crate) fn code_text(text: &str, dialect: SqlDialect, blank: Blank) -> Cow<'_, str> {
+    let s = text.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0usize;
+    let mut i = 0usize;
+    while i < s.len() {
+        let Some((lexeme, end)) = lex_at(s, i, dialect) else {
+            i += 1;
+            continue;
+        };
+        let end = floor_char_boundary(text, end.max(i + 1).min(s.len()));
+        if lexeme == Lexeme::ExecComment {
+            // MySQL runs the body of `/*!40101 … */`: unwrap it (blank the markers only).
+            let mut open = i + 3;
+            while open < end && s[open].is_ascii_digit() {
+                open += 1;
+            }
+            let close = if end >= open + 2 && s[end - 2] == b'*' && s[end - 1] == b'/' {
+                end - 2
+            } else {
+                end
+            };
+            let buf = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            buf.push_str(&text[copied..i]);
+            buf.push_str(&" ".repeat(open - i));
+            // The body is code: blank what it contains with the same rules.
+            buf.push_str(&code_text(&text[open..close], dialect, blank));
+            buf.push_str(&" ".repeat(end - close));
+            copied = end;
+            i = end;
+            continue;
+        }
+        let range = match lexeme {
+            Lexeme::LineComment { .. } | Lexeme::BlockComment => Some((i, end)),
+            Lexeme::StringLit if blank == Blank::CommentsAndStrings && end > i + 1 => {
+                // Keep the quotes, blank the contents.
+                let close = if s[end - 1] == s[i] { end - 1 } else { end };
+                Some((i + 1, close.max(i + 1)))
+            }
+            Lexeme::DollarBody if blank == Blank::CommentsAndStrings => Some((i, end)),
+            _ => None,
+        };
+        if let Some((a, b)) = range {
+            let buf = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            buf.push_str(&text[copied..a]);
+            for ch in text[a..b].chars() {
+                if ch == '\n' || ch == '\r' {
+                    buf.push(ch);
+                } else {
+                    for _ in 0..ch.len_utf8() {
+                        buf.push(' ');
+                    }
+                }
+            }
+            copied = b;
+        }
+        i = end;
+    }
+    match out {
+        None => Cow::Borrowed(text),
+        Some(mut buf) => {
+            buf.push_str(&text[copied..]);
+            Cow::Owned(buf)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(sql: &str, d: SqlDialect) -> Vec<String> {
+        split(sql, d).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn simple_statements_and_positions() {
+        let sql = "CREATE TABLE a (id int);\n\n  ALTER TABLE a ADD b text;\nDROP TABLE a";
+        let st = split(sql, SqlDialect::Postgres);
+        assert_eq!(st.len(), 3);
+        assert_eq!(st[0].text, "CREATE TABLE a (id int)");
+        assert_eq!((st[0].line, st[0].column, st[0].start), (1, 1, 0));
+        assert_eq!(st[1].text, "ALTER TABLE a ADD b text");
+        assert_eq!((st[1].line, st[1].column), (3, 3));
+        assert_eq!(&sql[st[1].start..st[1].start + 5], "ALTER");
+        assert_eq!(st[2].text, "DROP TABLE a");
+    }
+
+    #[test]
+    fn semicolons_inside_quotes_are_not_delimiters() {
+        let sql = "INSERT INTO t VALUES ('a;b', 'it''s;');\nCREATE TABLE \"we;ird\" (x int);";
+        assert_eq!(
+            texts(sql, SqlDialect::Postgres),
+            vec![
+                "INSERT INTO t VALUES ('a;b', 'it''s;')",
+                "CREATE TABLE \"we;ird\" (x int)"
+            ]
+        );
+    }
+
+    #[test]
+    fn mysql_backslash_escapes_and_backticks() {
+        let sql =
+            "INSERT INTO t VALUES ('l\\'école; ok', \"a\\\";b\");\nCREATE TABLE `a;b` (x int);";
+        assert_eq!(
+            texts(sql, SqlDialect::Mysql),
+            vec![
+                "INSERT INTO t VALUES ('l\\'école; ok', \"a\\\";b\")",
+                "CREATE TABLE `a;b` (x int)"
+            ]
+        );
+        // In PostgreSQL a backslash is an ordinary char in a standard string...
+        assert_eq!(
+            texts("SELECT 'a\\'; SELECT 2;", SqlDialect::Postgres),
+            vec!["SELECT 'a\\'", "SELECT 2"]
+        );
+        // ...but escapes in E'' strings.
+        assert_eq!(
+            texts("SELECT E'a\\';b'; SELECT 2;", SqlDialect::Postgres),
+            vec!["SELECT E'a\\';b'", "SELECT 2"]
+        );
+    }
+
+    #[test]
+    fn dollar_quoted_bodies() {
+        let sql = "DO $$ BEGIN ALTER TABLE a ADD b int; END $$;\nCREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $$ not the end $$; $body$ LANGUAGE sql;\nSELECT $1, a$b$c FROM t;";
+        let st = texts(sql, SqlDialect::Postgres);
+        assert_eq!(st.len(), 3, "{st:?}");
+        assert!(st[0].starts_with("DO $$") && st[0].ends_with("END $$"));
+        assert!(st[1].ends_with("LANGUAGE sql"));
+        assert_eq!(st[2], "SELECT $1, a$b$c FROM t");
+    }
+
+    #[test]
+    fn comments_are_skipped_and_collected_above() {
+        let sql = "-- header\n\n-- vigie-ignore: sensitive-column\n-- reason: waiver\nALTER TABLE a ADD religion text; -- trailing\nALTER TABLE b ADD c int;\n/* block; with ; */ CREATE TABLE c (x int /* ; */);";
+        let st = split(sql, SqlDialect::Postgres);
+        assert_eq!(st.len(), 3);
+        assert_eq!(
+            st[0].comments_before,
+            vec![
+                (3, "vigie-ignore: sensitive-column".to_string()),
+                (4, "reason: waiver".to_string())
+            ]
+        );
+        assert!(
+            st[1].comments_before.is_empty(),
+            "a trailing comment is not above the next"
+        );
+        assert_eq!(st[2].text, "CREATE TABLE c (x int /* ; */)");
+        assert_eq!((st[2].line, st[2].column), (7, 21));
+    }
+
+    #[test]
+    fn mysql_comments_hash_and_no_space_dashes() {
+        let sql =
+            "--comment without space; still a comment\n# hash; comment\nCREATE TABLE a (x int);";
+        let st = split(sql, SqlDialect::Mysql);
+        assert_eq!(st.len(), 1);
+        assert_eq!(st[0].text, "CREATE TABLE a (x int)");
+        assert_eq!(st[0].comments_before.len(), 2);
+        assert_eq!(
+            st[0].comments_before[0].1,
+            "comment without space; still a comment"
+        );
+    }
+
+    #[test]
+    fn mysql_executable_comments_are_statements() {
+        let sql = "/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;\n/* plain */\nCREATE TABLE a (x int) /*!50100 PARTITION BY HASH(x) */;";
+        let st = texts(sql, SqlDialect::Mysql);
+        assert_eq!(
+            st,
+            vec![
+                "/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */",
+                "CREATE TABLE a (x int) /*!50100 PARTITION BY HASH(x) */"
+            ]
+        );
+    }
+
+    #[test]
+    fn mysql_delimiter_blocks() {
+        let sql = "DELIMITER //\nCREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW BEGIN SET NEW.x = 1; SET NEW.y = 2; END//\nDELIMITER ;\nCREATE TABLE b (x int);\ndelimiter $$\nCREATE PROCEDURE p() BEGIN SELECT 1; END $$\nDELIMITER ;";
+        let st = split(sql, SqlDialect::Mysql);
+        let t: Vec<_> = st.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            t,
+            vec![
+                "CREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW BEGIN SET NEW.x = 1; SET NEW.y = 2; END",
+                "CREATE TABLE b (x int)",
+                "CREATE PROCEDURE p() BEGIN SELECT 1; END"
+            ]
+        );
+        assert_eq!(st[1].line, 4);
+    }
+
+    #[test]
+    fn unterminated_input_is_one_statement() {
+        let sql = "CREATE TABLE a (x int);\nINSERT INTO a VALUES ('never closed; CREATE TABLE b (y int);\n";
+        let st = texts(sql, SqlDialect::Postgres);
+        assert_eq!(st.len(), 2);
+        assert!(st[1].starts_with("INSERT") && st[1].contains("CREATE TABLE b"));
+        assert_eq!(
+            texts("DO $$ BEGIN; ", SqlDialect::Postgres),
+            vec!["DO $$ BEGIN;"]
+        );
+        assert!(
+            texts(
+                "/* never closed; CREATE TABLE x (a int);",
+                SqlDialect::Postgres
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            texts("SELECT \"abc; x", SqlDialect::Postgres),
+            vec!["SELECT \"abc; x"]
+        );
+        assert_eq!(texts("SELECT 1 --", SqlDialect::Mysql), vec!["SELECT 1 --"]);
+    }
+
+    #[test]
+    fn psql_meta_commands_are_skipped() {
+        let sql = "\\restrict abc123\n\nSET statement_timeout = 0;\n\\unrestrict abc123\n";
+        assert_eq!(
+            texts(sql, SqlDialect::Postgres),
+            vec!["SET statement_timeout = 0"]
+        );
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for sql in [
+            "",
+            ";",
+            ";;;",
+            "'",
+            "\"",
+            "`",
+            "$",
+            "$$",
+            "$a",
+            "$a$",
+            "/*",
+            "*/",
+            "--",
+            "#",
+            "-",
+            "é",
+            "DELIMITER",
+            "DELIMITER ",
+            "DELIMITER\n",
+            "'é",
+            "$é$ x $é$;",
+            "E'\\",
+            "/*!",
+        ] {
+            for d in [SqlDialect::Postgres, SqlDialect::Mysql, SqlDialect::Sqlite] {
+                let _ = split(sql, d);
+                let _ = code_text(sql, d, Blank::Comments);
+                let _ = code_text(sql, d, Blank::CommentsAndStrings);
+            }
+        }
+    }
+
+    #[test]
+    fn code_text_blanks_comments_and_keeps_positions() {
+        let t = "a -- é;\nb /* x\ny */ c --d";
+        let c = code_text(t, SqlDialect::Mysql, Blank::Comments);
+        assert_eq!(c, "a       \nb     \n     c    ");
+        assert_eq!(c.len(), t.len());
+        let t = "x 'é;b' /*!40101 y 'z' */";
+        let c = code_text(t, SqlDialect::Mysql, Blank::CommentsAndStrings);
+        assert_eq!(c.len(), t.len());
+        assert_eq!(c, "x '    '          y ' '   ");
+    }
+
+    #[test]
+    fn line_index_positions() {
+        let t = "ab\néé x\n";
+        let idx = LineIndex::new(t);
+        assert_eq!(idx.position(0), (1, 1));
+        assert_eq!(idx.position(3), (2, 1));
+        assert_eq!(idx.position(8), (2, 4));
+        assert_eq!(idx.position(t.len()), (3, 1));
+    }
+}

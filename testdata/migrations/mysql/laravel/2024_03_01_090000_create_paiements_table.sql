@@ -1,0 +1,7 @@
+-- CreatePaiementsTable
+create table `paiements` (`id` bigint unsigned not null auto_increment primary key, `etudiant_id` bigint unsigned not null, `montant` decimal(10, 2) not null, `numero_carte` varchar(19) null, `cvv` varchar(4) null, `date_expiration` varchar(5) null, `statut` varchar(20) not null default 'en_attente', `paye_le` timestamp null, `created_at` timestamp null, `updated_at` timestamp null) default character set utf8mb4 collate 'utf8mb4_unicode_ci';
+alter table `paiements` add constraint `paiements_etudiant_id_foreign` foreign key (`etudiant_id`) references `etudiants` (`id`) on delete cascade;
+-- CreateDonateursTable
+create table `donateurs` (`id` bigint unsigned not null auto_increment primary key, `civilite` varchar(5) null, `nom` varchar(100) not null, `prenom` varchar(100) null, `email` varchar(255) null, `iban` varchar(34) null, `bic` varchar(11) null, `opt_in` tinyint(1) not null default '1', `created_at` timestamp null, `updated_at` timestamp null) default character set utf8mb4 collate 'utf8mb4_unicode_ci';
+create table `dons` (`id` bigint unsigned not null auto_increment primary key, `donateur_id` bigint unsigned not null, `montant` decimal(10, 2) not null, `date_don` date not null, `created_at` timestamp null, `updated_at` timestamp null) default character set utf8mb4 collate 'utf8mb4_unicode_ci';
+alter table `dons` add constraint `dons_donateur_id_foreign` foreign key (`donateur_id`) references `donateurs` (`id`) on delete cascade;
