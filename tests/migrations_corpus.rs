@@ -2,6 +2,7 @@
 //! and syntax errors of each file are snapshotted; the statements sqlparser 0.63 cannot parse
 //! are pinned to their exact lines; and the parse failure rate per dialect is reported
 //! (`cargo test --test migrations_corpus -- --nocapture`).
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

@@ -3,6 +3,7 @@
 //!
 //! A prediction is correct when its category is the labelled one. A wrong category counts as a
 //! false positive (and, if a category was expected, a false negative too).
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use vigie::text::names::{ColumnCategory, classify_name};
 
