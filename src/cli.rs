@@ -1,8 +1,8 @@
 //! Command-line arguments, as written by the user; `main` resolves them into settings.
 
-use crate::report::Format;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
+use vigie::report::Format;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -19,6 +19,8 @@ pub struct Cli {
 pub enum Command {
     /// Scan a database against a policy (read-only).
     Scan(Box<ScanArgs>),
+    /// Check SQL migration files against the policy (a CI gate on schema changes).
+    CheckMigrations(Box<MigrationArgs>),
     /// List the built-in rules.
     Rules,
     /// Show the documentation of one rule.
@@ -87,4 +89,31 @@ pub struct ScanArgs {
     /// Print nothing but errors; the exit code tells the result.
     #[arg(long)]
     pub quiet: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct MigrationArgs {
+    /// Migration files or directories (directories are read recursively, in migration order).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// The policy file (TOML).
+    #[arg(long)]
+    pub policy: PathBuf,
+    #[arg(long, value_enum)]
+    pub dialect: crate::cli::SqlDialectArg,
+    /// A live database whose schema the migrations apply to (read-only introspection).
+    #[arg(long)]
+    pub base: Option<String>,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: vigie::report::gate::GateFormat,
+    /// Exit 1 when a finding is at or above this severity (critical, high, medium, low, info, never).
+    #[arg(long, default_value = "low")]
+    pub fail_on: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SqlDialectArg {
+    Postgres,
+    Mysql,
+    Sqlite,
 }

@@ -8,7 +8,7 @@
 mod cli;
 
 use clap::Parser;
-use cli::{Cli, Command, ScanArgs};
+use cli::{Cli, Command, MigrationArgs, ScanArgs, SqlDialectArg};
 use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -21,6 +21,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Scan(args) => scan(*args),
+        Command::CheckMigrations(args) => check_migrations(*args),
         Command::Rules => {
             for r in &vigie::rules::registry().rules {
                 println!(
@@ -304,4 +305,130 @@ fn demo(
         let _ = std::fs::remove_file(&path);
     }
     code
+}
+
+fn collect_sql(path: &std::path::Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+    if path.is_dir() {
+        let mut found = Vec::new();
+        let mut stack = vec![path.to_path_buf()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir)? {
+                let p = entry?.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("sql")) {
+                    found.push(p);
+                }
+            }
+        }
+        // Migration order: by file name (numeric and timestamp prefixes), then by path.
+        found.sort_by(|a, b| {
+            let name = |p: &std::path::Path| {
+                p.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            };
+            vigie::migrations::gate::natural_cmp(&name(a), &name(b)).then_with(|| a.cmp(b))
+        });
+        out.extend(found);
+    } else {
+        out.push(path.to_path_buf());
+    }
+    Ok(())
+}
+
+fn check_migrations(args: MigrationArgs) -> ExitCode {
+    use vigie::migrations::SqlDialect;
+    use vigie::migrations::gate::SourceFile;
+    use vigie::report::gate::GateFormat;
+    let (dialect, sql_dialect) = match args.dialect {
+        SqlDialectArg::Postgres => (vigie::dialect::Dialect::Postgres, SqlDialect::Postgres),
+        SqlDialectArg::Mysql => (vigie::dialect::Dialect::Mysql, SqlDialect::Mysql),
+        SqlDialectArg::Sqlite => (vigie::dialect::Dialect::Sqlite, SqlDialect::Sqlite),
+    };
+    let fail_on = match args.fail_on.as_str() {
+        "never" | "none" => None,
+        s => match Severity::parse(s) {
+            Some(sev) => Some(sev),
+            None => {
+                return fail(format!(
+                    "--fail-on `{s}`: use critical, high, medium, low, info or never"
+                ));
+            }
+        },
+    };
+    let policy = match vigie::policy::load(&args.policy, dialect) {
+        Ok(p) => p,
+        Err(e) => {
+            print_diagnostic(&e);
+            return ExitCode::from(2);
+        }
+    };
+    let mut paths = Vec::new();
+    for p in &args.paths {
+        if !p.exists() {
+            return fail(format!("{} does not exist", p.display()));
+        }
+        if let Err(e) = collect_sql(p, &mut paths) {
+            return fail(format!("cannot read {}: {e}", p.display()));
+        }
+    }
+    let mut files = Vec::new();
+    for p in paths {
+        match std::fs::read(&p) {
+            Ok(bytes) => files.push(SourceFile {
+                path: p.display().to_string(),
+                text: String::from_utf8_lossy(&bytes).into_owned(),
+            }),
+            Err(e) => return fail(format!("cannot read {}: {e}", p.display())),
+        }
+    }
+    let base = match &args.base {
+        None => vigie::catalog::Catalog::default(),
+        Some(url) => {
+            let target = match Target::parse(url) {
+                Ok(t) => t,
+                Err(e) => {
+                    print_diagnostic(&e);
+                    return ExitCode::from(2);
+                }
+            };
+            match vigie::db::open(&target, 1, Limits::default()) {
+                Ok((_, mut sessions)) => {
+                    let mut s = sessions.remove(0);
+                    let c = s.introspect(&policy.schemas);
+                    s.close();
+                    match c {
+                        Ok(c) => c,
+                        Err(e) => {
+                            print_diagnostic(&e);
+                            return ExitCode::from(2);
+                        }
+                    }
+                }
+                Err(e) => {
+                    print_diagnostic(&e);
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    };
+    let report = vigie::migrations::gate::check(files, &policy, sql_dialect, base);
+    let text = match args.format {
+        GateFormat::Human => {
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            vigie::report::gate::human(&report, color, if color { 100 } else { 400 })
+        }
+        GateFormat::Json => vigie::report::gate::json(&report),
+        GateFormat::Sarif => vigie::report::gate::sarif(&report),
+        GateFormat::Github => vigie::report::gate::github(&report),
+    };
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    if !report.errors.is_empty() {
+        return ExitCode::from(2);
+    }
+    match fail_on {
+        Some(level) if report.findings.iter().any(|f| f.severity >= level) => ExitCode::from(1),
+        _ => ExitCode::SUCCESS,
+    }
 }

@@ -5,6 +5,7 @@
 //! the binary, so `vigie rules`, `vigie explain` and every finding read the same text. The
 //! code that evaluates a family lives beside this file (`retention.rs`, `consent.rs`, …).
 
+pub mod columns;
 pub mod consent;
 pub mod custom;
 pub mod retention;
@@ -117,6 +118,12 @@ pub mod ids {
     pub const CONSENT_MINOR_WITHOUT_PARENT: &str = "consent-minor-without-parent";
     pub const WAIVER_EXPIRED: &str = "waiver-expired";
     pub const WAIVER_UNUSED: &str = "waiver-unused";
+    pub const CONSENT_DEFAULT_TRUE: &str = "consent-default-true";
+    pub const SYNTAX_ERROR: &str = "syntax-error";
+    pub const SENSITIVE_COLUMN: &str = "sensitive-column";
+    pub const IDENTIFIER_COLUMN: &str = "identifier-column";
+    pub const CARD_SECURITY_CODE: &str = "card-security-code";
+    pub const UNDECLARED_COLUMN: &str = "undeclared-column";
 
     pub const ENGINE: &[&str] = &[
         RETENTION_EXCEEDED,
@@ -129,5 +136,11 @@ pub mod ids {
         CONSENT_MINOR_WITHOUT_PARENT,
         WAIVER_EXPIRED,
         WAIVER_UNUSED,
+        CONSENT_DEFAULT_TRUE,
+        SYNTAX_ERROR,
+        SENSITIVE_COLUMN,
+        IDENTIFIER_COLUMN,
+        CARD_SECURITY_CODE,
+        UNDECLARED_COLUMN,
     ];
 }

@@ -8,7 +8,7 @@ ALTER TABLE etudiants
     ADD COLUMN regime_alimentaire VARCHAR(50),
     ADD COLUMN num_secu VARCHAR(15);
 
--- vigie-ignore: sensitive-column (aménagements d'examen, base légale: obligation légale)
+-- vigie:ignore sensitive-column aménagements d'examen, base légale : obligation légale (code de l'éducation)
 ALTER TABLE etudiants ADD COLUMN amenagement_examen TEXT;
 
 ALTER TABLE candidats ADD COLUMN casier_judiciaire BOOLEAN;

@@ -1,0 +1,432 @@
+//! The migration gate: what a set of migration files introduces, judged by the same
+//! catalog-level rules as a live scan, with positions in the files and inline ignores.
+//!
+//! Files are applied in order on a base catalog (empty, or a live database introspected
+//! read-only), and only what the migrations create or change is reported. A statement that
+//! does not parse costs only itself: it becomes a `syntax-error` finding (medium when it could
+//! hide a table or column change, info otherwise) and the rest of the file is still checked.
+//!
+//! Inline ignores, on the comment lines directly above a statement:
+//! `-- vigie:ignore RULE-ID[,RULE-ID] reason`. A missing reason or an unknown rule is an error;
+//! an ignore that matches nothing is reported as `waiver-unused`.
+
+use super::{MigrationState, SqlDialect, TouchKind, parse_file, split};
+use crate::catalog::Catalog;
+use crate::finding::Severity;
+use crate::policy::Policy;
+use crate::rules::columns::{PolicyView, judge_column};
+use crate::rules::{self, ids};
+use std::cmp::Ordering;
+use std::ops::Range;
+
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    pub path: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct GateFinding {
+    pub rule: String,
+    pub severity: Severity,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    #[serde(skip)]
+    pub span: Range<usize>,
+    pub table: Option<String>,
+    #[serde(rename = "column_name")]
+    pub column_name: Option<String>,
+    pub category: Option<String>,
+    pub message: String,
+    pub help: String,
+    pub legal_reference: String,
+}
+
+/// A problem with the gate's own input (a malformed ignore comment).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct GateError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct GateReport {
+    #[serde(skip)]
+    pub files: Vec<SourceFile>,
+    pub findings: Vec<GateFinding>,
+    pub errors: Vec<GateError>,
+    pub statements: usize,
+    pub unparsed: usize,
+    pub ignored: usize,
+}
+
+struct Ignore {
+    file: usize,
+    line: usize,
+    rules: Vec<String>,
+    statement: Range<usize>,
+    used: bool,
+}
+
+/// Order migration files the way migration tools do: digit runs compare as numbers
+/// (`V2__` before `V10__`), then the rest of the name.
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    // Flyway-style `V1_1__name`: the version before `__` compares segment by segment.
+    if let (Some(va), Some(vb)) = (flyway_version(a), flyway_version(b)) {
+        let ord = va.cmp(&vb);
+        if ord != Ordering::Equal {
+            return ord;
+        }
+    }
+    natural_text_cmp(a, b)
+}
+
+fn flyway_version(name: &str) -> Option<Vec<u128>> {
+    let file = name.rsplit('/').next().unwrap_or(name);
+    let (prefix, _) = file.split_once("__")?;
+    let segments: Vec<u128> = prefix
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().unwrap_or(u128::MAX))
+        .collect();
+    (!segments.is_empty()).then_some(segments)
+}
+
+fn natural_text_cmp(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
+    while !a.is_empty() && !b.is_empty() {
+        if a[0].is_ascii_digit() && b[0].is_ascii_digit() {
+            let na = a.iter().take_while(|c| c.is_ascii_digit()).count();
+            let nb = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            let da = std::str::from_utf8(&a[..na])
+                .unwrap_or("0")
+                .trim_start_matches('0');
+            let db = std::str::from_utf8(&b[..nb])
+                .unwrap_or("0")
+                .trim_start_matches('0');
+            let ord = da.len().cmp(&db.len()).then_with(|| da.cmp(db));
+            if ord != Ordering::Equal {
+                return ord;
+            }
+            a = &a[na..];
+            b = &b[nb..];
+        } else {
+            let ord = a[0].to_ascii_lowercase().cmp(&b[0].to_ascii_lowercase());
+            if ord != Ordering::Equal {
+                return ord;
+            }
+            a = &a[1..];
+            b = &b[1..];
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
+fn finding(
+    rule: &str,
+    file: &SourceFile,
+    line: usize,
+    column: usize,
+    span: Range<usize>,
+    message: String,
+    help: String,
+) -> GateFinding {
+    let r = rules::registry().rule(rule);
+    GateFinding {
+        rule: rule.to_string(),
+        severity: r.severity,
+        file: file.path.clone(),
+        line,
+        column,
+        span,
+        table: None,
+        column_name: None,
+        category: None,
+        message,
+        help,
+        legal_reference: r.legal_reference.clone(),
+    }
+}
+
+fn parse_ignores(
+    index: usize,
+    file: &SourceFile,
+    dialect: SqlDialect,
+    errors: &mut Vec<GateError>,
+    custom: &[String],
+) -> Vec<Ignore> {
+    let mut out = Vec::new();
+    for stmt in split(&file.text, dialect) {
+        let range = stmt.start..stmt.start + stmt.text.len();
+        for (line, text) in &stmt.comments_before {
+            let Some(rest) = text.trim().strip_prefix("vigie:ignore") else {
+                continue;
+            };
+            let rest = rest.trim();
+            let (list, reason) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+            let rules_named: Vec<String> = list
+                .split(',')
+                .map(|r| r.trim().to_string())
+                .filter(|r| !r.is_empty())
+                .collect();
+            if rules_named.is_empty() {
+                errors.push(GateError {
+                    file: file.path.clone(),
+                    line: *line,
+                    message: "`vigie:ignore` names no rule: write `-- vigie:ignore RULE-ID reason`"
+                        .into(),
+                });
+                continue;
+            }
+            let mut ok = true;
+            for r in &rules_named {
+                if rules::registry().get(r).is_none() && !custom.contains(r) {
+                    ok = false;
+                    let ids: Vec<&str> = rules::registry()
+                        .rules
+                        .iter()
+                        .map(|x| x.id.as_str())
+                        .collect();
+                    let hint = crate::policy::did_you_mean(r, ids.iter().copied())
+                        .unwrap_or_else(|| "run `vigie rules` for the list".into());
+                    errors.push(GateError {
+                        file: file.path.clone(),
+                        line: *line,
+                        message: format!("`vigie:ignore` names an unknown rule `{r}`: {hint}"),
+                    });
+                }
+            }
+            if reason.trim().is_empty() {
+                ok = false;
+                errors.push(GateError {
+                    file: file.path.clone(),
+                    line: *line,
+                    message: format!(
+                        "`vigie:ignore {}` has no reason: say why, after the rule id",
+                        rules_named.join(",")
+                    ),
+                });
+            }
+            if ok {
+                out.push(Ignore {
+                    file: index,
+                    line: *line,
+                    rules: rules_named,
+                    statement: range.clone(),
+                    used: false,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Check migration files (already in order) against a policy, on top of `base`.
+pub fn check(
+    files: Vec<SourceFile>,
+    policy: &Policy,
+    dialect: SqlDialect,
+    base: Catalog,
+) -> GateReport {
+    let mut report = GateReport::default();
+    let mut state = MigrationState::new(base);
+    let mut ignores = Vec::new();
+    let custom: Vec<String> = policy.checks.iter().map(|c| c.id.value.clone()).collect();
+    let mut raw: Vec<(usize, GateFinding)> = Vec::new();
+
+    for (i, file) in files.iter().enumerate() {
+        ignores.extend(parse_ignores(i, file, dialect, &mut report.errors, &custom));
+        let parsed = parse_file(&file.text, dialect);
+        report.statements += parsed.statements;
+        report.unparsed += parsed.failed;
+        for e in &parsed.errors {
+            let mut f = finding(
+                ids::SYNTAX_ERROR,
+                file,
+                e.line,
+                e.column,
+                e.start..e.start + 1,
+                format!(
+                    "statement at line {} could not be parsed: {}",
+                    e.statement_line, e.message
+                ),
+                if e.may_change_catalog {
+                    "this statement may create or change a table or column that vigie could not check: review it by hand, or rewrite it in a form the parser reads".into()
+                } else {
+                    "this statement cannot add a column (sequence, index, setting…); it is listed for completeness".into()
+                },
+            );
+            if !e.may_change_catalog {
+                f.severity = Severity::Info;
+            }
+            raw.push((i, f));
+        }
+        state.apply_all(i, &parsed.changes);
+    }
+
+    let view = PolicyView::new(policy);
+    for touched in &state.touched {
+        let Some(table) = super::find_table(&state.catalog, &touched.table) else {
+            continue;
+        };
+        let personal = view.is_personal(table);
+        match &touched.column {
+            None => {
+                let created = touched
+                    .events
+                    .iter()
+                    .any(|e| e.kind == TouchKind::CreatedTable);
+                if created && personal && !view.has_retention(table) {
+                    let ev = touched.last(&[TouchKind::CreatedTable]).expect("created");
+                    let file = &files[ev.file];
+                    let mut f = finding(
+                        ids::RETENTION_UNDECLARED,
+                        file,
+                        ev.line,
+                        ev.column,
+                        ev.start..ev.end.max(ev.start + 1),
+                        format!(
+                            "new table {} holds personal data but no purpose declares its retention",
+                            table.name
+                        ),
+                        format!(
+                            "add a [[purpose.retention]] with table = \"{}\", keep and from to the policy",
+                            table.name
+                        ),
+                    );
+                    f.table = Some(table.name.clone());
+                    raw.push((ev.file, f));
+                }
+            }
+            Some(col) => {
+                let Some(column) = super::find_column(table, col) else {
+                    continue;
+                };
+                let judgements = judge_column(&view, table, column, personal);
+                let introduced = touched.introduced()
+                    || touched
+                        .events
+                        .iter()
+                        .any(|e| e.kind == TouchKind::TypeChanged);
+                for j in judgements {
+                    if !introduced && j.rule != ids::CONSENT_DEFAULT_TRUE {
+                        continue;
+                    }
+                    let kinds: &[TouchKind] = if j.rule == ids::CONSENT_DEFAULT_TRUE {
+                        &[
+                            TouchKind::DefaultChanged,
+                            TouchKind::AddedColumn,
+                            TouchKind::RenamedColumn,
+                        ]
+                    } else {
+                        &[
+                            TouchKind::AddedColumn,
+                            TouchKind::RenamedColumn,
+                            TouchKind::TypeChanged,
+                        ]
+                    };
+                    let Some(ev) = touched.last(kinds).or_else(|| touched.events.last()) else {
+                        continue;
+                    };
+                    let file = &files[ev.file];
+                    let mut f = finding(
+                        j.rule,
+                        file,
+                        ev.line,
+                        ev.column,
+                        ev.start..ev.end.max(ev.start + 1),
+                        j.message,
+                        j.help,
+                    );
+                    f.table = Some(table.name.clone());
+                    f.column_name = Some(column.name.clone());
+                    f.category = j.category;
+                    raw.push((ev.file, f));
+                }
+            }
+        }
+    }
+
+    // Inline ignores, then the policy's waivers.
+    let today = jiff::Zoned::now().date();
+    for (file, f) in raw {
+        if let Some(ig) = ignores.iter_mut().find(|ig| {
+            ig.file == file
+                && ig.statement.contains(&f.span.start)
+                && ig.rules.contains(&f.rule)
+        }) {
+            ig.used = true;
+            report.ignored += 1;
+            continue;
+        }
+        let object = match (&f.table, &f.column_name) {
+            (Some(t), Some(c)) => Some(format!("{t}.{c}")),
+            (Some(t), None) => Some(t.clone()),
+            _ => None,
+        };
+        let waived = policy.waivers.iter().any(|w| {
+            w.rule.value == f.rule
+                && w.expires.is_none_or(|d| d >= today)
+                && (object.as_deref() == Some(w.object.value.as_str())
+                    || f.table.as_deref() == Some(w.object.value.as_str()))
+        });
+        if waived {
+            report.ignored += 1;
+            continue;
+        }
+        report.findings.push(f);
+    }
+    for ig in ignores.iter().filter(|ig| !ig.used) {
+        let file = &files[ig.file];
+        let start = line_start(&file.text, ig.line);
+        report.findings.push(finding(
+            ids::WAIVER_UNUSED,
+            file,
+            ig.line,
+            1,
+            start..start + 2,
+            format!(
+                "`vigie:ignore {}` matches no finding of the statement below it",
+                ig.rules.join(",")
+            ),
+            "remove the comment".into(),
+        ));
+    }
+    report.findings.sort_by(|a, b| {
+        let fa = files.iter().position(|f| f.path == a.file);
+        let fb = files.iter().position(|f| f.path == b.file);
+        fa.cmp(&fb)
+            .then(a.line.cmp(&b.line))
+            .then(a.column.cmp(&b.column))
+            .then(a.rule.cmp(&b.rule))
+    });
+    report.files = files;
+    report
+}
+
+fn line_start(text: &str, line: usize) -> usize {
+    if line <= 1 {
+        return 0;
+    }
+    text.match_indices('\n')
+        .nth(line - 2)
+        .map(|(i, _)| i + 1)
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::natural_cmp;
+
+    #[test]
+    fn orders_like_migration_tools() {
+        let mut v = vec!["V10__x.sql", "V2__b.sql", "V1__a.sql", "V1_1__a.sql"];
+        v.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(v, ["V1__a.sql", "V1_1__a.sql", "V2__b.sql", "V10__x.sql"]);
+        let mut v = ["20240110_b.sql", "20231201_a.sql"];
+        v.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(v[0], "20231201_a.sql");
+    }
+}

@@ -1,0 +1,231 @@
+//! Output of `vigie check-migrations`: rustc-style diagnostics on the SQL, JSON, SARIF 2.1.0
+//! and GitHub workflow annotations, all from one [`GateReport`].
+
+use crate::finding::Severity;
+use crate::migrations::gate::{GateFinding, GateReport};
+use crate::rules;
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use serde_json::json;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum GateFormat {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{rule}: {message}")]
+struct GateDiagnostic {
+    rule: String,
+    message: String,
+    severity: Severity,
+    src: NamedSource<Arc<String>>,
+    span: SourceSpan,
+    help: String,
+}
+
+impl Diagnostic for GateDiagnostic {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new(format!("{} ({})", self.rule, self.severity)))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Critical | Severity::High => miette::Severity::Error,
+            Severity::Medium | Severity::Low => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new(&self.help))
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.src)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(
+            miette::LabeledSpan::new_with_span(Some("here".into()), self.span),
+        )))
+    }
+}
+
+fn summary_line(report: &GateReport) -> String {
+    let mut by: BTreeMap<Severity, usize> = BTreeMap::new();
+    for f in &report.findings {
+        *by.entry(f.severity).or_default() += 1;
+    }
+    let sev: Vec<String> = by.iter().rev().map(|(s, n)| format!("{n} {s}")).collect();
+    format!(
+        "{} finding(s){} in {} file(s), {} statement(s) ({} not parsed), {} ignored",
+        report.findings.len(),
+        if sev.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", sev.join(", "))
+        },
+        report.files.len(),
+        report.statements,
+        report.unparsed,
+        report.ignored
+    )
+}
+
+/// rustc-style messages with a caret under the SQL.
+pub fn human(report: &GateReport, color: bool, width: usize) -> String {
+    let sources: BTreeMap<&str, Arc<String>> = report
+        .files
+        .iter()
+        .map(|f| (f.path.as_str(), Arc::new(f.text.clone())))
+        .collect();
+    let handler = if color {
+        miette::GraphicalReportHandler::new()
+    } else {
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+    }
+    .with_width(width);
+    let mut out = String::new();
+    for f in &report.findings {
+        let text = sources.get(f.file.as_str()).cloned().unwrap_or_default();
+        let start = f.span.start.min(text.len());
+        let len = f
+            .span
+            .end
+            .saturating_sub(f.span.start)
+            .clamp(1, 80)
+            .min(text.len() - start);
+        let d = GateDiagnostic {
+            rule: f.rule.clone(),
+            message: f.message.clone(),
+            severity: f.severity,
+            src: NamedSource::new(f.file.clone(), text),
+            span: (start, len).into(),
+            help: f.help.clone(),
+        };
+        let _ = handler.render_report(&mut out, &d);
+    }
+    for e in &report.errors {
+        out.push_str(&format!("error: {}:{}: {}\n", e.file, e.line, e.message));
+    }
+    out.push_str(&summary_line(report));
+    out.push('\n');
+    out
+}
+
+pub fn json(report: &GateReport) -> String {
+    let v = json!({
+        "tool": {"name": "vigie", "version": env!("CARGO_PKG_VERSION")},
+        "summary": {
+            "findings": report.findings.len(),
+            "files": report.files.len(),
+            "statements": report.statements,
+            "unparsed": report.unparsed,
+            "ignored": report.ignored,
+            "errors": report.errors.len(),
+        },
+        "findings": report.findings,
+        "errors": report.errors,
+    });
+    let mut s = serde_json::to_string_pretty(&v).expect("JSON value");
+    s.push('\n');
+    s
+}
+
+fn sarif_level(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical | Severity::High => "error",
+        Severity::Medium | Severity::Low => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// SARIF 2.1.0, for GitHub code scanning and other viewers.
+pub fn sarif(report: &GateReport) -> String {
+    let mut used: Vec<&str> = report.findings.iter().map(|f| f.rule.as_str()).collect();
+    used.sort();
+    used.dedup();
+    let rule_objs: Vec<_> = used
+        .iter()
+        .map(|id| {
+            let r = rules::registry().get(id);
+            json!({
+                "id": id,
+                "shortDescription": {"text": r.map(|r| r.title.clone()).unwrap_or_else(|| id.to_string())},
+                "fullDescription": {"text": r.map(|r| r.what.trim().to_string()).unwrap_or_default()},
+                "help": {"text": r.map(|r| r.remediation.trim().to_string()).unwrap_or_default()},
+                "properties": {"legal_reference": r.map(|r| r.legal_reference.clone()).unwrap_or_default()},
+            })
+        })
+        .collect();
+    let results: Vec<_> = report
+        .findings
+        .iter()
+        .map(|f: &GateFinding| {
+            json!({
+                "ruleId": f.rule,
+                "ruleIndex": used.iter().position(|u| *u == f.rule).unwrap_or(0),
+                "level": sarif_level(f.severity),
+                "message": {"text": format!("{} ({})", f.message, f.help)},
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": f.file},
+                        "region": {"startLine": f.line, "startColumn": f.column.max(1)}
+                    }
+                }]
+            })
+        })
+        .collect();
+    let v = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "vigie",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/vigie-rgpd/vigie",
+                "rules": rule_objs,
+            }},
+            "results": results,
+        }]
+    });
+    let mut s = serde_json::to_string_pretty(&v).expect("JSON value");
+    s.push('\n');
+    s
+}
+
+/// GitHub Actions workflow commands: one annotation per finding.
+pub fn github(report: &GateReport) -> String {
+    let escape_data = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let escape_prop = |s: &str| escape_data(s).replace(':', "%3A").replace(',', "%2C");
+    let mut out = String::new();
+    for f in &report.findings {
+        let level = match f.severity {
+            Severity::Critical | Severity::High => "error",
+            Severity::Medium | Severity::Low => "warning",
+            Severity::Info => "notice",
+        };
+        out.push_str(&format!(
+            "::{level} file={},line={},col={},title={}::{}\n",
+            escape_prop(&f.file),
+            f.line,
+            f.column.max(1),
+            escape_prop(&f.rule),
+            escape_data(&format!("{} — {}", f.message, f.help))
+        ));
+    }
+    for e in &report.errors {
+        out.push_str(&format!(
+            "::error file={},line={}::{}\n",
+            escape_prop(&e.file),
+            e.line,
+            escape_data(&e.message)
+        ));
+    }
+    out
+}

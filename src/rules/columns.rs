@@ -1,0 +1,277 @@
+//! Catalog-level column rules, shared by the migration gate and live scans: what a column's
+//! name and type say, before any row is read.
+//!
+//! - `sensitive-column`: art. 9/10 categories (health, religion, origin, politics, union,
+//!   sexual life, offences, biometrics) and the NIR, whose use is restricted by décret.
+//! - `identifier-column`: IBAN and card numbers, by name.
+//! - `card-security-code`: CVV/CVC/cryptogramme: never stored.
+//! - `consent-default-true`: a consent or opt-in column defaulting to true is a pre-ticked box.
+//! - `undeclared-column`: a column of a personal-data table that no purpose declares, or a
+//!   free-text column missing from `[free_text]`.
+//! - `retention-undeclared`: a personal-data table with no retention.
+
+use super::ids;
+use crate::catalog::{Column, Table};
+use crate::migrations::default_is_true;
+use crate::policy::Policy;
+use crate::text::names::{ColumnCategory, NameClass, classify_name};
+use std::collections::BTreeSet;
+
+/// What the policy declares, folded to lower case for lookups.
+pub struct PolicyView {
+    /// `table.column` in any purpose's `data`.
+    declared: BTreeSet<(String, String)>,
+    /// Columns the policy uses for a role: keys, anchors, consent columns, request columns.
+    roles: BTreeSet<(String, String)>,
+    free_text: BTreeSet<(String, String)>,
+    personal_tables: BTreeSet<String>,
+    retention_tables: BTreeSet<String>,
+}
+
+fn last_part(name: &str) -> String {
+    name.rsplit('.').next().unwrap_or(name).to_lowercase()
+}
+
+fn pair(reference: &str) -> Option<(String, String)> {
+    let (t, c) = reference.rsplit_once('.')?;
+    Some((last_part(t), c.to_lowercase()))
+}
+
+impl PolicyView {
+    pub fn new(policy: &Policy) -> PolicyView {
+        let mut v = PolicyView {
+            declared: BTreeSet::new(),
+            roles: BTreeSet::new(),
+            free_text: BTreeSet::new(),
+            personal_tables: BTreeSet::new(),
+            retention_tables: BTreeSet::new(),
+        };
+        let role = |v: &mut PolicyView, table: &str, col: &str| {
+            v.roles.insert((last_part(table), col.to_lowercase()));
+        };
+        for s in &policy.subjects {
+            v.personal_tables.insert(last_part(&s.table.value));
+            for k in &s.key {
+                role(&mut v, &s.table.value, &k.value);
+            }
+            if let Some(b) = &s.birth_date {
+                role(&mut v, &s.table.value, &b.value);
+            }
+        }
+        for p in &policy.purposes {
+            for d in &p.data {
+                if let Some(pr) = pair(&d.value) {
+                    v.personal_tables.insert(pr.0.clone());
+                    v.declared.insert(pr);
+                }
+            }
+            for r in &p.retention {
+                v.retention_tables.insert(last_part(&r.table.value));
+                role(&mut v, &r.table.value, &r.from.value);
+            }
+            if let Some(c) = &p.consent {
+                let t = c.table.value.clone();
+                v.personal_tables.insert(last_part(&t));
+                let mut cols: Vec<&str> = c.subject_key.iter().map(|k| k.value.as_str()).collect();
+                cols.push(&c.given_at.value);
+                for o in [
+                    &c.purpose_column,
+                    &c.withdrawn_at,
+                    &c.pre_ticked,
+                    &c.proof,
+                    &c.parental_consent,
+                ]
+                .into_iter()
+                .flatten()
+                {
+                    cols.push(&o.value);
+                }
+                for col in cols {
+                    role(&mut v, &t, col);
+                }
+                if let Some(pr) = &c.processed {
+                    v.personal_tables.insert(last_part(&pr.table.value));
+                    for k in &pr.subject_key {
+                        role(&mut v, &pr.table.value, &k.value);
+                    }
+                }
+            }
+        }
+        if let Some(r) = &policy.requests {
+            v.personal_tables.insert(last_part(&r.table.value));
+            for c in [
+                Some(&r.received_at),
+                Some(&r.answered_at),
+                r.extended.as_ref(),
+                r.key.as_ref(),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                role(&mut v, &r.table.value, &c.value);
+            }
+        }
+        for c in &policy.free_text.columns {
+            if let Some(pr) = pair(&c.value) {
+                v.free_text.insert(pr);
+            }
+        }
+        v
+    }
+
+    fn key(table: &Table, column: &str) -> (String, String) {
+        (table.name.to_lowercase(), column.to_lowercase())
+    }
+
+    pub fn is_declared(&self, table: &Table, column: &str) -> bool {
+        let k = Self::key(table, column);
+        self.declared.contains(&k) || self.roles.contains(&k)
+    }
+
+    pub fn has_retention(&self, table: &Table) -> bool {
+        self.retention_tables.contains(&table.name.to_lowercase())
+    }
+
+    /// A table holds personal data when the policy says so, or when one of its columns is
+    /// personal by name with reasonable confidence.
+    pub fn is_personal(&self, table: &Table) -> bool {
+        self.personal_tables.contains(&table.name.to_lowercase())
+            || table.columns.iter().any(|c| {
+                classify_name(&table.name, &c.name, &c.data_type)
+                    .is_some_and(|k| k.category.is_personal() && k.confidence >= 0.6)
+            })
+    }
+}
+
+/// One rule's verdict on a column.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Judgement {
+    pub rule: &'static str,
+    pub category: Option<String>,
+    pub message: String,
+    pub help: String,
+}
+
+/// Columns that carry no personal meaning of their own.
+fn technical(column: &str) -> bool {
+    let c = column.to_lowercase();
+    matches!(
+        c.as_str(),
+        "id" | "uuid"
+            | "created_at"
+            | "updated_at"
+            | "deleted_at"
+            | "created_on"
+            | "updated_on"
+            | "date_creation"
+            | "date_modification"
+            | "cree_le"
+            | "modifie_le"
+            | "version"
+            | "lock_version"
+            | "tenant_id"
+    ) || c.ends_with("_id")
+}
+
+fn is_consent_like(column: &str, class: Option<&NameClass>) -> bool {
+    if class.is_some_and(|k| k.category == ColumnCategory::Consent) {
+        return true;
+    }
+    let c = column.to_lowercase();
+    [
+        "optin",
+        "opt_in",
+        "consent",
+        "newsletter",
+        "accepte",
+        "rgpd",
+        "prospection",
+        "marketing",
+        "partenaires",
+    ]
+    .iter()
+    .any(|w| c.contains(w))
+}
+
+/// Judge one column of one table.
+pub fn judge_column(
+    view: &PolicyView,
+    table: &Table,
+    column: &Column,
+    personal_table: bool,
+) -> Vec<Judgement> {
+    let class = classify_name(&table.name, &column.name, &column.data_type);
+    let mut out = Vec::new();
+    let name = format!("{}.{}", table.name, column.name);
+    if let Some(k) = &class {
+        let cat = k.category;
+        if cat.is_sensitive() || cat == ColumnCategory::Nir {
+            out.push(Judgement {
+                rule: "sensitive-column",
+                category: Some(cat.as_str().to_string()),
+                message: format!("column {name} holds {} data ({})", cat.as_str(), k.reason),
+                help: "special-category data (RGPD art. 9/10) or the NIR need a specific legal ground: remove the column, or document the ground in a [[waiver]] with its reason".into(),
+            });
+        } else if cat.is_identifier() {
+            out.push(Judgement {
+                rule: "identifier-column",
+                category: Some(cat.as_str().to_string()),
+                message: format!("column {name} holds {} numbers ({})", cat.as_str(), k.reason),
+                help: "store a token from the payment provider, or encrypt and restrict access; never keep card numbers past the payment".into(),
+            });
+        } else if cat == ColumnCategory::CardSecurityCode {
+            out.push(Judgement {
+                rule: "card-security-code",
+                category: Some(cat.as_str().to_string()),
+                message: format!("column {name} stores card security codes ({})", k.reason),
+                help: "the CVV may never be stored after the transaction (CNIL délibération n° 2018-303): drop the column".into(),
+            });
+        }
+    }
+    if let Some(default) = &column.default
+        && default_is_true(default)
+        && is_consent_like(&column.name, class.as_ref())
+    {
+        out.push(Judgement {
+            rule: ids::CONSENT_DEFAULT_TRUE,
+            category: Some("consent".into()),
+            message: format!("consent column {name} defaults to {default}: a pre-ticked box is not consent"),
+            help: "default to false (or NULL) and record consent only from an affirmative act (CJEU C-673/17 Planet49)".into(),
+        });
+    }
+    // A sensitive, identifier or CVV column is reported once, under its most serious rule.
+    let already = !out.is_empty();
+    let declared = view.is_declared(table, &column.name);
+    let is_pk = table
+        .primary_key
+        .iter()
+        .any(|k| k.eq_ignore_ascii_case(&column.name));
+    if personal_table && !already && !is_pk && !technical(&column.name) {
+        let free_text = class
+            .as_ref()
+            .is_some_and(|k| k.category == ColumnCategory::FreeText);
+        let listed_free_text = view
+            .free_text
+            .contains(&PolicyView::key(table, &column.name));
+        if free_text && !listed_free_text {
+            out.push(Judgement {
+                rule: "undeclared-column",
+                category: Some("free-text".into()),
+                message: format!("free-text column {name} on a personal-data table is not listed in [free_text]"),
+                help: "list it in [free_text].columns so its content is scanned, or replace it with a closed list of values".into(),
+            });
+        } else if !declared && !free_text {
+            let what = class
+                .as_ref()
+                .map(|k| format!(" ({} data: {})", k.category.as_str(), k.reason))
+                .unwrap_or_default();
+            out.push(Judgement {
+                rule: "undeclared-column",
+                category: class.as_ref().map(|k| k.category.as_str().to_string()),
+                message: format!("column {name}{what} is used by no purpose of the policy"),
+                help: format!("add \"{name}\" to the `data` of the purpose that needs it, or do not collect it (minimisation, RGPD art. 5.1.c)"),
+            });
+        }
+    }
+    out
+}
