@@ -112,6 +112,8 @@ pub enum CheckKind {
     },
     /// Findings known from the policy and catalog alone.
     Catalog(Vec<Finding>),
+    /// One free-text column, streamed once.
+    FreeText(crate::rules::free_text::FreeTextCheck),
     /// Could not be planned; the reason is reported and the check is an error.
     Broken(String),
     Skipped(String),
@@ -318,6 +320,7 @@ pub fn plan(planner: &mut Planner<'_>) {
     rules::retention::plan(planner);
     rules::consent::plan(planner);
     rules::custom::plan(planner);
+    rules::free_text::plan(planner);
 }
 
 fn run_count(
@@ -433,6 +436,11 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
     } = planner;
 
     let as_of_text = opts.as_of.strftime("%Y-%m-%d %H:%M:%S").to_string();
+    let needs_matcher = checks
+        .iter()
+        .any(|c| matches!(c.kind, CheckKind::FreeText(_)));
+    let matcher: Option<Result<crate::text::Matcher, String>> =
+        needs_matcher.then(|| build_matcher(policy));
     let results: Mutex<Vec<(usize, CheckOutcome, Vec<Finding>)>> = Mutex::new(Vec::new());
     let next = AtomicUsize::new(0);
     std::thread::scope(|scope| {
@@ -443,31 +451,14 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
                 let results = &results;
                 let next = &next;
                 let as_of_text = &as_of_text;
+                let matcher = &matcher;
                 scope.spawn(move || {
                     loop {
                         let i = next.fetch_add(1, Ordering::SeqCst);
                         let Some(check) = checks.get(i) else { break };
                         let started = Instant::now();
-                        let outcome = match &check.kind {
-                            CheckKind::Count(c) => run_count(session.as_mut(), c, as_of_text)
-                                .map_err(|e| e.to_string()),
-                            CheckKind::Custom {
-                                query,
-                                template,
-                                fix,
-                            } => run_custom(session.as_mut(), query, template, fix, opts.max_keys)
-                                .map_err(|e| describe(&e)),
-                            CheckKind::Catalog(f) => Ok(f.clone()),
-                            CheckKind::Broken(why) => Err(why.clone()),
-                            CheckKind::Skipped(_) => Ok(Vec::new()),
-                        };
-                        let (status, reason, findings) = match (outcome, &check.kind) {
-                            (_, CheckKind::Skipped(why)) => {
-                                (CheckStatus::Skipped, Some(why.clone()), Vec::new())
-                            }
-                            (Ok(f), _) => (CheckStatus::Ok, None, f),
-                            (Err(e), _) => (CheckStatus::Error, Some(e), Vec::new()),
-                        };
+                        let (status, reason, findings) =
+                            run_check(session.as_mut(), check, opts, as_of_text, matcher.as_ref());
                         let outcome = CheckOutcome {
                             id: check.id.clone(),
                             rule: check.rule.clone(),
@@ -529,6 +520,104 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
             .map(|p| (p.id.value.clone(), p.title.clone()))
             .collect(),
     })
+}
+
+/// Run one check on one session: its status, the reason or note, and its findings.
+fn run_check(
+    session: &mut dyn Session,
+    check: &Check,
+    opts: &ScanOptions,
+    as_of_text: &str,
+    matcher: Option<&Result<crate::text::Matcher, String>>,
+) -> (CheckStatus, Option<String>, Vec<Finding>) {
+    let done = |r: Result<Vec<Finding>, String>| match r {
+        Ok(f) => (CheckStatus::Ok, None, f),
+        Err(e) => (CheckStatus::Error, Some(e), Vec::new()),
+    };
+    match &check.kind {
+        CheckKind::Count(c) => done(run_count(session, c, as_of_text).map_err(|e| describe(&e))),
+        CheckKind::Custom {
+            query,
+            template,
+            fix,
+        } => {
+            done(run_custom(session, query, template, fix, opts.max_keys).map_err(|e| describe(&e)))
+        }
+        CheckKind::FreeText(c) => match matcher {
+            Some(Ok(m)) => {
+                let template = |rule: &str| free_text_template(rule);
+                match crate::rules::free_text::run(
+                    session,
+                    c,
+                    m,
+                    opts.max_keys,
+                    opts.show_excerpts,
+                    &template,
+                ) {
+                    Ok(r) if r.skipped => (CheckStatus::Skipped, Some(r.note), Vec::new()),
+                    Ok(r) => (CheckStatus::Ok, Some(r.note), r.findings),
+                    Err(e) => (CheckStatus::Error, Some(describe(&e)), Vec::new()),
+                }
+            }
+            Some(Err(e)) => (CheckStatus::Error, Some(e.clone()), Vec::new()),
+            None => (
+                CheckStatus::Error,
+                Some("the lexicons were not loaded".into()),
+                Vec::new(),
+            ),
+        },
+        CheckKind::Catalog(f) => (CheckStatus::Ok, None, f.clone()),
+        CheckKind::Broken(why) => (CheckStatus::Error, Some(why.clone()), Vec::new()),
+        CheckKind::Skipped(why) => (CheckStatus::Skipped, Some(why.clone()), Vec::new()),
+    }
+}
+
+fn build_matcher(policy: &Policy) -> Result<crate::text::Matcher, String> {
+    let langs: Vec<&str> = policy
+        .free_text
+        .lexicons
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
+    let extra: Vec<crate::text::ExtraTerm> = policy
+        .free_text
+        .extra_terms
+        .iter()
+        .filter_map(|(term, cat)| {
+            crate::text::Category::parse(cat).map(|category| crate::text::ExtraTerm {
+                term: term.clone(),
+                category,
+            })
+        })
+        .collect();
+    let ignore: Vec<String> = policy
+        .free_text
+        .ignore_terms
+        .iter()
+        .map(|(t, _)| t.clone())
+        .collect();
+    crate::text::Matcher::new(&langs, &extra, &ignore)
+        .map_err(|e| format!("the lexicons could not be built: {e}"))
+}
+
+fn free_text_template(rule: &str) -> Finding {
+    let r = rules::registry().rule(rule);
+    Finding {
+        rule: rule.to_string(),
+        severity: r.severity,
+        purpose: None,
+        table: None,
+        column: None,
+        category: None,
+        count: 0,
+        sample_keys: Vec::new(),
+        message: String::new(),
+        legal_reference: r.legal_reference.clone(),
+        remediation: None,
+        query: None,
+        terms: Vec::new(),
+        excerpts: Vec::new(),
+    }
 }
 
 fn describe(e: &DbError) -> String {

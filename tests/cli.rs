@@ -38,9 +38,16 @@ fn demo_runs_without_a_server_and_exits_1() {
         assert!(stdout.contains(rule), "demo misses {rule}:\n{stdout}");
     }
     assert!(
-        stdout.contains("13 finding(s) (1 critical, 9 high, 3 medium)"),
+        stdout.contains("18 finding(s) (1 critical, 14 high, 3 medium)"),
         "{stdout}"
     );
+    for rule in ["free-text-judgement", "free-text-sensitive", "free-text-identifier"] {
+        assert!(stdout.contains(rule), "demo misses {rule}");
+    }
+    // Neither comment text nor the phone number leaves without --show-excerpts.
+    for secret in ["alcoolique, la m", "06 12 34", "musulman pratiquant"] {
+        assert!(!stdout.contains(secret), "{secret} leaked");
+    }
     assert!(
         !stdout.contains("@example.org"),
         "personal data in the report"

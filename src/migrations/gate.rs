@@ -353,9 +353,7 @@ pub fn check(
     let today = jiff::Zoned::now().date();
     for (file, f) in raw {
         if let Some(ig) = ignores.iter_mut().find(|ig| {
-            ig.file == file
-                && ig.statement.contains(&f.span.start)
-                && ig.rules.contains(&f.rule)
+            ig.file == file && ig.statement.contains(&f.span.start) && ig.rules.contains(&f.rule)
         }) {
             ig.used = true;
             report.ignored += 1;

@@ -113,6 +113,33 @@ pub fn render(report: &ScanReport, style: &Style) -> String {
             );
         }
     }
+    let columns: Vec<_> = report
+        .checks
+        .iter()
+        .filter(|c| c.id.starts_with("free-text:") && c.status == CheckStatus::Ok)
+        .collect();
+    let sampled_out = report
+        .checks
+        .iter()
+        .filter(|c| c.id.starts_with("free-text:") && c.status == CheckStatus::Skipped)
+        .count();
+    if !columns.is_empty() || sampled_out > 0 {
+        let _ = writeln!(out, "\n{}", style.paint("1", "Free-text columns"));
+        for c in &columns {
+            let _ = writeln!(
+                out,
+                "  {} scanned: {}",
+                c.id.trim_start_matches("free-text:"),
+                c.reason.clone().unwrap_or_default()
+            );
+        }
+        if sampled_out > 0 {
+            let _ = writeln!(
+                out,
+                "  {sampled_out} other text column(s) sampled: not free text (see the JSON report)"
+            );
+        }
+    }
     let errors: Vec<_> = report
         .checks
         .iter()
@@ -134,7 +161,7 @@ pub fn render(report: &ScanReport, style: &Style) -> String {
     let skipped: Vec<_> = report
         .checks
         .iter()
-        .filter(|c| c.status == CheckStatus::Skipped)
+        .filter(|c| c.status == CheckStatus::Skipped && !c.id.starts_with("free-text:"))
         .collect();
     if !skipped.is_empty() {
         let _ = writeln!(out, "\nSkipped:");

@@ -15,6 +15,19 @@ pub fn render(report: &ScanReport) -> String {
         .iter()
         .map(|p| json!({"message": p.message, "line": p.line, "help": p.help}))
         .collect();
+    let free_text: Vec<Value> = report
+        .checks
+        .iter()
+        .filter(|c| c.id.starts_with("free-text:"))
+        .map(|c| {
+            json!({
+                "column": c.id.trim_start_matches("free-text:"),
+                "scanned": c.status == crate::finding::CheckStatus::Ok,
+                "status": c.status,
+                "why": c.reason,
+            })
+        })
+        .collect();
     let value = json!({
         "tool": {"name": "vigie", "version": env!("CARGO_PKG_VERSION")},
         "as_of": report.as_of.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
@@ -34,6 +47,7 @@ pub fn render(report: &ScanReport) -> String {
         "errors": report.errors(),
         "policy_problems": problems,
         "waived": report.waived,
+        "free_text_columns": free_text,
     });
     let mut s = serde_json::to_string_pretty(&value).expect("a JSON value always serialises");
     s.push('\n');

@@ -8,6 +8,7 @@
 pub mod columns;
 pub mod consent;
 pub mod custom;
+pub mod free_text;
 pub mod retention;
 pub mod waivers;
 

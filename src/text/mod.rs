@@ -1,1 +1,199 @@
+//! Free-text detection: finds in comment columns what the CNIL sanctions (insults, value
+//! judgements, art. 9/10 sensitive data, social hardship, family situation) and identifiers that
+//! must never sit in a comment (NIR, IBAN, card number, phone, e-mail).
+//!
+//! # Design
+//!
+//! ```text
+//! text ─► normalize ─► " tok tok tok " + byte map ─► one Aho–Corasick DFA ─► candidates
+//!                                                                        │ context filters
+//! text ─► identifiers (number runs, @) ─► checksum / numbering-plan validation ─┤
+//!                                                                        ▼
+//!                                                          Vec<Hit> (byte ranges in the original)
+//! ```
+//!
+//! - **Lexicons are data** (`rules/lexicons/fr.toml`, `en.toml`, schema at the top of each file),
+//!   embedded with `include_str!` and validated at start-up ([`lexicon`]).
+//! - **Normalisation** ([`normalize`]): NFKD compatibility folding (equivalent to NFKC for
+//!   matching), case folding, accents dropped, apostrophes and hyphens as separators, and
+//!   de-obfuscation of suspicious tokens only (`nullll`, `c0nnard`, `c.o.n`, `c o n n a r d`).
+//!   Each token keeps its byte range in the original text, so hits point into the original.
+//! - **Matching** ([`matcher`]): one automaton over all forms and exceptions of all loaded
+//!   lexicons, scanning the token buffer once; time depends on the text length, not on the number
+//!   of terms. Whole-token boundaries come from the buffer's single spaces.
+//! - **Context rules** decide the ambiguous terms of domain.md §3.3: exceptions (`fou rire`,
+//!   `non-fumeur`), surnames (`Mme Malade`, `M. Juif`, `Lenoir`), person-reference requirements for
+//!   religion and origin words, and blockers for places, institutions and language courses
+//!   (`rue de l'Église`, `Institut Catholique`, `cours d'arabe`).
+//! - **Identifiers** ([`identifiers`]) are validated (NIR key with Corsica, IBAN mod 97, Luhn with
+//!   network prefixes, ARCEP plan), never flagged by shape alone.
+//!
+//! # Languages
+//!
+//! Each term belongs to its lexicon's language, and the text's language is decided by stop-word
+//! counts gathered during the same automaton scan: a French term is not matched in text that is
+//! recognisably English (`retard`, `black`, `race`, `aid`…) and vice versa; a note too short to
+//! tell gets every loaded lexicon. A term can opt out with `lang_exclusive = false`.
+//!
+//! # Negation policy
+//!
+//! A *generic* mention that is explicitly negated is not flagged: "pas de problème de santé
+//! signalé", "aucun antécédent médical", "no health issues", "sans difficultés financières",
+//! "casier judiciaire vierge". Such entries are marked `negatable` in the lexicons; the cue must
+//! be in the same clause, at most a few tokens before (`pas`, `aucun`, `sans`, `ni`, `no`, `not`,
+//! `without`…), or right after (`: néant`, `: RAS`, `none`). A negated **specific** condition is
+//! still flagged, because it reveals health status ("pas de diabète", "no asthma but…"): specific
+//! terms are never `negatable`. Negation never applies to insults and judgements ("pas très
+//! malin" is still a judgement). The labelled corpus follows this policy.
+//!
+//! # Known limits
+//!
+//! A lexicon cannot see meaning: indirect revelations ("sa copine et elle se sont mariées" for
+//! orientation) and words it does not list are missed; context windows are a few tokens wide.
+
+mod excerpt;
+pub mod identifiers;
+pub mod lexicon;
+pub mod matcher;
 pub mod names;
+pub mod normalize;
+
+pub use excerpt::mask_excerpt;
+pub use lexicon::LexiconError;
+pub use matcher::Matcher;
+
+/// What a hit is about. The order is the report order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    Insult,
+    Judgement,
+    Health,
+    Religion,
+    Ethnic,
+    Political,
+    Union,
+    Sexual,
+    Offence,
+    Financial,
+    Family,
+    Nir,
+    Iban,
+    Card,
+    Phone,
+    Email,
+}
+
+impl Category {
+    pub const ALL: [Category; 16] = [
+        Category::Insult,
+        Category::Judgement,
+        Category::Health,
+        Category::Religion,
+        Category::Ethnic,
+        Category::Political,
+        Category::Union,
+        Category::Sexual,
+        Category::Offence,
+        Category::Financial,
+        Category::Family,
+        Category::Nir,
+        Category::Iban,
+        Category::Card,
+        Category::Phone,
+        Category::Email,
+    ];
+
+    /// The name used in policies, reports and the labelled corpus.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Category::Insult => "insult",
+            Category::Judgement => "judgement",
+            Category::Health => "health",
+            Category::Religion => "religion",
+            Category::Ethnic => "ethnic",
+            Category::Political => "political",
+            Category::Union => "union",
+            Category::Sexual => "sexual",
+            Category::Offence => "offence",
+            Category::Financial => "financial",
+            Category::Family => "family",
+            Category::Nir => "nir",
+            Category::Iban => "iban",
+            Category::Card => "card",
+            Category::Phone => "phone",
+            Category::Email => "email",
+        }
+    }
+
+    /// The inverse of [`Category::as_str`].
+    pub fn parse(s: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+
+    /// The built-in rule that reports hits of this category.
+    pub fn rule_id(&self) -> &'static str {
+        match self {
+            Category::Insult | Category::Judgement => "free-text-judgement",
+            Category::Nir | Category::Iban | Category::Card | Category::Phone | Category::Email => {
+                "free-text-identifier"
+            }
+            _ => "free-text-sensitive",
+        }
+    }
+}
+
+impl std::fmt::Display for Category {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Lexicon severity (domain.md §3.3): `High` flag, `Medium` flag for review, `Low` flag only with
+/// a second signal (the matcher already drops low hits that have none). Identifiers are `High`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+}
+
+/// A term added by the policy (`[free_text] extra_terms`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExtraTerm {
+    pub term: String,
+    pub category: Category,
+}
+
+/// One detection in a text.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Hit {
+    pub category: Category,
+    /// The canonical lexicon term (`dépressif` for `depressives`), or the identifier kind (`nir`).
+    pub term: String,
+    /// Byte range in the original text.
+    pub start: usize,
+    pub end: usize,
+    pub severity: Severity,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn category_names_round_trip() {
+        for c in Category::ALL {
+            assert_eq!(Category::parse(c.as_str()), Some(c));
+        }
+        assert_eq!(Category::parse("nope"), None);
+        assert_eq!(Category::Insult.rule_id(), "free-text-judgement");
+        assert_eq!(Category::Family.rule_id(), "free-text-sensitive");
+        assert_eq!(Category::Email.rule_id(), "free-text-identifier");
+    }
+
+    #[test]
+    fn matcher_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Matcher>();
+    }
+}

@@ -15,15 +15,19 @@ CREATE TABLE interactions (
   le TEXT, canal TEXT, commentaire TEXT
 );
 INSERT INTO interactions VALUES
-  (1, 2, date('now', '-1 years'), 'telephone', 'Rappeler après les oraux'),
-  (2, 5, date('now', '-1 months'), 'email', 'Intéressée par le bachelor');
+  (1, 2, date('now', '-1 years'), 'telephone', 'Rappeler après les oraux, fou rire au téléphone'),
+  (2, 5, date('now', '-1 months'), 'email', 'Intéressée par le bachelor, habite rue de l''Église à Saint-Denis'),
+  (3, 2, date('now', '-11 months'), 'salon', 'Père alcoolique, la mère est en dépression depuis le divorce'),
+  (4, 3, date('now', '-2 years'), 'telephone', 'Client pénible et vraiment lourd, aucun intérêt'),
+  (5, 1, date('now', '-3 years'), 'email', 'Rappeler au 06 12 34 56 78 pour le dossier de bourse'),
+  (6, 4, date('now', '-2 months'), 'salon', 'Très motivé, pas de problème de santé signalé');
 
 CREATE TABLE candidats (
   id INTEGER PRIMARY KEY, nom TEXT, prenom TEXT, email TEXT, date_naissance TEXT,
   programme TEXT, decision TEXT, date_decision TEXT, commentaire TEXT
 );
 INSERT INTO candidats VALUES
-  (1, 'Moreau', 'Adam', 'adam.m@example.org', date('now', '-20 years'), 'MSc', 'refuse', date('now', '-3 years'), 'Dossier incomplet'),
+  (1, 'Moreau', 'Adam', 'adam.m@example.org', date('now', '-20 years'), 'MSc', 'refuse', date('now', '-3 years'), 'Dossier incomplet, candidat musulman pratiquant, demande des aménagements pour le ramadan'),
   (2, 'Simon', 'Chloé', 'chloe.s@example.org', date('now', '-19 years'), 'Bachelor', 'admis', date('now', '-3 years'), NULL),
   (3, 'Laurent', 'Lina', 'lina.l@example.org', date('now', '-18 years'), 'Bachelor', 'refuse', date('now', '-6 months'), NULL),
   (4, 'Michel', 'Tom', 'tom.m@example.org', date('now', '-15 years'), 'Prépa', 'en_attente', NULL, NULL),

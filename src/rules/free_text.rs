@@ -1,0 +1,458 @@
+//! Free text: comments and notes read once per column, matched against the lexicons and the
+//! identifier validators, one finding per (table, column, category).
+//!
+//! Which columns: those listed in `[free_text].columns`, and with `auto = true` every text
+//! column whose name says free text (commentaire, remarque, notes, observation…) or whose
+//! values look like it in a bounded sample (average length and share of distinct values). The
+//! report says which columns were scanned and why.
+//!
+//! How: one streaming query per column (PostgreSQL `COPY … TO STDOUT`, SQLite a prepared
+//! statement); rows travel in bounded batches over a small channel to a matching thread that
+//! spreads each batch over the rayon pool, so reading and matching overlap and memory stays
+//! flat whatever the table size. Only counts, keys, lexicon terms and (with
+//! `--show-excerpts`) masked excerpts leave this module: never the text.
+
+use crate::catalog::{Table, TypeClass};
+use crate::db::{DbError, Session};
+use crate::dialect::Dialect;
+use crate::dialect::remediation::BATCH;
+use crate::engine::{CheckKind, Planner};
+use crate::finding::{Applicability, Finding, Remediation, TermCount};
+use crate::text::names::{ColumnCategory, classify_name};
+use crate::text::{Category, Hit, Matcher, mask_excerpt};
+use rayon::prelude::*;
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Rows per batch sent to the matcher.
+const ROWS_PER_BATCH: usize = 2048;
+/// Batches in flight between the reader and the matcher.
+const BATCHES_IN_FLIGHT: usize = 4;
+/// Rows sampled to decide whether an unlisted column is free text.
+const SAMPLE_ROWS: usize = 500;
+/// Masked excerpts kept per finding with `--show-excerpts`.
+const EXCERPTS: usize = 3;
+
+#[derive(Clone, Debug)]
+pub enum Why {
+    Listed,
+    Name(String),
+    /// Decided from a sample of values.
+    Sample,
+}
+
+#[derive(Clone, Debug)]
+pub struct FreeTextCheck {
+    pub schema: Option<String>,
+    pub table: String,
+    pub key: Vec<String>,
+    pub key_integer: bool,
+    pub column: String,
+    pub why: Why,
+    /// The purpose whose `data` lists this column, for grouping in the report.
+    pub purpose: Option<String>,
+}
+
+pub fn plan(p: &mut Planner<'_>) {
+    let policy = p.policy;
+    let mut listed: BTreeSet<(String, String)> = BTreeSet::new();
+    for name in &policy.free_text.columns {
+        let Some((t, c)) = name.value.rsplit_once('.') else {
+            continue;
+        };
+        let id = format!("free-text:{}", name.value);
+        let table_name = crate::policy::Name {
+            value: t.to_string(),
+            span: name.span.clone(),
+        };
+        let col_name = crate::policy::Name {
+            value: c.to_string(),
+            span: name.span.clone(),
+        };
+        let resolved = p
+            .table(&table_name)
+            .and_then(|table| p.column(table, &col_name).map(|col| (table, col)));
+        match resolved {
+            Ok((table, col)) => {
+                listed.insert((table.qualified_name(), col.name.clone()));
+                let mut check = make_check(table, &col.name, Why::Listed);
+                check.purpose = purpose_of(p, table, &col.name);
+                p.push(id, "free-text", CheckKind::FreeText(check));
+            }
+            Err(why) => p.push(id, "free-text", CheckKind::Broken(why)),
+        }
+    }
+    if !policy.free_text.auto {
+        return;
+    }
+    let catalog = p.catalog;
+    for table in &catalog.tables {
+        for col in &table.columns {
+            if col.type_class() != TypeClass::Text
+                || listed.contains(&(table.qualified_name(), col.name.clone()))
+            {
+                continue;
+            }
+            if table.primary_key.iter().any(|k| k == &col.name) {
+                continue;
+            }
+            let class = classify_name(&table.name, &col.name, &col.data_type);
+            let why = match &class {
+                Some(k) if k.category == ColumnCategory::FreeText => Why::Name(k.reason.clone()),
+                // A column that is something else by name (an e-mail, a phone) is not free text.
+                Some(_) => continue,
+                None if long_text_type(&col.data_type) && !structured_name(&col.name) => {
+                    Why::Sample
+                }
+                None => continue,
+            };
+            let id = format!("free-text:{}.{}", table.name, col.name);
+            let mut check = make_check(table, &col.name, why);
+            check.purpose = purpose_of(p, table, &col.name);
+            p.push(id, "free-text", CheckKind::FreeText(check));
+        }
+    }
+}
+
+/// Names that announce a date, a code or a closed list, never prose (SQLite declares them
+/// all `TEXT`).
+fn structured_name(name: &str) -> bool {
+    let n = name.to_lowercase();
+    let tokens: Vec<&str> = n
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let last = tokens.last().copied().unwrap_or("");
+    tokens.iter().any(|t| {
+        matches!(
+            *t,
+            "date"
+                | "dt"
+                | "type"
+                | "statut"
+                | "status"
+                | "code"
+                | "etat"
+                | "state"
+                | "canal"
+                | "channel"
+                | "source"
+                | "langue"
+                | "lang"
+                | "locale"
+                | "pays"
+                | "country"
+                | "devise"
+                | "currency"
+                | "uuid"
+                | "hash"
+                | "token"
+        )
+    }) || matches!(last, "le" | "at" | "on" | "id" | "ref" | "url" | "uri")
+}
+
+/// Types that can hold prose: `text`, `clob`, unbounded or long `varchar`.
+fn long_text_type(data_type: &str) -> bool {
+    let t = data_type.to_ascii_lowercase();
+    if t.contains("text") || t.contains("clob") {
+        return true;
+    }
+    let len: Option<u32> = t
+        .split_once('(')
+        .and_then(|(_, rest)| rest.trim_end_matches(')').trim().parse().ok());
+    (t.contains("char") && len.is_none_or(|n| n >= 200)) || t == "string"
+}
+
+fn purpose_of(p: &Planner<'_>, table: &Table, column: &str) -> Option<String> {
+    p.policy
+        .purposes
+        .iter()
+        .find(|pu| {
+            pu.data.iter().any(|d| {
+                d.value.rsplit_once('.').is_some_and(|(t, c)| {
+                    c.eq_ignore_ascii_case(column)
+                        && t.rsplit('.')
+                            .next()
+                            .is_some_and(|t| t.eq_ignore_ascii_case(&table.name))
+                })
+            })
+        })
+        .map(|pu| pu.id.value.clone())
+}
+
+fn make_check(table: &Table, column: &str, why: Why) -> FreeTextCheck {
+    let key_integer = table.primary_key.len() == 1
+        && table
+            .column(&table.primary_key[0])
+            .is_some_and(|c| c.type_class() == TypeClass::Integer);
+    FreeTextCheck {
+        schema: table.schema.clone(),
+        table: table.name.clone(),
+        key: table.primary_key.clone(),
+        key_integer,
+        column: column.to_string(),
+        why,
+        purpose: None,
+    }
+}
+
+/// Keys compare as numbers when both are numbers, so samples read 2, 10 and not 10, 2.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Key(String);
+
+impl Ord for Key {
+    fn cmp(&self, other: &Self) -> Ordering {
+        match (self.0.parse::<i128>(), other.0.parse::<i128>()) {
+            (Ok(a), Ok(b)) => a.cmp(&b),
+            _ => self.0.cmp(&other.0),
+        }
+    }
+}
+impl PartialOrd for Key {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+#[derive(Default)]
+struct Acc {
+    count: u64,
+    keys: BTreeSet<Key>,
+    all_keys: Vec<String>,
+    terms: BTreeMap<String, u64>,
+    excerpts: Vec<String>,
+}
+
+/// What the scan of one column found.
+pub struct ColumnResult {
+    pub findings: Vec<Finding>,
+    pub note: String,
+    pub skipped: bool,
+}
+
+fn select_sql(d: Dialect, c: &FreeTextCheck) -> String {
+    let table = d.table_ref(c.schema.as_deref(), &c.table);
+    let col = d.col("t", &c.column);
+    let key = match c.key.len() {
+        0 => "''".to_string(),
+        1 => d.key_text(&d.col("t", &c.key[0])),
+        _ => c
+            .key
+            .iter()
+            .map(|k| d.key_text(&d.col("t", k)))
+            .collect::<Vec<_>>()
+            .join(" || ',' || "),
+    };
+    format!(
+        "SELECT {key}, {} FROM {table} AS t WHERE {col} IS NOT NULL",
+        d.key_text(&col)
+    )
+}
+
+/// Decide from a bounded sample whether an unlisted long-text column holds prose.
+fn sample_says_free_text(
+    session: &mut dyn Session,
+    c: &FreeTextCheck,
+) -> Result<(bool, String), DbError> {
+    let d = session.dialect();
+    let table = d.table_ref(c.schema.as_deref(), &c.table);
+    let col = d.col("t", &c.column);
+    let len = match d {
+        Dialect::Mysql => "CHAR_LENGTH",
+        _ => "LENGTH",
+    };
+    let sql = format!(
+        "SELECT CAST(COUNT(*) AS TEXT), CAST(COUNT(DISTINCT s.v) AS TEXT), CAST(AVG({len}(s.v)) AS TEXT) FROM (SELECT {} AS v FROM {table} AS t WHERE {col} IS NOT NULL LIMIT {SAMPLE_ROWS}) AS s",
+        d.key_text(&col)
+    )
+    .replace("AS TEXT", &format!("AS {}", d.text_type()));
+    let rows = session.rows(&sql, None)?;
+    let get = |i: usize| -> f64 {
+        rows.first()
+            .and_then(|r| r.get(i).cloned().flatten())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0)
+    };
+    let (n, distinct, avg) = (get(0), get(1), get(2));
+    let ratio = if n > 0.0 { distinct / n } else { 0.0 };
+    let verdict = n > 0.0 && avg >= 30.0 && ratio >= 0.5;
+    Ok((
+        verdict,
+        format!(
+            "average length {avg:.0}, {:.0}% distinct in a sample of {n:.0} rows",
+            ratio * 100.0
+        ),
+    ))
+}
+
+pub fn run(
+    session: &mut dyn Session,
+    c: &FreeTextCheck,
+    matcher: &Matcher,
+    max_keys: usize,
+    show_excerpts: bool,
+    rules: &dyn Fn(&str) -> Finding,
+) -> Result<ColumnResult, DbError> {
+    let d = session.dialect();
+    let note = match &c.why {
+        Why::Listed => "listed in [free_text].columns".to_string(),
+        Why::Name(reason) => format!("the name says free text ({reason})"),
+        Why::Sample => {
+            let (yes, why) = sample_says_free_text(session, c)?;
+            if !yes {
+                return Ok(ColumnResult {
+                    findings: Vec::new(),
+                    note: format!("not free text: {why}"),
+                    skipped: true,
+                });
+            }
+            format!("looks like free text: {why}")
+        }
+    };
+    let sql = select_sql(d, c);
+    let mut acc: BTreeMap<Category, Acc> = BTreeMap::new();
+    let mut rows = 0u64;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(String, String)>>(BATCHES_IN_FLIGHT);
+    let result = std::thread::scope(|scope| {
+        let acc = &mut acc;
+        let consumer = scope.spawn(move || {
+            for batch in rx {
+                let matched: Vec<(usize, Vec<Hit>)> = batch
+                    .par_iter()
+                    .enumerate()
+                    .filter_map(|(i, (_, text))| {
+                        let hits = matcher.find(text);
+                        (!hits.is_empty()).then_some((i, hits))
+                    })
+                    .collect();
+                for (i, hits) in matched {
+                    let (key, text) = &batch[i];
+                    let text = show_excerpts.then_some(text.as_str());
+                    let mut seen: BTreeSet<Category> = BTreeSet::new();
+                    let mut seen_terms: BTreeSet<(Category, &str)> = BTreeSet::new();
+                    for h in &hits {
+                        let a = acc.entry(h.category).or_default();
+                        if seen.insert(h.category) {
+                            a.count += 1;
+                            if !key.is_empty() {
+                                a.all_keys.push(key.clone());
+                                a.keys.insert(Key(key.clone()));
+                                if max_keys > 0 && a.keys.len() > max_keys {
+                                    a.keys.pop_last();
+                                }
+                            }
+                            if let Some(t) = text
+                                && a.excerpts.len() < EXCERPTS
+                            {
+                                a.excerpts.push(mask_excerpt(t, h));
+                            }
+                        }
+                        if seen_terms.insert((h.category, h.term.as_str())) {
+                            *a.terms.entry(h.term.clone()).or_default() += 1;
+                        }
+                    }
+                }
+            }
+        });
+        let mut batch = Vec::with_capacity(ROWS_PER_BATCH);
+        let streamed = session.stream_pairs(&sql, &mut |k, t| {
+            rows += 1;
+            batch.push((k, t));
+            if batch.len() == ROWS_PER_BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(ROWS_PER_BATCH));
+                let _ = tx.send(full);
+            }
+        });
+        if !batch.is_empty() {
+            let _ = tx.send(std::mem::take(&mut batch));
+        }
+        drop(tx);
+        let _ = consumer.join();
+        streamed
+    });
+    result?;
+
+    let mut findings = Vec::new();
+    for (cat, a) in acc {
+        let mut f = rules(cat.rule_id());
+        f.purpose = c.purpose.clone();
+        f.table = Some(c.table.clone());
+        f.column = Some(c.column.clone());
+        f.category = Some(cat.as_str().to_string());
+        f.count = a.count;
+        f.sample_keys = a.keys.into_iter().map(|k| k.0).collect();
+        let mut terms: Vec<TermCount> = a
+            .terms
+            .into_iter()
+            .map(|(term, count)| TermCount { term, count })
+            .collect();
+        terms.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.term.cmp(&y.term)));
+        let top: Vec<String> = terms.iter().take(3).map(|t| t.term.clone()).collect();
+        f.message = format!(
+            "{} row{} of {}.{} mention {} ({})",
+            a.count,
+            if a.count == 1 { "" } else { "s" },
+            c.table,
+            c.column,
+            cat.as_str(),
+            top.join(", ")
+        );
+        f.terms = terms;
+        f.excerpts = a.excerpts;
+        f.query = Some(sql.clone());
+        f.remediation = Some(remediation(d, c, cat, a.all_keys));
+        findings.push(f);
+    }
+    Ok(ColumnResult {
+        findings,
+        note: format!("{note}; {rows} rows read"),
+        skipped: false,
+    })
+}
+
+/// `UPDATE … SET col = NULL WHERE key IN (…)`, batched, for a person to review: comments are
+/// best rewritten by a person, neutrally, rather than erased.
+fn remediation(d: Dialect, c: &FreeTextCheck, cat: Category, mut keys: Vec<String>) -> Remediation {
+    let table = d.table_ref(c.schema.as_deref(), &c.table);
+    let col = d.quote_ident(&c.column);
+    let mut sql = format!(
+        "-- rule: {} | {}.{} | category: {} | {} row(s)\n-- Prefer rewriting each comment neutrally (facts needed for the purpose only);\n-- this sets the flagged comments to NULL. Review before running: vigie never executes this.\n",
+        cat.rule_id(),
+        c.table,
+        c.column,
+        cat.as_str(),
+        keys.len()
+    );
+    if c.key.len() != 1 {
+        sql.push_str("-- The table has no single-column primary key: select the rows by hand.\n");
+        return Remediation {
+            sql,
+            applicability: Applicability::DisplayOnly,
+        };
+    }
+    keys.sort_by_key(|k| Key(k.clone()));
+    sql.push_str(d.begin());
+    sql.push('\n');
+    for chunk in keys.chunks(BATCH as usize) {
+        let list: Vec<String> = chunk
+            .iter()
+            .map(|k| {
+                if c.key_integer && k.parse::<i128>().is_ok() {
+                    k.clone()
+                } else {
+                    d.quote_literal(k)
+                }
+            })
+            .collect();
+        sql.push_str(&format!(
+            "UPDATE {table} SET {col} = NULL WHERE {} IN ({});\n",
+            d.quote_ident(&c.key[0]),
+            list.join(", ")
+        ));
+    }
+    sql.push_str("COMMIT;\n");
+    Remediation {
+        sql,
+        applicability: Applicability::Review,
+    }
+}

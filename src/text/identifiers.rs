@@ -1,0 +1,633 @@
+//! Identifiers in free text: NIR, IBAN, payment card numbers, French phone numbers, e-mail
+//! addresses. Each is found by a cheap scan and then **validated** (checksum, numbering plan), never
+//! flagged by shape alone: a 15-digit order number that fails the NIR key, or a 16-digit reference
+//! that fails Luhn, is not reported.
+//!
+//! Numbers are read as *runs*: maximal sequences of digit-bearing groups (`06`, `2A`, `+33`, `(0)`)
+//! separated by exactly one space, dot or hyphen. A candidate must be the whole run, or a prefix or
+//! suffix of it, never a slice from the middle: `1 85 03 75 112 045 07` with a bad NIR key does not
+//! turn into the phone number `03 75 11 20 45`. Validation algorithms follow domain.md §5.
+
+use std::sync::LazyLock;
+
+use super::{Category, Hit, Severity};
+
+/// A NIR (French social security number): 15 characters, sex 1/2/7/8, month 01–12 or 20–99,
+/// department digits or `2A`/`2B` (Corsica, replaced by 19/18 for the key), key
+/// `97 − (first 13 digits mod 97)`. Spaces, dots and hyphens between groups are ignored.
+pub fn nir_valid(s: &str) -> bool {
+    let c: Vec<u8> = s
+        .bytes()
+        .filter(|b| !matches!(b, b' ' | b'.' | b'-'))
+        .map(|b| b.to_ascii_uppercase())
+        .collect();
+    if c.len() != 15 {
+        return false;
+    }
+    if !matches!(c[0], b'1' | b'2' | b'7' | b'8') {
+        return false;
+    }
+    let digits = |r: std::ops::Range<usize>| c[r].iter().all(u8::is_ascii_digit);
+    if !digits(1..5) || !digits(7..15) {
+        return false;
+    }
+    let month = (c[3] - b'0') * 10 + (c[4] - b'0');
+    if !(1..=12).contains(&month) && month < 20 {
+        return false;
+    }
+    let dept: u64 = match (c[5], c[6]) {
+        (b'2', b'A') => 19,
+        (b'2', b'B') => 18,
+        (a, b) if a.is_ascii_digit() && b.is_ascii_digit() => {
+            u64::from((a - b'0') * 10 + (b - b'0'))
+        }
+        _ => return false,
+    };
+    let num = |r: std::ops::Range<usize>| {
+        c[r].iter()
+            .fold(0u64, |acc, d| acc * 10 + u64::from(d - b'0'))
+    };
+    let n = num(0..5) * 100_000_000 + dept * 1_000_000 + num(7..13);
+    let key = num(13..15);
+    (1..=97).contains(&key) && 97 - n % 97 == key
+}
+
+/// IBAN lengths per country (ISO 13616 registry), for the countries a French or British school
+/// meets; an unknown country is accepted by [`iban_valid`] with any length from 15 to 34.
+const IBAN_LENGTHS: &[(&str, usize)] = &[
+    ("AD", 24),
+    ("AE", 23),
+    ("AT", 20),
+    ("BE", 16),
+    ("BG", 22),
+    ("BR", 29),
+    ("CH", 21),
+    ("CI", 28),
+    ("CM", 27),
+    ("CY", 28),
+    ("CZ", 24),
+    ("DE", 22),
+    ("DK", 18),
+    ("DZ", 26),
+    ("EE", 20),
+    ("ES", 24),
+    ("FI", 18),
+    ("FR", 27),
+    ("GB", 22),
+    ("GI", 23),
+    ("GR", 27),
+    ("HR", 21),
+    ("HU", 28),
+    ("IE", 22),
+    ("IS", 26),
+    ("IT", 27),
+    ("LB", 28),
+    ("LI", 21),
+    ("LT", 20),
+    ("LU", 20),
+    ("LV", 21),
+    ("MA", 28),
+    ("MC", 27),
+    ("MT", 31),
+    ("NL", 18),
+    ("NO", 15),
+    ("PL", 28),
+    ("PT", 25),
+    ("RO", 24),
+    ("SA", 24),
+    ("SE", 24),
+    ("SI", 19),
+    ("SK", 24),
+    ("SM", 27),
+    ("SN", 28),
+    ("TN", 24),
+    ("TR", 26),
+];
+
+fn iban_length(country: &str) -> Option<usize> {
+    IBAN_LENGTHS
+        .iter()
+        .find(|(c, _)| *c == country)
+        .map(|&(_, l)| l)
+}
+
+/// An IBAN (ISO 13616, ISO 7064 mod 97-10): spaces allowed, country length checked, the rearranged
+/// number mod 97 must be 1 (computed digit by digit, no big integers).
+pub fn iban_valid(s: &str) -> bool {
+    let c: Vec<u8> = s
+        .bytes()
+        .filter(|b| !matches!(b, b' ' | b'-'))
+        .map(|b| b.to_ascii_uppercase())
+        .collect();
+    if c.len() < 15 || c.len() > 34 || !c.iter().all(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    if !c[0].is_ascii_uppercase() || !c[1].is_ascii_uppercase() {
+        return false;
+    }
+    if !c[2].is_ascii_digit() || !c[3].is_ascii_digit() {
+        return false;
+    }
+    let country = std::str::from_utf8(&c[..2]).unwrap_or("");
+    if iban_length(country).is_some_and(|len| len != c.len()) {
+        return false;
+    }
+    let mut rem = 0u32;
+    for &b in c[4..].iter().chain(&c[..4]) {
+        if b.is_ascii_digit() {
+            rem = (rem * 10 + u32::from(b - b'0')) % 97;
+        } else {
+            rem = (rem * 100 + u32::from(b - b'A' + 10)) % 97;
+        }
+    }
+    rem == 1
+}
+
+/// Luhn checksum over a string of ASCII digits (anything else: false).
+pub fn luhn_valid(digits: &str) -> bool {
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let sum: u32 = digits
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let d = u32::from(b - b'0');
+            if i % 2 == 1 {
+                let dd = d * 2;
+                if dd > 9 { dd - 9 } else { dd }
+            } else {
+                d
+            }
+        })
+        .sum();
+    sum % 10 == 0
+}
+
+/// A payment card number: Luhn plus a plausible network prefix and length. Visa `4` (13, 16, 19
+/// digits), Mastercard `51`–`55` and `2221`–`2720` (16), American Express `34`/`37` (15). French CB
+/// cards are co-branded Visa or Mastercard, so they fall in those ranges. Spaces and hyphens are
+/// ignored.
+pub fn card_valid(s: &str) -> bool {
+    let d: String = s.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    if !(13..=19).contains(&d.len()) || !luhn_valid(&d) {
+        return false;
+    }
+    let p2: u32 = d[..2].parse().unwrap_or(0);
+    let p4: u32 = d[..4].parse().unwrap_or(0);
+    let len = d.len();
+    (d.starts_with('4') && matches!(len, 13 | 16 | 19))
+        || (((51..=55).contains(&p2) || (2221..=2720).contains(&p4)) && len == 16)
+        || ((p2 == 34 || p2 == 37) && len == 15)
+}
+
+/// A French phone number by the ARCEP plan: `0` + 9 digits, or `+33`/`0033` + 9 digits without
+/// the `0` (`+33 (0)1…` tolerated), overseas `+262/+269/+590/+594/+596` + 9 digits. The first
+/// digit after the trunk `0` is 1–9 (so `00…` is rejected) and `070`–`072`, which are not
+/// ten-digit ranges (M2M numbers have 14 digits), are rejected. Separators: space, dot, hyphen.
+pub fn fr_phone_valid(s: &str) -> bool {
+    let s = s.replace("(0)", "");
+    let compact: String = s
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '-' | '\u{a0}'))
+        .collect();
+    if compact.is_empty() {
+        return false;
+    }
+    let national = if let Some(rest) = compact.strip_prefix("+33") {
+        rest.to_string()
+    } else if let Some(rest) = compact.strip_prefix("0033") {
+        rest.to_string()
+    } else if let Some(rest) = ["+262", "+269", "+590", "+594", "+596"]
+        .iter()
+        .find_map(|p| compact.strip_prefix(p))
+    {
+        return rest.len() == 9 && rest.bytes().all(|b| b.is_ascii_digit());
+    } else if let Some(rest) = compact.strip_prefix('0') {
+        rest.to_string()
+    } else {
+        return false;
+    };
+    let b = national.as_bytes();
+    b.len() == 9
+        && b.iter().all(u8::is_ascii_digit)
+        && b[0] != b'0'
+        && !(b[0] == b'7' && matches!(b[1], b'0' | b'1' | b'2'))
+}
+
+/// An e-mail address: one `@`, a dot-atom local part of at most 64 characters, a domain of at
+/// least two labels (letters, digits, inner hyphens, 63 characters each) ending in an alphabetic
+/// top-level domain of two letters or more.
+pub fn email_valid(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    if local.is_empty() || local.len() > 64 || s.len() > 254 || domain.contains('@') {
+        return false;
+    }
+    let atext = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~-".contains(c);
+    if local
+        .split('.')
+        .any(|p| p.is_empty() || !p.chars().all(atext))
+    {
+        return false;
+    }
+    let labels: Vec<&str> = domain.split('.').collect();
+    if labels.len() < 2 {
+        return false;
+    }
+    let label_ok = |l: &&str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    };
+    let tld = labels[labels.len() - 1];
+    labels.iter().all(label_ok) && tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic())
+}
+
+/// A group of a number run: byte span in the text.
+#[derive(Clone, Copy, Debug)]
+struct Group {
+    start: usize,
+    end: usize,
+}
+
+fn group_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'+' || b == b'(' || b == b')'
+}
+
+/// Calls `f` on each run of digit-bearing groups separated by exactly one space, dot or hyphen.
+fn for_each_number_run(text: &str, mut f: impl FnMut(&[Group])) {
+    let b = text.as_bytes();
+    let mut current: Vec<Group> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !group_char(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && group_char(b[i]) {
+            i += 1;
+        }
+        let end = i;
+        // A group glued to a non-ASCII letter (`é2`) is part of a word, not a number; `n°123` is not.
+        let glued = text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+            || text[end..].chars().next().is_some_and(char::is_alphabetic);
+        let has_digit = b[start..end].iter().any(u8::is_ascii_digit);
+        let group = Group { start, end };
+        let contiguous = current
+            .last()
+            .is_some_and(|g| start == g.end + 1 && matches!(b[g.end], b' ' | b'.' | b'-'));
+        if has_digit && !glued {
+            if !contiguous && !current.is_empty() {
+                f(&current);
+                current.clear();
+            }
+            current.push(group);
+        } else if !current.is_empty() {
+            f(&current);
+            current.clear();
+        }
+    }
+    if !current.is_empty() {
+        f(&current);
+    }
+}
+
+/// Whether the groups of a phone candidate have a shape people write: one block, or pairs of
+/// digits after the prefix (`06 12 34 56 78`, `+33 6 12 34 56 78`, `+33 (0)4 78 12 34 56`).
+fn phone_shape(text: &str, groups: &[Group]) -> bool {
+    if groups.len() == 1 {
+        return true;
+    }
+    let parts: Vec<&str> = groups
+        .iter()
+        .map(|g| &text[g.start..g.end])
+        .filter(|p| *p != "(0)")
+        .collect();
+    let mut rest = &parts[..];
+    if rest
+        .first()
+        .is_some_and(|first| first.starts_with('+') || first.starts_with("00"))
+    {
+        rest = &rest[1..];
+        if rest
+            .first()
+            .is_some_and(|lead| lead.len() <= 3 && !lead.starts_with('('))
+        {
+            rest = &rest[1..];
+        }
+    }
+    // `(0)4` style: a leading group of 3 (`(0)4`) counted as the lead digit.
+    if rest.first().is_some_and(|lead| lead.starts_with("(0)")) {
+        rest = &rest[1..];
+    }
+    !rest.is_empty()
+        && rest
+            .iter()
+            .all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+type Validator = fn(&str, &[Group]) -> bool;
+
+/// Appends the validated identifiers of `text` to `hits`.
+pub(crate) fn find_identifiers(text: &str, hits: &mut Vec<Hit>) {
+    let bytes = text.as_bytes();
+    let digit_count = bytes.iter().filter(|b| b.is_ascii_digit()).count();
+    let first = hits.len();
+    if digit_count >= 9 {
+        find_ibans(text, hits);
+        let checks: [(Category, Validator); 3] = [
+            (Category::Nir, |t, g| {
+                let s = joined(t, g);
+                s.len() == 15 && nir_valid(&s)
+            }),
+            (Category::Card, |t, g| {
+                let s = joined(t, g);
+                s.bytes().all(|b| b.is_ascii_digit()) && card_valid(&s)
+            }),
+            (Category::Phone, |t, g| {
+                fr_phone_valid(&t[g[0].start..g[g.len() - 1].end]) && phone_shape(t, g)
+            }),
+        ];
+        for_each_number_run(text, |run| {
+            // Dates, times, grades and postcodes make short runs: nothing to validate.
+            let chars: usize = run.iter().map(|g| g.end - g.start).sum();
+            if chars < 10 {
+                return;
+            }
+            // Whole run first, then prefixes and suffixes, longest first.
+            let n = run.len();
+            let mut spans: Vec<(usize, usize)> = vec![(0, n)];
+            for k in (1..n).rev() {
+                spans.push((0, k));
+                spans.push((n - k, n));
+            }
+            'span: for (a, z) in spans {
+                let groups = &run[a..z];
+                let chars: usize = groups.iter().map(|g| g.end - g.start).sum();
+                if !(10..=23).contains(&chars) {
+                    continue;
+                }
+                let (start, end) = (groups[0].start, groups[groups.len() - 1].end);
+                if hits[first..].iter().any(|h| h.start < end && start < h.end) {
+                    continue;
+                }
+                for (category, valid) in &checks {
+                    if valid(text, groups) {
+                        hits.push(identifier_hit(*category, start, end));
+                        continue 'span;
+                    }
+                }
+            }
+        });
+    }
+    if bytes.contains(&b'@') {
+        find_emails(text, hits);
+    }
+}
+
+fn joined(text: &str, groups: &[Group]) -> String {
+    groups.iter().map(|g| &text[g.start..g.end]).collect()
+}
+
+fn identifier_hit(category: Category, start: usize, end: usize) -> Hit {
+    Hit {
+        category,
+        term: category.as_str().to_string(),
+        start,
+        end,
+        severity: Severity::High,
+    }
+}
+
+/// IBANs: two uppercase letters and two digits at a word start, then exactly the country's length
+/// of alphanumerics, single spaces or hyphens allowed between them, and no alphanumeric right after.
+fn find_ibans(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        let at_start = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        if !(at_start
+            && b[i].is_ascii_uppercase()
+            && b[i + 1].is_ascii_uppercase()
+            && b[i + 2].is_ascii_digit()
+            && b[i + 3].is_ascii_digit())
+        {
+            i += 1;
+            continue;
+        }
+        let Some(len) = iban_length(&text[i..i + 2]) else {
+            i += 1;
+            continue;
+        };
+        let mut count = 0;
+        let mut j = i;
+        while j < b.len() && count < len {
+            if b[j].is_ascii_alphanumeric() {
+                count += 1;
+                j += 1;
+            } else if matches!(b[j], b' ' | b'-')
+                && j + 1 < b.len()
+                && b[j + 1].is_ascii_alphanumeric()
+                && j > i
+                && b[j - 1].is_ascii_alphanumeric()
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let boundary = j >= b.len() || !b[j].is_ascii_alphanumeric();
+        if count == len && boundary && iban_valid(&text[i..j]) {
+            hits.push(identifier_hit(Category::Iban, i, j));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+static EMAIL_LOCAL: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+").expect("static e-mail regex")
+});
+
+fn find_emails(text: &str, hits: &mut Vec<Hit>) {
+    for m in EMAIL_LOCAL.find_iter(text) {
+        let candidate = m.as_str().trim_end_matches(['.', '-']);
+        let candidate = candidate.trim_start_matches('.');
+        if email_valid(candidate) {
+            let start = m.start() + (m.as_str().len() - m.as_str().trim_start_matches('.').len());
+            hits.push(identifier_hit(
+                Category::Email,
+                start,
+                start + candidate.len(),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nir_keys() {
+        // domain.md §5.1 examples.
+        assert!(nir_valid("2 55 08 14 168 025 38"));
+        assert!(nir_valid("295109912611193"));
+        assert!(nir_valid("253072B07300470"));
+        assert!(nir_valid("253072A07300443"));
+        assert!(nir_valid("2 53 07 2a 073 004 43"));
+        assert!(nir_valid("185037511204506"));
+        assert!(nir_valid("1 02 06 2A 004 123 65"));
+        assert!(nir_valid("2 78 01 2B 033 018 32"));
+        // Wrong key, swapped Corsica letters, bad sex digit, bad month, wrong length.
+        assert!(!nir_valid("2 55 08 14 168 025 39"));
+        assert!(!nir_valid("185037511204507"));
+        assert!(!nir_valid("253072A07300470"));
+        assert!(!nir_valid("253072B07300443"));
+        assert!(!nir_valid("355081416802538"));
+        assert!(!nir_valid("255131416802538"));
+        assert!(!nir_valid("25508141680253"));
+        assert!(!nir_valid("2550814168025380"));
+        assert!(!nir_valid("2550814168025AB"));
+    }
+
+    #[test]
+    fn iban_checksums() {
+        assert!(iban_valid("FR14 2004 1010 0505 0001 3M02 606"));
+        assert!(iban_valid("FR7630006000011234567890189"));
+        assert!(iban_valid("DE89 3704 0044 0532 0130 00"));
+        assert!(iban_valid("GB82 WEST 1234 5698 7654 32"));
+        assert!(iban_valid("gb82west12345698765432"));
+        assert!(iban_valid("BE68 5390 0754 7034"));
+        assert!(iban_valid("CH93 0076 2011 6238 5295 7"));
+        assert!(iban_valid("NL91ABNA0417164300"));
+        assert!(!iban_valid("FR14 2004 1010 0505 0001 3M02 607"));
+        assert!(!iban_valid("DE89 3704 0044 0532 0130 01"));
+        assert!(!iban_valid("GB82 WEST 1234 5698 7654 3"));
+        assert!(!iban_valid("FR7630006000011234567890"));
+        assert!(!iban_valid("XX"));
+        assert!(!iban_valid("1234 5678 9012 3456"));
+    }
+
+    #[test]
+    fn cards() {
+        assert!(luhn_valid("4111111111111111"));
+        assert!(!luhn_valid("4111111111111112"));
+        assert!(!luhn_valid("41111x1111111111"));
+        assert!(card_valid("4111 1111 1111 1111"));
+        assert!(card_valid("5555-5555-5555-4444"));
+        assert!(card_valid("2223003122003222"));
+        assert!(card_valid("378282246310005"));
+        assert!(card_valid("4222222222222"));
+        assert!(card_valid("4970 4148 5253 8884"));
+        // Luhn-valid but an implausible network prefix or length.
+        assert!(!card_valid("6011111111111117"));
+        assert!(!card_valid("1234567812345670"));
+        assert!(!card_valid("37828224631000"));
+        assert!(!card_valid("4111111111111112"));
+        assert!(!card_valid("5555 5555 5555 444"));
+    }
+
+    #[test]
+    fn french_phones() {
+        for ok in [
+            "06 12 34 56 78",
+            "0612345678",
+            "01.45.67.89.10",
+            "09-72-11-22-33",
+            "+33 6 12 34 56 78",
+            "+33612345678",
+            "0033 6 12 34 56 78",
+            "+33 (0)4 78 12 34 56",
+            "07 56 43 21 09",
+            "+262 692 12 34 56",
+        ] {
+            assert!(fr_phone_valid(ok), "{ok}");
+        }
+        for bad in [
+            "00 12 34 56 78",
+            "07 12 34 56 78",
+            "06 12 34 56 7",
+            "06 12 34 56 789",
+            "6 12 34 56 78",
+            "+33 0 12 34 56 78",
+            "+44 20 7946 0958",
+            "",
+        ] {
+            assert!(!fr_phone_valid(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn emails() {
+        for ok in [
+            "julie.martin75@gmail.com",
+            "l.benoit-faure@orange.fr",
+            "j.okafor88@yahoo.co.uk",
+            "a+tag@sub.example.org",
+        ] {
+            assert!(email_valid(ok), "{ok}");
+        }
+        for bad in [
+            "@ecole_exemple",
+            "jean@",
+            "jean@localhost",
+            "jean..dupont@x.fr",
+            ".jean@x.fr",
+            "jean@x.f",
+            "jean@-x.fr",
+            "jean@x.123",
+            "a@b@c.fr",
+        ] {
+            assert!(!email_valid(bad), "{bad}");
+        }
+    }
+
+    fn kinds(text: &str) -> Vec<(Category, &str)> {
+        let mut hits = Vec::new();
+        find_identifiers(text, &mut hits);
+        hits.iter()
+            .map(|h| (h.category, &text[h.start..h.end]))
+            .collect()
+    }
+
+    #[test]
+    fn finds_identifiers_in_text() {
+        assert_eq!(
+            kinds("NIR : 2 99 11 69 381 007 64, copie"),
+            [(Category::Nir, "2 99 11 69 381 007 64")]
+        );
+        assert_eq!(
+            kinds("IBAN DE81 9487 5749 1186 2527 60 (compte allemand)"),
+            [(Category::Iban, "DE81 9487 5749 1186 2527 60")]
+        );
+        assert_eq!(
+            kinds("Tél : +33 (0)4 78 12 34 56, standard"),
+            [(Category::Phone, "+33 (0)4 78 12 34 56")]
+        );
+        assert_eq!(
+            kinds("écrire à l.benoit-faure@orange.fr."),
+            [(Category::Email, "l.benoit-faure@orange.fr")]
+        );
+        assert_eq!(
+            kinds("Carte 4970 4148 5253 8884, exp 09/27"),
+            [(Category::Card, "4970 4148 5253 8884")]
+        );
+        // A bad NIR key stays silent and does not become a phone number.
+        assert!(kinds("1 85 03 75 112 045 07").is_empty());
+        assert!(kinds("Commande n° 185037511204507 livrée").is_empty());
+        assert!(kinds("Référence 4970414852538885").is_empty());
+        assert!(kinds("Note 12/20, le 12/03/2025, code 75011, SIRET 73282932000074").is_empty());
+        assert!(kinds("Candidat 0712345678").is_empty());
+    }
+}

@@ -1,0 +1,666 @@
+//! The matcher: every lexicon form and exception compiled into ONE Aho–Corasick automaton that
+//! scans the normalised token buffer once, then a per-hit filter for the rules that need context.
+//!
+//! Why one automaton over ` tok tok ` rather than a regex per term: the scan is a single pass whose
+//! cost depends on the text length, not on the number of terms (a DFA; the lexicons compile to a
+//! few thousand patterns). Patterns are ` form ` (exact whole tokens) or ` form` (open prefix:
+//! the last token may continue), so boundaries come for free from the single spaces of the buffer.
+//! Matches are overlapping (`gros con` and `con` are both seen) and then reduced.
+//!
+//! Candidate filters, all cheap and only run on candidates (rare in clean text):
+//! - `upper`: acronyms that collide with words (`RN` route nationale, `PS`, `AIDS`) must be written
+//!   in capitals;
+//! - `name_guard`: a capitalised `Malade`, `Juif`, `Lenoir`, a word after `M.`/`Mrs`, or `Christian`
+//!   in `Christian Dupuis` is a name;
+//! - `lang_exclusive`: `retard` (EN insult) is not matched in French text, nor `con` in English;
+//! - exceptions: a hit overlapping one of its entry's exception phrases (`fou rire`, `non fumeur`,
+//!   `établissement d'origine`) or a policy-ignored phrase is dropped;
+//! - `unless`: blocking contexts (a place or institution word before `église`/`catholique`,
+//!   `cours`/`LV2` before `arabe`);
+//! - `requires`: a person reference must be near (`il`, `elle`, `l'élève`, `famille`, `est`…);
+//! - negation: a `negatable` (generic) term preceded by a cue in the same clause (`pas de`,
+//!   `aucun`, `no`, `without`) or followed by one (`: néant`, `: RAS`, `vierge`) is dropped;
+//! - severity `low`: kept only with a second signal (a person reference near, or another hit).
+
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::identifiers::find_identifiers;
+use super::lexicon::{Entry, Lang, Lexicon, LexiconError, NameGuard, WordClass, fold_pattern};
+use super::normalize::{
+    ALL_UPPER, CAPITALISED, CLAUSE_BREAK, Normalized, Rewrites, SENTENCE_START, VALUE_START,
+    tokenize,
+};
+use super::{ExtraTerm, Hit, Severity};
+
+/// What a pattern of the automaton stands for.
+#[derive(Clone, Copy, Debug)]
+enum PatternRef {
+    Term(u32),
+    /// An exception of one entry, or a policy-ignored phrase (`None`) that silences any entry.
+    Exception(Option<u32>),
+    /// A stop word of the language with this index in `Lexicon::langs`: counted during the scan
+    /// to tell the text's language without a second pass.
+    Stop(u8),
+}
+
+/// The compiled detection engine. Built once, shared read-only between threads.
+pub struct Matcher {
+    lexicon: Lexicon,
+    automaton: AhoCorasick,
+    patterns: Vec<Vec<PatternRef>>,
+    rewrites: Rewrites,
+}
+
+/// Per-thread buffers reused from note to note, so that matching allocates nothing but its hits.
+#[derive(Default)]
+struct Scratch {
+    normalized: Normalized,
+    classes: Vec<WordClass>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+impl Matcher {
+    /// Loads the lexicons of `langs`, adds the policy's `extra` terms and disables `ignore`d ones.
+    ///
+    /// An ignored string that is an entry's canonical term disables the entry; one that is one of
+    /// its forms removes that form; any other string becomes a phrase whose matches silence every
+    /// hit they overlap (`ignore = ["fou rire"]`).
+    pub fn new(
+        langs: &[&str],
+        extra: &[ExtraTerm],
+        ignore: &[String],
+    ) -> Result<Matcher, LexiconError> {
+        let mut lexicon = Lexicon::load(langs)?;
+        for x in extra {
+            let (n, open) = fold_pattern(&x.term);
+            let invalid = |reason: &str| LexiconError::Term {
+                file: "policy extra_terms".to_string(),
+                term: x.term.clone(),
+                reason: reason.to_string(),
+            };
+            if n.is_empty() {
+                return Err(invalid("empty after normalisation"));
+            }
+            if open && n.rsplit(' ').next().is_some_and(|l| l.chars().count() < 4) {
+                return Err(invalid("open prefix too short (at least 4 letters)"));
+            }
+            lexicon.entries.push(Entry {
+                term: x.term.trim_end_matches('*').to_string(),
+                categories: vec![x.category],
+                severity: Severity::Medium,
+                forms: if open { Vec::new() } else { vec![n.clone()] },
+                prefixes: if open { vec![n] } else { Vec::new() },
+                exceptions: Vec::new(),
+                requires: Vec::new(),
+                unless: Vec::new(),
+                negatable: false,
+                name_guard: NameGuard::None,
+                upper: false,
+                lang_exclusive: false,
+                lang: None,
+            });
+        }
+        let mut global_exceptions = Vec::new();
+        for term in ignore {
+            let (n, open) = fold_pattern(term);
+            if n.is_empty() {
+                continue;
+            }
+            let before = lexicon.entries.len();
+            lexicon
+                .entries
+                .retain(|e| fold_pattern(&e.term).0 != n || open);
+            let mut removed_form = lexicon.entries.len() != before;
+            for e in &mut lexicon.entries {
+                let list = if open { &mut e.prefixes } else { &mut e.forms };
+                let len = list.len();
+                list.retain(|f| *f != n);
+                removed_form |= list.len() != len;
+            }
+            lexicon
+                .entries
+                .retain(|e| !e.forms.is_empty() || !e.prefixes.is_empty());
+            if !removed_form {
+                global_exceptions.push(if open { format!("{n}*") } else { n });
+            }
+        }
+
+        let mut index: FxHashMap<String, usize> = FxHashMap::default();
+        let mut pattern_strings: Vec<String> = Vec::new();
+        let mut patterns: Vec<Vec<PatternRef>> = Vec::new();
+        let mut add = |p: String, r: PatternRef| {
+            let i = *index.entry(p.clone()).or_insert_with(|| {
+                pattern_strings.push(p);
+                patterns.push(Vec::new());
+                patterns.len() - 1
+            });
+            patterns[i].push(r);
+        };
+        let mut rewrites = Rewrites::default();
+        let as_pattern = |s: &str, open: bool| {
+            if open {
+                format!(" {s}")
+            } else {
+                format!(" {s} ")
+            }
+        };
+        for (id, e) in lexicon.entries.iter().enumerate() {
+            let id = id as u32;
+            for f in &e.forms {
+                add(as_pattern(f, false), PatternRef::Term(id));
+                rewrites.add_form(f);
+            }
+            for p in &e.prefixes {
+                add(as_pattern(p, true), PatternRef::Term(id));
+            }
+            for x in &e.exceptions {
+                let (s, open) = split_open(x);
+                add(as_pattern(s, open), PatternRef::Exception(Some(id)));
+            }
+        }
+        for x in &global_exceptions {
+            let (s, open) = split_open(x);
+            add(as_pattern(s, open), PatternRef::Exception(None));
+        }
+        for (i, l) in lexicon.langs.iter().enumerate() {
+            for w in lexicon.words_of(l.stopwords) {
+                add(as_pattern(w, false), PatternRef::Stop(i as u8));
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            // Every pattern starts with a space: a start-byte prefilter would fire at every word.
+            .prefilter(false)
+            .build(&pattern_strings)?;
+        Ok(Matcher {
+            lexicon,
+            automaton,
+            patterns,
+            rewrites,
+        })
+    }
+
+    /// Number of lexicon terms in use (after extra and ignored terms).
+    pub fn term_count(&self) -> usize {
+        self.lexicon.len()
+    }
+
+    /// All hits in `text`: lexicon terms and validated identifiers, sorted by position.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        SCRATCH.with(|cell| {
+            let mut scratch = cell.borrow_mut();
+            let Scratch {
+                normalized,
+                classes,
+            } = &mut *scratch;
+            tokenize(text, Some(&self.rewrites), normalized);
+            self.match_terms(normalized, classes, &mut hits);
+        });
+        find_identifiers(text, &mut hits);
+        hits.sort_by(|a, b| {
+            (a.start, a.category, std::cmp::Reverse(a.end)).cmp(&(
+                b.start,
+                b.category,
+                std::cmp::Reverse(b.end),
+            ))
+        });
+        // Within a category, overlapping hits collapse to the first, longest one
+        // (`gros con` over `con`, `cancer du sein` over `cancer`).
+        let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+        for h in hits {
+            if !kept
+                .iter()
+                .any(|k| k.category == h.category && k.start < h.end && h.start < k.end)
+            {
+                kept.push(h);
+            }
+        }
+        kept
+    }
+
+    fn match_terms(&self, n: &Normalized, classes: &mut Vec<WordClass>, hits: &mut Vec<Hit>) {
+        if n.tokens.is_empty() {
+            return;
+        }
+        // (entry, first token, last token)
+        let mut candidates: Vec<(u32, usize, usize)> = Vec::new();
+        let mut exceptions: Vec<(Option<u32>, usize, usize)> = Vec::new();
+        let mut stops = [0usize; 4];
+        for m in self.automaton.find_overlapping_iter(n.buf.as_str()) {
+            let refs = &self.patterns[m.pattern().as_usize()];
+            if let [PatternRef::Stop(l)] = refs[..] {
+                stops[usize::from(l).min(3)] += 1;
+                continue;
+            }
+            let (Some(first), Some(last)) = (
+                n.token_starting_at(m.start() + 1),
+                n.token_containing(m.end() - 1),
+            ) else {
+                continue;
+            };
+            for r in refs {
+                match *r {
+                    PatternRef::Term(e) => candidates.push((e, first, last)),
+                    PatternRef::Exception(e) => exceptions.push((e, first, last)),
+                    PatternRef::Stop(l) => stops[usize::from(l).min(3)] += 1,
+                }
+            }
+        }
+        if candidates.is_empty() {
+            return;
+        }
+        // Vocabulary classes are looked up lazily, once per token, and every context test is then
+        // a mask.
+        classes.clear();
+        classes.resize(n.tokens.len(), UNKNOWN);
+        let view = View {
+            n,
+            lexicon: &self.lexicon,
+            classes: RefCell::new(classes),
+        };
+        let lang = self.detect_lang(&stops);
+        let start = hits.len();
+        let mut low: Vec<(usize, usize, usize)> = Vec::new(); // (hit index, first, last)
+        // Longest first, so that a form inside a longer rejected form of the same entry is
+        // rejected with it ("alzheimer" inside "exposé sur la maladie d'Alzheimer").
+        candidates.sort_by_key(|&(id, first, last)| (std::cmp::Reverse(last - first), first, id));
+        let mut rejected: Vec<(u32, usize, usize)> = Vec::new();
+        for &(id, first, last) in &candidates {
+            let e = &self.lexicon.entries[id as usize];
+            if rejected
+                .iter()
+                .any(|&(r, a, z)| r == id && a <= first && last <= z)
+            {
+                continue;
+            }
+            let span = Span { id, first, last };
+            if !self.accept(e, &view, span, &exceptions, lang) {
+                rejected.push((id, first, last));
+                continue;
+            }
+            for &category in &e.categories {
+                if e.severity == Severity::Low {
+                    low.push((hits.len(), first, last));
+                }
+                hits.push(Hit {
+                    category,
+                    term: e.term.clone(),
+                    start: n.tokens[first].start,
+                    end: n.tokens[last].end,
+                    severity: e.severity,
+                });
+            }
+        }
+        // Low-severity terms need a second signal: a person reference near, or another hit.
+        if !low.is_empty() {
+            let strong = hits[start..].iter().any(|h| h.severity != Severity::Low);
+            let mut drop = Vec::new();
+            for &(i, first, last) in &low {
+                let person = self
+                    .lexicon
+                    .person_contexts
+                    .iter()
+                    .any(|&c| self.context_near(c, &view, first, last, true));
+                if !strong && !person {
+                    drop.push(i);
+                }
+            }
+            for i in drop.into_iter().rev() {
+                hits.remove(i);
+            }
+        }
+    }
+
+    fn accept(
+        &self,
+        e: &Entry,
+        v: &View<'_>,
+        span: Span,
+        exceptions: &[(Option<u32>, usize, usize)],
+        detected: Option<Lang>,
+    ) -> bool {
+        let Span { id, first, last } = span;
+        let tokens = &v.n.tokens;
+        if e.upper
+            && !tokens[first..=last]
+                .iter()
+                .all(|t| t.flags & ALL_UPPER != 0)
+        {
+            return false;
+        }
+        if e.name_guard != NameGuard::None && self.looks_like_name(e, v, first) {
+            return false;
+        }
+        if exceptions
+            .iter()
+            .any(|&(x, a, z)| (x.is_none() || x == Some(id)) && a <= last && first <= z)
+        {
+            return false;
+        }
+        if e.lang_exclusive && e.lang.is_some() && detected.is_some() && e.lang != detected {
+            return false;
+        }
+        if e.unless
+            .iter()
+            .any(|&c| self.context_near(c, v, first, last, false))
+        {
+            return false;
+        }
+        if !e.requires.is_empty()
+            && !e
+                .requires
+                .iter()
+                .any(|&c| self.context_near(c, v, first, last, true))
+        {
+            return false;
+        }
+        if e.negatable && self.negated(v, first, last) {
+            return false;
+        }
+        true
+    }
+
+    fn looks_like_name(&self, e: &Entry, v: &View<'_>, first: usize) -> bool {
+        let t = &v.n.tokens;
+        let titles = self.lexicon.langs.iter().fold(0, |m, l| m | l.titles);
+        if first > 0 && v.class(first - 1) & titles != 0 {
+            return true;
+        }
+        let cap = |i: usize| t[i].flags & CAPITALISED != 0 && t[i].flags & ALL_UPPER == 0;
+        if !cap(first) {
+            return false;
+        }
+        // First name followed by a surname in the same clause: `Christian Dupuis`, `Islam Benali`.
+        let full_name =
+            first + 1 < t.len() && cap(first + 1) && t[first + 1].flags & CLAUSE_BREAK == 0;
+        match e.name_guard {
+            NameGuard::None => false,
+            NameGuard::FullName => full_name,
+            NameGuard::Capitalised => full_name || t[first].flags & SENTENCE_START == 0,
+        }
+    }
+
+    /// Whether a word of context `c` is within its window of tokens `first..=last`, without
+    /// crossing a sentence boundary. With `own` (requirements, never blockers) the term's own
+    /// words count too ("parents séparés" names its person), and so does a sentence start when
+    /// the context says so.
+    fn context_near(&self, c: usize, v: &View<'_>, first: usize, last: usize, own: bool) -> bool {
+        let ctx = &self.lexicon.contexts[c];
+        let t = &v.n.tokens;
+        if own && ctx.sentence_start && t[first].flags & SENTENCE_START != 0 {
+            return true;
+        }
+        if own && (first..=last).any(|k| v.class(k) & ctx.words != 0) {
+            return true;
+        }
+        // A colon ends a requirement's reach ("Bizarre : le mail est revenu") but not a
+        // blocker's ("Divorce : thème du débat").
+        let boundary = if own {
+            SENTENCE_START | VALUE_START
+        } else {
+            SENTENCE_START
+        };
+        let before = ctx.words | ctx.before;
+        let mut k = first;
+        let mut steps = 0;
+        while k > 0 && steps < ctx.window && t[k].flags & boundary == 0 {
+            k -= 1;
+            steps += 1;
+            if v.class(k) & before != 0 {
+                return true;
+            }
+        }
+        let after = ctx.words | ctx.after;
+        let mut k = last + 1;
+        let mut steps = 0;
+        while k < t.len() && steps < ctx.window && t[k].flags & boundary == 0 {
+            if v.class(k) & after != 0 {
+                return true;
+            }
+            k += 1;
+            steps += 1;
+        }
+        false
+    }
+
+    /// A negation cue before the term in the same clause, or right after it. The cues of every
+    /// loaded language count: a short note may not be recognisably of either.
+    fn negated(&self, v: &View<'_>, first: usize, last: usize) -> bool {
+        let t = &v.n.tokens;
+        for l in &self.lexicon.langs {
+            let neg = &l.negation;
+            let mut k = first;
+            let mut steps = 0;
+            while k > 0 && steps < neg.window && t[k].flags & CLAUSE_BREAK == 0 {
+                k -= 1;
+                steps += 1;
+                if v.class(k) & neg.stop != 0 {
+                    break;
+                }
+                if v.class(k) & neg.before != 0 {
+                    return true;
+                }
+            }
+            let after = (last + 1..(last + 3).min(t.len()))
+                .take_while(|&k| t[k].flags & SENTENCE_START == 0)
+                .any(|k| v.class(k) & neg.after != 0);
+            if after {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The language of the text by stop-word counts, `None` when undecided.
+    fn detect_lang(&self, stops: &[usize; 4]) -> Option<Lang> {
+        let mut best: Option<(Lang, usize)> = None;
+        let mut tie = false;
+        for (i, l) in self.lexicon.langs.iter().enumerate() {
+            let count = stops[i.min(3)];
+            match best {
+                Some((_, c)) if count == c => tie = true,
+                Some((_, c)) if count < c => {}
+                _ => {
+                    best = Some((l.lang, count));
+                    tie = false;
+                }
+            }
+        }
+        match best {
+            Some((lang, c)) if c > 0 && !tie => Some(lang),
+            _ => None,
+        }
+    }
+}
+
+/// Marks a token whose classes were not looked up yet (no real word is in all lists).
+const UNKNOWN: WordClass = WordClass::MAX;
+
+/// A normalised text with the vocabulary classes of its tokens, looked up on demand.
+struct View<'a> {
+    n: &'a Normalized,
+    lexicon: &'a Lexicon,
+    classes: RefCell<&'a mut Vec<WordClass>>,
+}
+
+impl View<'_> {
+    #[inline]
+    fn class(&self, k: usize) -> WordClass {
+        let mut classes = self.classes.borrow_mut();
+        if classes[k] == UNKNOWN {
+            classes[k] = self.lexicon.classes_of(self.n.token_str(k));
+        }
+        classes[k]
+    }
+}
+
+/// A candidate: entry and token range.
+#[derive(Clone, Copy)]
+struct Span {
+    id: u32,
+    first: usize,
+    last: usize,
+}
+
+fn split_open(s: &str) -> (&str, bool) {
+    match s.strip_suffix('*') {
+        Some(stem) => (stem, true),
+        None => (s, false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Category;
+
+    fn matcher() -> Matcher {
+        Matcher::new(&["fr", "en"], &[], &[]).expect("embedded lexicons")
+    }
+
+    /// (category, matched original text) pairs.
+    fn found<'t>(m: &Matcher, text: &'t str) -> Vec<(Category, &'t str)> {
+        m.find(text)
+            .iter()
+            .map(|h| (h.category, &text[h.start..h.end]))
+            .collect()
+    }
+
+    #[test]
+    fn hits_point_into_the_original_text() {
+        let m = matcher();
+        let text = "Élève DÉPRESSIVE depuis la rentrée, père décédé.";
+        let hits = m.find(text);
+        assert_eq!(
+            found(&m, text),
+            [
+                (Category::Health, "DÉPRESSIVE"),
+                (Category::Family, "décédé")
+            ]
+        );
+        assert_eq!(hits[0].term, "dépression");
+    }
+
+    #[test]
+    fn folds_accents_inflections_and_obfuscations() {
+        let m = matcher();
+        for text in [
+            "il est depressif",
+            "elles sont dépressives",
+            "quel connnnard",
+            "c0nnasse au téléphone",
+            "quel c.o.n ce client",
+            "vraiment c o n n a r d",
+            "Nullllle en tout",
+            "what an a$$hole",
+        ] {
+            assert!(!m.find(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn ambiguous_words_need_their_context() {
+        let m = matcher();
+        for text in [
+            "Il fait un froid de canard, fou rire général.",
+            "Mort de rire pendant la répétition.",
+            "Rendez-vous rue de l'Église, lycée Saint-Joseph, à Saint-Denis.",
+            "Inscrite à l'Institut Catholique de Paris.",
+            "Mme Malade et M. Juif ont signé, Mme Lenoir aussi.",
+            "Cours d'arabe le mercredi, LV2 chinois.",
+            "Note de santé financière de l'entreprise, travail de noir et blanc.",
+            "Non-fumeur, chambre non-fumeur.",
+            "Pas de problème de santé signalé, aucun antécédent.",
+            "No health issues, no known allergies.",
+            "Le candidat est en retard.",
+            "Pros and cons of the two offers.",
+            "Vol Paris-Lyon réservé, plainte du client traitée.",
+        ] {
+            assert!(m.find(text).is_empty(), "{text}: {:?}", m.find(text));
+        }
+        assert_eq!(
+            found(&m, "Famille juive très pratiquante.")[0].0,
+            Category::Religion
+        );
+        assert_eq!(
+            found(&m, "Pas de diabète mais de l'asthme.")[0].0,
+            Category::Health
+        );
+        assert_eq!(found(&m, "What a retard.")[0].0, Category::Insult);
+    }
+
+    #[test]
+    fn identifiers_are_validated() {
+        let m = matcher();
+        assert_eq!(
+            found(&m, "NIR 1 02 06 2A 004 123 65 et portable 06 12 34 56 78"),
+            [
+                (Category::Nir, "1 02 06 2A 004 123 65"),
+                (Category::Phone, "06 12 34 56 78")
+            ]
+        );
+        assert!(
+            m.find("Commande 185037511204507, référence 4970414852538885")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn policy_extra_and_ignored_terms() {
+        let extra = [ExtraTerm {
+            term: "tire-au-flanc".to_string(),
+            category: Category::Judgement,
+        }];
+        let base = matcher();
+        let m = Matcher::new(
+            &["fr"],
+            &extra,
+            &["fou rire".to_string(), "boulet".to_string()],
+        )
+        .expect("policy terms");
+        assert_eq!(
+            found(&m, "Un vrai tire au flanc"),
+            [(Category::Judgement, "tire au flanc")]
+        );
+        // `boulet` is an entry: disabled. `fou rire` is not: it silences what it overlaps.
+        assert!(!base.find("Un vrai boulet, il oublie tout").is_empty());
+        assert!(m.find("Un vrai boulet, il oublie tout").is_empty());
+        assert!(m.term_count() < base.term_count());
+        let bad = Matcher::new(
+            &["fr"],
+            &[ExtraTerm {
+                term: "co*".to_string(),
+                category: Category::Insult,
+            }],
+            &[],
+        );
+        assert!(bad.is_err());
+        assert!(Matcher::new(&["de"], &[], &[]).is_err());
+    }
+
+    #[test]
+    fn tokens_refine_unicode_word_boundaries() {
+        // Every UAX #29 word boundary is a token boundary (ours only adds some).
+        use unicode_segmentation::UnicodeSegmentation;
+        let text =
+            "L'élève « Zoé » a dit : c'est peut-être 3,5/20… Jean-Pierre O'Neil, naïve façon.";
+        let mut n = Normalized::default();
+        tokenize(text, None, &mut n);
+        let starts: Vec<usize> = n.tokens.iter().map(|t| t.start).collect();
+        let ends: Vec<usize> = n.tokens.iter().map(|t| t.end).collect();
+        for (i, w) in text.split_word_bound_indices() {
+            if w.chars().any(char::is_alphanumeric) {
+                assert!(starts.contains(&i), "start of {w:?}");
+                assert!(ends.contains(&(i + w.len())), "end of {w:?}");
+            }
+        }
+    }
+}

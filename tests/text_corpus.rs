@@ -1,0 +1,271 @@
+//! Precision and recall of the free-text matcher on the labelled corpus in `testdata/comments/`.
+//!
+//! Each line is `label<TAB>text`; the label is `ok` or a comma-separated set of categories.
+//! Scores are micro-averaged over (line, category) pairs. The tune files are what the lexicons
+//! were developed against and must stay at precision ≥ 0.97 and recall ≥ 0.95; the holdout files
+//! were written before tuning and never tuned against: they are asserted only to a lower bar so
+//! that a collapse still fails. `cargo test --test text_corpus -- --nocapture` prints the tables
+//! (and, with `VIGIE_CORPUS_ERRORS=1`, the tune lines that disagree; never the holdout lines).
+#![allow(clippy::print_stdout)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::time::Instant;
+
+use vigie::text::{Category, Matcher};
+
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl Counts {
+    fn precision(&self) -> f64 {
+        if self.tp + self.fp == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        }
+    }
+    fn recall(&self) -> f64 {
+        if self.tp + self.fn_ == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        }
+    }
+}
+
+struct Line {
+    file: String,
+    number: usize,
+    labels: BTreeSet<Category>,
+    text: String,
+}
+
+fn load(files: &[&str]) -> Vec<Line> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/comments");
+    let mut lines = Vec::new();
+    for file in files {
+        let content = std::fs::read_to_string(dir.join(file)).expect("corpus file");
+        for (i, raw) in content.lines().enumerate() {
+            if raw.trim().is_empty() || raw.starts_with('#') {
+                continue;
+            }
+            let (label, text) = raw
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("{file}:{}: no TAB", i + 1));
+            let labels = if label == "ok" {
+                BTreeSet::new()
+            } else {
+                label
+                    .split(',')
+                    .map(|l| {
+                        Category::parse(l.trim())
+                            .unwrap_or_else(|| panic!("{file}:{}: unknown label `{l}`", i + 1))
+                    })
+                    .collect()
+            };
+            lines.push(Line {
+                file: file.to_string(),
+                number: i + 1,
+                labels,
+                text: text.to_string(),
+            });
+        }
+    }
+    lines
+}
+
+fn score(matcher: &Matcher, lines: &[Line], show_errors: bool) -> BTreeMap<Category, Counts> {
+    let mut table: BTreeMap<Category, Counts> = Category::ALL
+        .into_iter()
+        .map(|c| (c, Counts::default()))
+        .collect();
+    for line in lines {
+        let hits = matcher.find(&line.text);
+        let found: BTreeSet<Category> = hits.iter().map(|h| h.category).collect();
+        for c in Category::ALL {
+            let counts = table.get_mut(&c).expect("all categories");
+            match (line.labels.contains(&c), found.contains(&c)) {
+                (true, true) => counts.tp += 1,
+                (false, true) => counts.fp += 1,
+                (true, false) => counts.fn_ += 1,
+                (false, false) => {}
+            }
+        }
+        if show_errors && found != line.labels {
+            let terms: Vec<String> = hits
+                .iter()
+                .map(|h| format!("{}:{}", h.category.as_str(), h.term))
+                .collect();
+            println!(
+                "  {}:{} want {:?} got [{}]  {}",
+                line.file,
+                line.number,
+                line.labels.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+                terms.join(", "),
+                line.text
+            );
+        }
+    }
+    table
+}
+
+fn total(table: &BTreeMap<Category, Counts>) -> Counts {
+    table.values().fold(Counts::default(), |a, c| Counts {
+        tp: a.tp + c.tp,
+        fp: a.fp + c.fp,
+        fn_: a.fn_ + c.fn_,
+    })
+}
+
+fn print_table(title: &str, lines: usize, table: &BTreeMap<Category, Counts>) {
+    println!("\n{title} ({lines} lines)");
+    println!(
+        "{:<10} {:>5} {:>5} {:>5} {:>9} {:>7}",
+        "category", "tp", "fp", "fn", "precision", "recall"
+    );
+    for (c, k) in table {
+        if k.tp + k.fp + k.fn_ == 0 {
+            continue;
+        }
+        println!(
+            "{:<10} {:>5} {:>5} {:>5} {:>9.3} {:>7.3}",
+            c.as_str(),
+            k.tp,
+            k.fp,
+            k.fn_,
+            k.precision(),
+            k.recall()
+        );
+    }
+    let t = total(table);
+    println!(
+        "{:<10} {:>5} {:>5} {:>5} {:>9.3} {:>7.3}",
+        "overall",
+        t.tp,
+        t.fp,
+        t.fn_,
+        t.precision(),
+        t.recall()
+    );
+}
+
+fn matcher() -> Matcher {
+    Matcher::new(&["fr", "en"], &[], &[]).expect("embedded lexicons")
+}
+
+#[test]
+fn corpus_is_large_enough_and_split() {
+    let tune = load(&["tune-fr.tsv", "tune-en.tsv"]);
+    let holdout = load(&["holdout-fr.tsv", "holdout-en.tsv"]);
+    let all = tune.len() + holdout.len();
+    assert!(all >= 1500, "{all} lines");
+    let share = holdout.len() as f64 / all as f64;
+    assert!((0.2..=0.3).contains(&share), "holdout share {share:.2}");
+    for lang in ["fr", "en"] {
+        assert!(tune.iter().any(|l| l.file.contains(lang)));
+    }
+}
+
+#[test]
+fn tune_set_precision_and_recall() {
+    let m = matcher();
+    let lines = load(&["tune-fr.tsv", "tune-en.tsv"]);
+    let show = std::env::var_os("VIGIE_CORPUS_ERRORS").is_some();
+    let table = score(&m, &lines, show);
+    print_table("tune set", lines.len(), &table);
+    let t = total(&table);
+    assert!(t.precision() >= 0.97, "tune precision {:.3}", t.precision());
+    assert!(t.recall() >= 0.95, "tune recall {:.3}", t.recall());
+}
+
+#[test]
+fn holdout_set_precision_and_recall() {
+    let m = matcher();
+    let lines = load(&["holdout-fr.tsv", "holdout-en.tsv"]);
+    // Never print holdout lines: they must not guide tuning.
+    let table = score(&m, &lines, false);
+    print_table("holdout set", lines.len(), &table);
+    let t = total(&table);
+    assert!(
+        t.precision() >= 0.85,
+        "holdout precision {:.3}",
+        t.precision()
+    );
+    assert!(t.recall() >= 0.80, "holdout recall {:.3}", t.recall());
+}
+
+/// Notes of 40–300 characters built from consecutive corpus lines (a CRM note is often two or
+/// three such remarks), lengths spread evenly by a fixed pseudo-random sequence.
+fn notes(lines: &[&Line]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut current = String::new();
+    let mut target = 40;
+    for line in lines {
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(&line.text);
+        if current.len() >= target {
+            let mut cut = current.len().min(300);
+            while !current.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            current.truncate(cut);
+            out.push(std::mem::take(&mut current));
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            target = 40 + (seed % 261) as usize;
+        }
+    }
+    out
+}
+
+fn bench(m: &Matcher, label: &str, texts: &[String]) {
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut hits = 0;
+    // Warm-up, then enough rounds for about 50 MB.
+    for t in texts {
+        hits += m.find(t).len();
+    }
+    let rounds = (50_000_000 / bytes).max(1);
+    let start = Instant::now();
+    for _ in 0..rounds {
+        for t in texts {
+            hits += std::hint::black_box(m.find(std::hint::black_box(t))).len();
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{label}: {} notes of {:.0} bytes on average: {:.1} MB/s, {:.2} µs per note ({hits} hits)",
+        texts.len(),
+        bytes as f64 / texts.len() as f64,
+        (bytes * rounds) as f64 / 1e6 / secs,
+        secs * 1e6 / (texts.len() * rounds) as f64
+    );
+}
+
+/// Throughput on realistic CRM notes (40–300 characters), one thread.
+/// `cargo test --release --test text_corpus -- --ignored --nocapture throughput`
+#[test]
+#[ignore = "benchmark: run in release mode"]
+fn throughput() {
+    let m = matcher();
+    let lines = load(&[
+        "tune-fr.tsv",
+        "tune-en.tsv",
+        "holdout-fr.tsv",
+        "holdout-en.tsv",
+    ]);
+    let all: Vec<&Line> = lines.iter().collect();
+    let clean: Vec<&Line> = lines.iter().filter(|l| l.labels.is_empty()).collect();
+    println!("{} lexicon terms", m.term_count());
+    bench(&m, "corpus notes (most contain a hit)", &notes(&all));
+    bench(&m, "clean notes (no hit expected)", &notes(&clean));
+}
