@@ -41,7 +41,11 @@ fn demo_runs_without_a_server_and_exits_1() {
         stdout.contains("18 finding(s) (1 critical, 14 high, 3 medium)"),
         "{stdout}"
     );
-    for rule in ["free-text-judgement", "free-text-sensitive", "free-text-identifier"] {
+    for rule in [
+        "free-text-judgement",
+        "free-text-sensitive",
+        "free-text-identifier",
+    ] {
         assert!(stdout.contains(rule), "demo misses {rule}");
     }
     // Neither comment text nor the phone number leaves without --show-excerpts.

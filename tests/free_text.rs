@@ -1,0 +1,221 @@
+//! Free-text scanning end to end: the same findings on SQLite and PostgreSQL, and no comment
+//! text or identifier in any output unless `--show-excerpts`.
+
+mod common;
+use assert_cmd::Command;
+use common::*;
+
+/// One labelled French or English corpus line in three, as a CRM table.
+fn comments() -> Vec<String> {
+    let mut out = Vec::new();
+    for file in ["tune-fr.tsv", "tune-en.tsv"] {
+        let text = std::fs::read_to_string(format!(
+            "{}/testdata/comments/{file}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        out.extend(
+            text.lines()
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(_, t)| t.to_string())
+                .step_by(3),
+        );
+    }
+    out
+}
+
+fn fixture_sql() -> String {
+    let mut sql = String::from(
+        "CREATE TABLE interactions (id INTEGER PRIMARY KEY, canal TEXT, commentaire TEXT);\n",
+    );
+    for (i, c) in comments().iter().enumerate() {
+        sql.push_str(&format!(
+            "INSERT INTO interactions VALUES ({}, 'email', '{}');\n",
+            i + 1,
+            c.replace('\'', "''")
+        ));
+    }
+    sql.push_str("INSERT INTO interactions VALUES (100000, 'email', NULL);\n");
+    sql
+}
+
+const POLICY: &str = r#"
+[free_text]
+columns = ["interactions.commentaire"]
+lexicons = ["fr", "en"]
+
+[[purpose]]
+id = "suivi"
+legal_basis = "legitimate-interest"
+data = ["interactions.commentaire"]
+
+[[purpose.retention]]
+table = "interactions"
+keep = "3y"
+from = "canal"
+"#;
+
+fn free_text_rows(
+    r: &vigie::engine::ScanReport,
+) -> Vec<(String, Option<String>, u64, Vec<String>, Vec<(String, u64)>)> {
+    r.findings
+        .iter()
+        .filter(|f| f.rule.starts_with("free-text"))
+        .map(|f| {
+            (
+                f.rule.clone(),
+                f.category.clone(),
+                f.count,
+                f.sample_keys.clone(),
+                f.terms.iter().map(|t| (t.term.clone(), t.count)).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn sqlite_and_postgres_find_the_same() {
+    let sql = fixture_sql();
+    let (_dir, path) = sqlite_fixture(&sql);
+    let lite = scan_text(POLICY, &format!("sqlite://{}", path.display()), AS_OF);
+    let lite_rows = free_text_rows(&lite);
+    assert!(lite_rows.len() >= 8, "{lite_rows:?}");
+    let categories: Vec<&str> = lite_rows.iter().filter_map(|r| r.1.as_deref()).collect();
+    for c in [
+        "insult", "health", "religion", "nir", "iban", "phone", "email",
+    ] {
+        assert!(categories.contains(&c), "no {c} finding: {categories:?}");
+    }
+    if let Some(url) = pg_fixture("free_text", &sql) {
+        let pg = scan_text(POLICY, &url, AS_OF);
+        assert_eq!(free_text_rows(&pg), lite_rows);
+    }
+}
+
+#[test]
+fn nothing_of_the_text_leaves_without_show_excerpts() {
+    let (_dir, path) = sqlite_fixture(&fixture_sql());
+    let dir = tempfile::tempdir().unwrap();
+    let policy = dir.path().join("p.toml");
+    std::fs::write(&policy, POLICY).unwrap();
+    let fix = dir.path().join("fix.sql");
+    let url = format!("sqlite://{}", path.display());
+    let mut outputs = String::new();
+    for format in ["human", "json"] {
+        let out = Command::cargo_bin("vigie")
+            .unwrap()
+            .args([
+                "scan",
+                &url,
+                "--policy",
+                policy.to_str().unwrap(),
+                "--as-of",
+                AS_OF,
+                "--format",
+                format,
+                "--max-keys",
+                "0",
+                "--remediation",
+                fix.to_str().unwrap(),
+            ])
+            .assert()
+            .code(1);
+        outputs.push_str(&String::from_utf8_lossy(&out.get_output().stdout));
+        outputs.push_str(&String::from_utf8_lossy(&out.get_output().stderr));
+        outputs.push_str(&std::fs::read_to_string(&fix).unwrap());
+    }
+    let digits = regex::Regex::new(r"\d[\d .-]{7,}\d").unwrap();
+    for c in comments() {
+        // No comment, and no fragment of one, and no identifier number.
+        let words: Vec<&str> = c.split_whitespace().collect();
+        for w in words.windows(5) {
+            let frag = w.join(" ");
+            if frag.len() >= 24 {
+                assert!(!outputs.contains(&frag), "`{frag}` leaked");
+            }
+        }
+        for m in digits.find_iter(&c) {
+            let compact: String = m
+                .as_str()
+                .chars()
+                .filter(|ch| ch.is_ascii_digit())
+                .collect();
+            if compact.len() >= 9 {
+                assert!(!outputs.contains(m.as_str()), "`{}` leaked", m.as_str());
+            }
+        }
+        for w in &words {
+            if w.contains('@') && w.len() > 6 {
+                assert!(
+                    !outputs.contains(w.trim_matches(|ch: char| !ch.is_alphanumeric())),
+                    "`{w}` leaked"
+                );
+            }
+        }
+    }
+    // With --show-excerpts, excerpts appear, masked.
+    let out = Command::cargo_bin("vigie")
+        .unwrap()
+        .args([
+            "scan",
+            &url,
+            "--policy",
+            policy.to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+            "--show-excerpts",
+        ])
+        .assert()
+        .code(1);
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let excerpts: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["excerpts"].as_array().cloned().unwrap_or_default())
+        .map(|e| e.as_str().unwrap().to_string())
+        .collect();
+    assert!(!excerpts.is_empty());
+    assert!(
+        excerpts.iter().any(|e| e.contains("[health:")),
+        "{excerpts:?}"
+    );
+    for e in &excerpts {
+        assert!(!digits.is_match(e), "digits in excerpt {e}");
+    }
+}
+
+#[test]
+fn remediation_nulls_exactly_the_flagged_rows() {
+    let (_dir, path) = sqlite_fixture(&fixture_sql());
+    let url = format!("sqlite://{}", path.display());
+    let mut opts = options(AS_OF);
+    opts.max_keys = 0;
+    let before = scan_with(POLICY, &url, &opts);
+    let flagged: std::collections::BTreeSet<String> = before
+        .findings
+        .iter()
+        .filter(|f| f.rule.starts_with("free-text"))
+        .flat_map(|f| f.sample_keys.clone())
+        .collect();
+    let script: String = before
+        .findings
+        .iter()
+        .filter(|f| f.rule.starts_with("free-text"))
+        .filter_map(|f| f.remediation.as_ref().map(|r| r.sql.clone()))
+        .collect();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(&script).unwrap();
+    let nulls: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM interactions WHERE commentaire IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(nulls as usize, flagged.len() + 1);
+    let after = scan_with(POLICY, &url, &opts);
+    assert!(free_text_rows(&after).is_empty());
+}
