@@ -55,9 +55,10 @@ keep = "3y"
 from = "canal"
 "#;
 
-fn free_text_rows(
-    r: &vigie::engine::ScanReport,
-) -> Vec<(String, Option<String>, u64, Vec<String>, Vec<(String, u64)>)> {
+/// (rule, category, count, sample keys, term counts).
+type FreeTextRow = (String, Option<String>, u64, Vec<String>, Vec<(String, u64)>);
+
+fn free_text_rows(r: &vigie::engine::ScanReport) -> Vec<FreeTextRow> {
     r.findings
         .iter()
         .filter(|f| f.rule.starts_with("free-text"))
