@@ -33,9 +33,9 @@ def generate(n):
     print(f"""
 INSERT INTO notes
 SELECT g, left(
-  (SELECT s FROM ok_lines WHERE i = 1 + (g * 7919) % {len(ok)})
-  || CASE WHEN g % 3 = 0 THEN ' ' || (SELECT s FROM ok_lines WHERE i = 1 + (g * 104729) % {len(ok)}) ELSE '' END
-  || CASE WHEN g % 20 = 7 THEN ' ' || (SELECT s FROM bad_lines WHERE i = 1 + (g * 1299709) % {len(bad)}) ELSE '' END,
+  (SELECT s FROM ok_lines WHERE i = 1 + (g::bigint * 7919) % {len(ok)})
+  || CASE WHEN g % 3 = 0 THEN ' ' || (SELECT s FROM ok_lines WHERE i = 1 + (g::bigint * 104729) % {len(ok)}) ELSE '' END
+  || CASE WHEN g % 20 = 7 THEN ' ' || (SELECT s FROM bad_lines WHERE i = 1 + (g::bigint * 1299709) % {len(bad)}) ELSE '' END,
   300)
 FROM generate_series(1, {n}) g;
 ANALYZE notes;""")
