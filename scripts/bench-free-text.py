@@ -29,6 +29,8 @@ def generate(n):
     print("CREATE TABLE notes (id integer PRIMARY KEY, commentaire text);")
     print(f"CREATE TEMP TABLE ok_lines AS SELECT * FROM unnest(ARRAY[{','.join(lit(s) for s in ok)}]) WITH ORDINALITY AS t(s, i);")
     print(f"CREATE TEMP TABLE bad_lines AS SELECT * FROM unnest(ARRAY[{','.join(lit(s) for s in bad)}]) WITH ORDINALITY AS t(s, i);")
+    print("ALTER TABLE ok_lines ADD PRIMARY KEY (i); ALTER TABLE bad_lines ADD PRIMARY KEY (i);")
+    print("ANALYZE ok_lines; ANALYZE bad_lines;")
     # One or two clean sentences, and a forbidden one in about 5 % of the notes.
     print(f"""
 INSERT INTO notes
