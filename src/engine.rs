@@ -10,7 +10,7 @@ use crate::db::{self, DbError, Limits, Session, Target, TargetInfo};
 use crate::dialect::Dialect;
 use crate::dialect::remediation::{self, Action, RowSet};
 use crate::finding::{
-    Applicability, CheckOutcome, CheckStatus, Finding, Remediation, Severity, sort_findings,
+    Applicability, CheckOutcome, CheckStatus, Finding, Remediation, sort_findings,
 };
 use crate::policy::{Name, Policy, PolicyProblem, Problems, did_you_mean};
 use crate::rules::{self, Rule};
@@ -489,9 +489,8 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
         findings.extend(f);
     }
     // A worker that died would leave checks without an outcome: never let that pass.
-    for (i, check) in checks.iter().enumerate() {
+    for check in &checks {
         if !outcomes.iter().any(|o| o.id == check.id) {
-            let _ = i;
             outcomes.push(CheckOutcome {
                 id: check.id.clone(),
                 rule: check.rule.clone(),
@@ -628,9 +627,4 @@ fn describe(e: &DbError) -> String {
         } => format!("{message} ({h})"),
         other => other.to_string(),
     }
-}
-
-/// Severity helper for rules that compute their own.
-pub fn severity_of(rule: &str) -> Severity {
-    rules::registry().rule(rule).severity
 }
