@@ -26,6 +26,8 @@ pub struct PolicyView {
     free_text: BTreeSet<(String, String)>,
     personal_tables: BTreeSet<String>,
     retention_tables: BTreeSet<String>,
+    /// Where the policy names each `table.column` first, to point at it.
+    spans: std::collections::BTreeMap<(String, String), std::ops::Range<usize>>,
 }
 
 fn last_part(name: &str) -> String {
@@ -45,10 +47,25 @@ impl PolicyView {
             free_text: BTreeSet::new(),
             personal_tables: BTreeSet::new(),
             retention_tables: BTreeSet::new(),
+            spans: Default::default(),
         };
         let role = |v: &mut PolicyView, table: &str, col: &str| {
             v.roles.insert((last_part(table), col.to_lowercase()));
         };
+        let mut spans = std::collections::BTreeMap::new();
+        for p in &policy.purposes {
+            for d in &p.data {
+                if let Some(pr) = pair(&d.value) {
+                    spans.entry(pr).or_insert(d.span.clone());
+                }
+            }
+        }
+        for c in &policy.free_text.columns {
+            if let Some(pr) = pair(&c.value) {
+                spans.entry(pr).or_insert(c.span.clone());
+            }
+        }
+        v.spans = spans;
         for s in &policy.subjects {
             v.personal_tables.insert(last_part(&s.table.value));
             for k in &s.key {
@@ -126,6 +143,11 @@ impl PolicyView {
     pub fn is_declared(&self, table: &Table, column: &str) -> bool {
         let k = Self::key(table, column);
         self.declared.contains(&k) || self.roles.contains(&k)
+    }
+
+    /// Where the policy names this column, if it does.
+    pub fn policy_span(&self, table: &Table, column: &str) -> Option<std::ops::Range<usize>> {
+        self.spans.get(&Self::key(table, column)).cloned()
     }
 
     pub fn has_retention(&self, table: &Table) -> bool {
