@@ -276,11 +276,14 @@ pub fn check(
     }
 
     let view = PolicyView::new(policy);
-    for touched in &state.touched {
+    let mut personal_cache: std::collections::HashMap<String, bool> = Default::default();
+    for touched in state.touched() {
         let Some(table) = super::find_table(&state.catalog, &touched.table) else {
             continue;
         };
-        let personal = view.is_personal(table);
+        let personal = *personal_cache
+            .entry(table.name.to_lowercase())
+            .or_insert_with(|| view.is_personal(table));
         match &touched.column {
             None => {
                 let created = touched
