@@ -91,6 +91,15 @@ impl Table {
         }
     }
 
+    /// The name reports use: `name` in the default schema (`public`, or none), else
+    /// `schema.name`, so two tables of the same name in two schemas never look alike.
+    pub fn display_name(&self) -> String {
+        match self.schema.as_deref() {
+            None | Some("public") => self.name.clone(),
+            Some(_) => self.qualified_name(),
+        }
+    }
+
     pub fn column(&self, name: &str) -> Option<&Column> {
         self.columns.iter().find(|c| c.name == name).or_else(|| {
             self.columns

@@ -245,7 +245,7 @@ impl<'a> Planner<'a> {
             rule: rule.to_string(),
             severity: r.severity,
             purpose: purpose.map(String::from),
-            table: table.map(|t| t.name.clone()),
+            table: table.map(|t| t.display_name()),
             column: None,
             category: None,
             count: 0,

@@ -48,11 +48,6 @@ lexicons = ["fr", "en"]
 id = "suivi"
 legal_basis = "legitimate-interest"
 data = ["interactions.commentaire"]
-
-[[purpose.retention]]
-table = "interactions"
-keep = "3y"
-from = "canal"
 "#;
 
 /// (rule, category, count, sample keys, term counts).

@@ -168,3 +168,31 @@ fn output_is_identical_run_after_run() {
     assert_eq!(first, render(4));
     assert_eq!(first, render(2));
 }
+
+/// A statement that fails on the server must not poison the session: with one job, every
+/// later check runs on the same connection and must still report.
+#[test]
+fn a_failing_statement_does_not_poison_the_postgres_session() {
+    let Some(url) = pg_fixture("poison", &fixture("rules.sql")) else {
+        return;
+    };
+    // Planned first: a retention whose anchor is text that is not a date fails at run time.
+    let failing = "[[purpose]]\nid = \"aaa-broken\"\nlegal_basis = \"contract\"\n\n[[purpose.retention]]\ntable = \"prospects\"\nkeep = \"1y\"\nfrom = \"email\"\n\n";
+    let policy = format!("{failing}{}", fixture("rules.toml"));
+    let mut opts = options(AS_OF);
+    opts.jobs = 1;
+    let report = scan_with(&policy, &url, &opts);
+    let errors = report.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("retention-exceeded:aaa-broken:prospects"),
+        "{errors:?}"
+    );
+    // Everything else still reports; the retention-exceeded waiver is not called unused,
+    // since one retention-exceeded check could not run.
+    let want: Vec<Row> = expected()
+        .into_iter()
+        .filter(|r| r.0 != "waiver-unused")
+        .collect();
+    assert_eq!(sorted(rows(&report)), want);
+}

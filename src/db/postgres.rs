@@ -234,13 +234,40 @@ pub fn open(
 }
 
 impl PgSession {
+    /// Run `f` inside a savepoint: a statement that fails (a timeout, a missing column) must
+    /// not abort the scan's transaction, or every later check on this session would fail too.
+    fn isolated<T>(
+        &mut self,
+        f: impl FnOnce(&mut Client) -> Result<T, DbError>,
+    ) -> Result<T, DbError> {
+        self.client
+            .batch_execute("SAVEPOINT vigie_check")
+            .map_err(query_error)?;
+        match f(&mut self.client) {
+            Ok(v) => {
+                self.client
+                    .batch_execute("RELEASE SAVEPOINT vigie_check")
+                    .map_err(query_error)?;
+                Ok(v)
+            }
+            Err(e) => {
+                self.client
+                    .batch_execute("ROLLBACK TO SAVEPOINT vigie_check")
+                    .map_err(query_error)?;
+                Err(e)
+            }
+        }
+    }
+
     fn run(&mut self, sql: &str, as_of: Option<&str>) -> Result<Vec<postgres::Row>, DbError> {
         guard::check_query(sql, Dialect::Postgres)?;
-        match as_of {
-            Some(a) => self.client.query(sql, &[&a]),
-            None => self.client.query(sql, &[]),
-        }
-        .map_err(query_error)
+        self.isolated(|client| {
+            match as_of {
+                Some(a) => client.query(sql, &[&a]),
+                None => client.query(sql, &[]),
+            }
+            .map_err(query_error)
+        })
     }
 }
 
@@ -301,8 +328,25 @@ impl Session for PgSession {
         // COPY is not a query, so the guard sees the inner SELECT; COPY … TO STDOUT streams
         // rows to this client only, in text format, without a cursor round trip per batch.
         guard::check_query(sql, Dialect::Postgres)?;
-        let reader = self
-            .client
+        self.isolated(|client| stream_copy(client, sql, each))
+    }
+
+    fn introspect(&mut self, schemas: &[String]) -> Result<Catalog, DbError> {
+        introspect(self, schemas)
+    }
+
+    fn close(mut self: Box<Self>) {
+        let _ = self.client.batch_execute("ROLLBACK");
+    }
+}
+
+fn stream_copy(
+    client: &mut Client,
+    sql: &str,
+    each: &mut dyn FnMut(String, String),
+) -> Result<(), DbError> {
+    {
+        let reader = client
             .copy_out(&format!("COPY ({sql}) TO STDOUT"))
             .map_err(query_error)?;
         let mut reader = BufReader::with_capacity(1 << 16, reader);
@@ -327,16 +371,8 @@ impl Session for PgSession {
                 each(k, t);
             }
         }
-        Ok(())
     }
-
-    fn introspect(&mut self, schemas: &[String]) -> Result<Catalog, DbError> {
-        introspect(self, schemas)
-    }
-
-    fn close(mut self: Box<Self>) {
-        let _ = self.client.batch_execute("ROLLBACK");
-    }
+    Ok(())
 }
 
 /// Decode one field of COPY's text format; `\N` is NULL.

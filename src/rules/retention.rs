@@ -121,7 +121,7 @@ fn plan_one(
     let mut header = vec![
         format!(
             "rule: {RETENTION_EXCEEDED} | purpose: {purpose} | table: {}",
-            table.name
+            table.display_name()
         ),
         format!(
             "rows kept more than {} after {} (as of {}), then {}",
@@ -150,7 +150,9 @@ fn plan_one(
         Some(table),
         format!(
             "{{count}} row{{s}} of {} kept more than {} after {}",
-            table.name, r.keep, anchor.name
+            table.display_name(),
+            r.keep,
+            anchor.name
         ),
     );
     if let Some(reference) = &reference {
@@ -180,7 +182,8 @@ fn plan_one(
         Some(table),
         format!(
             "{{count}} row{{s}} of {} with no usable {}: retention cannot be computed",
-            table.name, anchor.name
+            table.display_name(),
+            anchor.name
         ),
     );
     let sql = p.count_sql(table, "t", &from, &missing);
@@ -266,14 +269,15 @@ fn plan_undeclared(p: &mut Planner<'_>) {
             Some(table),
             format!(
                 "table {} holds personal data{rows} but no purpose declares its retention",
-                table.name
+                table.display_name()
             ),
         );
         f.count = 1;
         f.remediation = Some(crate::finding::Remediation {
             sql: format!(
                 "-- Declare how long {} is kept, in the purpose that uses it:\n-- [[purpose.retention]]\n-- table = \"{}\"\n-- keep = \"…\"\n-- from = \"…\"\n",
-                table.name, table.name
+                table.display_name(),
+                table.display_name()
             ),
             applicability: Applicability::DisplayOnly,
         });
