@@ -319,6 +319,7 @@ impl<'a> Planner<'a> {
 pub fn plan(planner: &mut Planner<'_>) {
     rules::retention::plan(planner);
     rules::consent::plan(planner);
+    rules::rights::plan(planner);
     rules::custom::plan(planner);
     rules::free_text::plan(planner);
 }

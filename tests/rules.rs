@@ -196,3 +196,43 @@ fn a_failing_statement_does_not_poison_the_postgres_session() {
         .collect();
     assert_eq!(sorted(rows(&report)), want);
 }
+
+fn rights_expected() -> Vec<Row> {
+    vec![
+        row(
+            "request-answered-late",
+            Some("demandes_droits"),
+            2,
+            &["6", "10"],
+        ),
+        row(
+            "request-overdue",
+            Some("demandes_droits"),
+            3,
+            &["2", "4", "7"],
+        ),
+        row(
+            "retention-anchor-missing",
+            Some("demandes_droits"),
+            1,
+            &["9"],
+        ),
+    ]
+}
+
+#[test]
+fn request_deadlines_on_sqlite_and_postgres() {
+    let (_dir, path) = sqlite_fixture(&fixture("rights.sql"));
+    let lite = scan_text(
+        &fixture("rights.toml"),
+        &format!("sqlite://{}", path.display()),
+        AS_OF,
+    );
+    assert!(lite.errors().is_empty(), "{:?}", lite.errors());
+    assert_eq!(sorted(rows(&lite)), rights_expected());
+    if let Some(url) = pg_fixture("rights", &fixture("rights.sql")) {
+        let pg = scan_text(&fixture("rights.toml"), &url, AS_OF);
+        assert!(pg.errors().is_empty(), "{:?}", pg.errors());
+        assert_eq!(sorted(rows(&pg)), rights_expected());
+    }
+}

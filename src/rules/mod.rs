@@ -10,6 +10,7 @@ pub mod consent;
 pub mod custom;
 pub mod free_text;
 pub mod retention;
+pub mod rights;
 pub mod waivers;
 
 use crate::finding::Severity;
@@ -120,6 +121,8 @@ pub mod ids {
     pub const WAIVER_EXPIRED: &str = "waiver-expired";
     pub const WAIVER_UNUSED: &str = "waiver-unused";
     pub const CONSENT_DEFAULT_TRUE: &str = "consent-default-true";
+    pub const REQUEST_OVERDUE: &str = "request-overdue";
+    pub const REQUEST_ANSWERED_LATE: &str = "request-answered-late";
     pub const SYNTAX_ERROR: &str = "syntax-error";
     pub const SENSITIVE_COLUMN: &str = "sensitive-column";
     pub const IDENTIFIER_COLUMN: &str = "identifier-column";
@@ -138,6 +141,8 @@ pub mod ids {
         WAIVER_EXPIRED,
         WAIVER_UNUSED,
         CONSENT_DEFAULT_TRUE,
+        REQUEST_OVERDUE,
+        REQUEST_ANSWERED_LATE,
         SYNTAX_ERROR,
         SENSITIVE_COLUMN,
         IDENTIFIER_COLUMN,
