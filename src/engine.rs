@@ -112,12 +112,20 @@ pub enum CheckKind {
     },
     /// Findings known from the policy and catalog alone.
     Catalog(Vec<Finding>),
+    /// A catalog query (no data rows read) whose result rows become findings.
+    Rows {
+        sql: String,
+        findings: RowsToFindings,
+    },
     /// One free-text column, streamed once.
     FreeText(crate::rules::free_text::FreeTextCheck),
     /// Could not be planned; the reason is reported and the check is an error.
     Broken(String),
     Skipped(String),
 }
+
+/// Turns the rows of a [`CheckKind::Rows`] query into findings.
+pub type RowsToFindings = Box<dyn Fn(&[Vec<Option<String>>]) -> Vec<Finding> + Send + Sync>;
 
 pub struct Check {
     pub id: String,
@@ -320,6 +328,7 @@ pub fn plan(planner: &mut Planner<'_>) {
     rules::retention::plan(planner);
     rules::consent::plan(planner);
     rules::rights::plan(planner);
+    rules::access::plan(planner);
     rules::custom::plan(planner);
     rules::free_text::plan(planner);
 }
@@ -565,6 +574,10 @@ fn run_check(
                 Some("the lexicons were not loaded".into()),
                 Vec::new(),
             ),
+        },
+        CheckKind::Rows { sql, findings } => match session.rows(sql, None) {
+            Ok(rows) => (CheckStatus::Ok, None, findings(&rows)),
+            Err(e) => (CheckStatus::Error, Some(describe(&e)), Vec::new()),
         },
         CheckKind::Catalog(f) => (CheckStatus::Ok, None, f.clone()),
         CheckKind::Broken(why) => (CheckStatus::Error, Some(why.clone()), Vec::new()),

@@ -236,3 +236,41 @@ fn request_deadlines_on_sqlite_and_postgres() {
         assert_eq!(sorted(rows(&pg)), rights_expected());
     }
 }
+
+#[test]
+fn access_grants_on_postgres_and_skipped_on_sqlite() {
+    let grants = "\nGRANT SELECT ON alumni TO PUBLIC;\nDO $$ BEGIN CREATE ROLE vigie_t_crm_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;\nGRANT SELECT ON prospects, consentements TO vigie_t_crm_reader;\n";
+    let policy = format!(
+        "{}\n[[access]]\nrole = \"vigie_t_crm_reader\"\nmay_read = [\"prospects\"]\n",
+        fixture("rules.toml")
+    );
+    let (_dir, path) = sqlite_fixture(&fixture("rules.sql"));
+    let lite = scan_text(&policy, &format!("sqlite://{}", path.display()), AS_OF);
+    let skipped: Vec<&str> = lite
+        .checks
+        .iter()
+        .filter(|c| {
+            c.rule.starts_with("access-") && c.status == vigie::finding::CheckStatus::Skipped
+        })
+        .map(|c| c.rule.as_str())
+        .collect();
+    assert_eq!(skipped, ["access-excessive-grant", "access-public-grant"]);
+    let Some(url) = pg_fixture("access", &format!("{}{grants}", fixture("rules.sql"))) else {
+        return;
+    };
+    let pg = scan_text(&policy, &url, AS_OF);
+    assert!(pg.errors().is_empty(), "{:?}", pg.errors());
+    assert_eq!(
+        of_rule(&pg, "access-public-grant"),
+        vec![row("access-public-grant", Some("alumni"), 1, &[])]
+    );
+    assert_eq!(
+        of_rule(&pg, "access-excessive-grant"),
+        vec![row(
+            "access-excessive-grant",
+            Some("consentements"),
+            1,
+            &["vigie_t_crm_reader"]
+        )]
+    );
+}

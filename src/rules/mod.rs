@@ -5,6 +5,7 @@
 //! the binary, so `vigie rules`, `vigie explain` and every finding read the same text. The
 //! code that evaluates a family lives beside this file (`retention.rs`, `consent.rs`, …).
 
+pub mod access;
 pub mod columns;
 pub mod consent;
 pub mod custom;
@@ -122,6 +123,8 @@ pub mod ids {
     pub const WAIVER_UNUSED: &str = "waiver-unused";
     pub const CONSENT_DEFAULT_TRUE: &str = "consent-default-true";
     pub const REQUEST_OVERDUE: &str = "request-overdue";
+    pub const ACCESS_PUBLIC_GRANT: &str = "access-public-grant";
+    pub const ACCESS_EXCESSIVE_GRANT: &str = "access-excessive-grant";
     pub const REQUEST_ANSWERED_LATE: &str = "request-answered-late";
     pub const SYNTAX_ERROR: &str = "syntax-error";
     pub const SENSITIVE_COLUMN: &str = "sensitive-column";
@@ -143,6 +146,8 @@ pub mod ids {
         CONSENT_DEFAULT_TRUE,
         REQUEST_OVERDUE,
         REQUEST_ANSWERED_LATE,
+        ACCESS_PUBLIC_GRANT,
+        ACCESS_EXCESSIVE_GRANT,
         SYNTAX_ERROR,
         SENSITIVE_COLUMN,
         IDENTIFIER_COLUMN,
