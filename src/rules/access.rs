@@ -83,8 +83,11 @@ pub fn plan(p: &mut Planner<'_>) {
     match p.dialect {
         Dialect::Postgres => {}
         Dialect::Sqlite => {
+            // Said only when the policy asks about access: a SQLite file has no accounts.
             let why = "SQLite has no accounts or privileges: protect the file itself";
-            skip(p, ACCESS_PUBLIC_GRANT.into(), ACCESS_PUBLIC_GRANT, why);
+            if !policy.access.is_empty() {
+                skip(p, ACCESS_PUBLIC_GRANT.into(), ACCESS_PUBLIC_GRANT, why);
+            }
             for a in &policy.access {
                 skip(
                     p,
