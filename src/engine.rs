@@ -270,10 +270,7 @@ impl<'a> Planner<'a> {
             d.key_text(&cols[0])
         } else {
             let parts: Vec<String> = cols.iter().map(|c| d.key_text(c)).collect();
-            match d {
-                Dialect::Mysql => format!("CONCAT_WS(',', {})", parts.join(", ")),
-                _ => parts.join(" || ',' || "),
-            }
+            d.key_list(&parts)
         };
         let limit = if self.max_keys == 0 {
             String::new()
