@@ -77,6 +77,36 @@ pub fn mysql_exec(url: &str, sql: &str) -> Result<(), mysql_async::Error> {
     })
 }
 
+/// The rows of one query on a MySQL/MariaDB URL, as text.
+pub fn mysql_rows(url: &str, sql: &str) -> Vec<Vec<Option<String>>> {
+    use mysql_async::prelude::Queryable;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    rt.block_on(async {
+        let mut conn = mysql_async::Conn::new(mysql_async::Opts::from_url(url).unwrap())
+            .await
+            .unwrap();
+        let rows: Vec<mysql_async::Row> = conn.query(sql).await.unwrap();
+        let _ = conn.disconnect().await;
+        rows.into_iter()
+            .map(|r| {
+                r.unwrap()
+                    .into_iter()
+                    .map(|v| match v {
+                        mysql_async::Value::NULL => None,
+                        mysql_async::Value::Bytes(b) => {
+                            Some(String::from_utf8_lossy(&b).into_owned())
+                        }
+                        other => Some(format!("{other:?}")),
+                    })
+                    .collect()
+            })
+            .collect()
+    })
+}
+
 /// Create (or recreate) a scratch MySQL/MariaDB database `vigie_t_<name>` loaded with `sql`;
 /// its URL, or None when the server is unreachable outside CI.
 pub fn mysql_fixture(name: &str, sql: &str) -> Option<String> {
