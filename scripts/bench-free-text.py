@@ -29,13 +29,15 @@ def generate(n):
     print("CREATE TABLE notes (id integer PRIMARY KEY, commentaire text);")
     print(f"CREATE TEMP TABLE ok_lines AS SELECT * FROM unnest(ARRAY[{','.join(lit(s) for s in ok)}]) WITH ORDINALITY AS t(s, i);")
     print(f"CREATE TEMP TABLE bad_lines AS SELECT * FROM unnest(ARRAY[{','.join(lit(s) for s in bad)}]) WITH ORDINALITY AS t(s, i);")
+    print("ALTER TABLE ok_lines ADD PRIMARY KEY (i); ALTER TABLE bad_lines ADD PRIMARY KEY (i);")
+    print("ANALYZE ok_lines; ANALYZE bad_lines;")
     # One or two clean sentences, and a forbidden one in about 5 % of the notes.
     print(f"""
 INSERT INTO notes
 SELECT g, left(
-  (SELECT s FROM ok_lines WHERE i = 1 + (g * 7919) % {len(ok)})
-  || CASE WHEN g % 3 = 0 THEN ' ' || (SELECT s FROM ok_lines WHERE i = 1 + (g * 104729) % {len(ok)}) ELSE '' END
-  || CASE WHEN g % 20 = 7 THEN ' ' || (SELECT s FROM bad_lines WHERE i = 1 + (g * 1299709) % {len(bad)}) ELSE '' END,
+  (SELECT s FROM ok_lines WHERE i = 1 + (g::bigint * 7919) % {len(ok)})
+  || CASE WHEN g % 3 = 0 THEN ' ' || (SELECT s FROM ok_lines WHERE i = 1 + (g::bigint * 104729) % {len(ok)}) ELSE '' END
+  || CASE WHEN g % 20 = 7 THEN ' ' || (SELECT s FROM bad_lines WHERE i = 1 + (g::bigint * 1299709) % {len(bad)}) ELSE '' END,
   300)
 FROM generate_series(1, {n}) g;
 ANALYZE notes;""")

@@ -353,3 +353,43 @@ fn remediation_file_is_written_and_never_run() {
     assert!(sql.contains("-- 3 row(s); legal reference:"));
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn a_timeout_is_an_error_that_says_what_to_do_and_others_still_run() {
+    let Some(url) = pg_fixture("timeout", &fixture("rules.sql")) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.toml");
+    let slow = "\n[[check]]\nid = \"slow-check\"\nquery = \"SELECT g AS id FROM generate_series(1, 200000000) AS g WHERE g < 0\"\n";
+    std::fs::write(&p, format!("{}{slow}", fixture("rules.toml"))).unwrap();
+    let out = vigie()
+        .args([
+            "scan",
+            &url,
+            "--policy",
+            p.to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "--statement-timeout",
+            "300ms",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(2);
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let errors: Vec<String> = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].starts_with("custom:slow-check"), "{errors:?}");
+    assert!(errors[0].contains("--statement-timeout"), "{errors:?}");
+    assert_eq!(
+        v["summary"]["findings"], 11,
+        "every other check still reported"
+    );
+}
