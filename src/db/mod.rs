@@ -87,7 +87,8 @@ pub trait Session: Send {
     fn dialect(&self) -> Dialect;
 
     /// Run a counting query whose rows are `(count BIGINT, key TEXT)` or `(count BIGINT)`;
-    /// returns the count and the keys in row order. `as_of` binds the first parameter.
+    /// returns the count and the keys in row order. `as_of` binds the as-of parameter (`$1`,
+    /// `?1`, or every positional `?` on MySQL).
     fn count_keys(&mut self, sql: &str, as_of: Option<&str>)
     -> Result<(u64, Vec<String>), DbError>;
 

@@ -222,6 +222,9 @@ impl ConnSpec {
             // closed as soon as they have run.
             .stmt_cache_size(0)
             .socket(self.socket.clone())
+            // Connect where the URL says: switching a loopback TCP connection to the server's
+            // socket would change which account (`user@localhost`) the server matches.
+            .prefer_socket(self.socket.is_some())
             .connect_attribute("program_name", "vigie");
         if tls {
             b = b.ssl_opts(self.ssl_opts());
@@ -452,7 +455,7 @@ fn connect_one(spec: &ConnSpec, limits: Limits, tls: &mut bool) -> Result<MysqlS
     let attempt = |tls: bool| {
         runtime.block_on(async {
             match tokio::time::timeout(limits.connect_timeout, Conn::new(spec.opts(tls))).await {
-                Ok(r) => r.map_err(|e| Some(e)),
+                Ok(r) => r.map_err(Some),
                 Err(_) => Err(None),
             }
         })
