@@ -155,3 +155,28 @@ fn output_is_identical_run_after_run() {
     assert_eq!(first, render(4));
     assert_eq!(first, render(2));
 }
+
+/// A statement that fails at the server is that check's error only: on one session (`--jobs
+/// 1`) every later check still runs in the same snapshot. (PostgreSQL aborts the transaction
+/// on an error; the session rolls back to a savepoint and goes on.)
+#[test]
+fn a_failed_statement_leaves_the_session_usable_on_every_backend() {
+    // Custom checks run in policy order, after the retention and consent checks.
+    let policy = format!(
+        "[[check]]\nid = \"broken\"\nquery = \"SELECT no_such_column FROM paiements\"\n\n{}",
+        fixture("rules.toml")
+    );
+    for l in every_backend("failed", &fixture("rules.sql")) {
+        let mut opts = options(AS_OF);
+        opts.jobs = 1;
+        let report = scan_with(&policy, &l.url, &opts);
+        let errors = report.errors();
+        assert_eq!(errors.len(), 1, "{}: {errors:?}", l.backend);
+        assert!(
+            errors[0].starts_with("custom:broken"),
+            "{}: {errors:?}",
+            l.backend
+        );
+        assert_eq!(sorted(rows(&report)), expected(), "{}", l.backend);
+    }
+}
