@@ -344,7 +344,8 @@ pub fn setup_statements(
     sql_mode: &str,
     limits: Limits,
 ) -> Vec<(String, bool)> {
-    let secs = |d: Duration| d.as_secs().max(1) + u64::from(d.subsec_nanos() > 0);
+    // Whole seconds, rounded up, at least 1: these settings take integers.
+    let secs = |d: Duration| (d.as_secs() + u64::from(d.subsec_nanos() > 0)).max(1);
     let clean_mode: Vec<&str> = sql_mode
         .split(',')
         .map(str::trim)
