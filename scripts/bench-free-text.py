@@ -3,7 +3,7 @@
 forbidden) from the labelled corpus, and a naive regex query per lexicon category.
 
 usage: bench-free-text.py generate N > notes.sql
-       bench-free-text.py naive > naive.sql
+       bench-free-text.py naive [postgres|mysql] > naive.sql
 """
 import sys, tomllib, pathlib, re
 
@@ -42,7 +42,18 @@ SELECT g, left(
 FROM generate_series(1, {n}) g;
 ANALYZE notes;""")
 
-def naive():
+def mysql_lit(s):
+    # MySQL string literals read backslash escapes: the regex's backslashes are doubled.
+    return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'"
+
+def naive(dialect="postgres"):
+    if dialect == "mysql":
+        # The column's collation is case-insensitive; (?-i) makes PCRE/ICU match case.
+        ci = lambda p: f"commentaire REGEXP {mysql_lit(p)}"
+        cs = lambda p: f"commentaire REGEXP {mysql_lit('(?-i)' + p)}"
+    else:
+        ci = lambda p: f"commentaire ~* {lit(p)}"
+        cs = lambda p: f"commentaire ~ {lit(p)}"
     cats = {}
     for f in ["fr.toml", "en.toml"]:
         data = tomllib.loads((root / "rules/lexicons" / f).read_text())
@@ -55,15 +66,15 @@ def naive():
                     cats.setdefault(cat, set()).add(re.escape(form.rstrip("*")))
     for cat, forms in sorted(cats.items()):
         pattern = "|".join(sorted(forms))
-        print(f"SELECT '{cat}', count(*) FROM notes WHERE commentaire ~* {lit(pattern)};")
+        print(f"SELECT '{cat}', count(*) FROM notes WHERE {ci(pattern)};")
     # identifiers by pattern alone, as a naive audit does
     for cat, pattern in [("nir", r"[12][0-9]{2}[0-1][0-9][0-9AB]{2}[0-9]{6}[0-9]{2}"), ("iban", r"[A-Z]{2}[0-9]{2}[A-Z0-9 ]{11,30}"),
                          ("card", r"[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}"), ("phone", r"0[1-9]([ .-]?[0-9]{2}){4}"),
                          ("email", r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]:
-        print(f"SELECT '{cat}', count(*) FROM notes WHERE commentaire ~ {lit(pattern)};")
+        print(f"SELECT '{cat}', count(*) FROM notes WHERE {cs(pattern)};")
 
 if __name__ == "__main__":
     if sys.argv[1] == "generate":
         generate(int(sys.argv[2]))
     else:
-        naive()
+        naive(sys.argv[2] if len(sys.argv) > 2 else "postgres")

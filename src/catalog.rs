@@ -51,7 +51,7 @@ impl Column {
 pub fn type_class(data_type: &str) -> TypeClass {
     let t = data_type.to_ascii_lowercase();
     let t = t.trim();
-    if t == "tinyint(1)" || t.starts_with("bool") {
+    if t == "tinyint(1)" || t == "bit(1)" || t.starts_with("bool") {
         TypeClass::Boolean
     } else if t.starts_with("timestamp") || t.starts_with("datetime") {
         TypeClass::Timestamp
@@ -153,6 +153,8 @@ mod tests {
         assert_eq!(type_class("date"), TypeClass::Date);
         assert_eq!(type_class("character varying(255)"), TypeClass::Text);
         assert_eq!(type_class("tinyint(1)"), TypeClass::Boolean);
+        assert_eq!(type_class("bit(1)"), TypeClass::Boolean);
+        assert_eq!(type_class("tinyint(4)"), TypeClass::Integer);
         assert_eq!(type_class("boolean"), TypeClass::Boolean);
         assert_eq!(type_class("INTEGER"), TypeClass::Integer);
         assert_eq!(type_class("numeric(5,2)"), TypeClass::Decimal);

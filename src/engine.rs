@@ -278,10 +278,7 @@ impl<'a> Planner<'a> {
             d.key_text(&cols[0])
         } else {
             let parts: Vec<String> = cols.iter().map(|c| d.key_text(c)).collect();
-            match d {
-                Dialect::Mysql => format!("CONCAT_WS(',', {})", parts.join(", ")),
-                _ => parts.join(" || ',' || "),
-            }
+            d.key_list(&parts)
         };
         let limit = if self.max_keys == 0 {
             String::new()
@@ -429,7 +426,7 @@ fn run_custom(
 pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<ScanReport, DbError> {
     let jobs = opts.jobs.max(1);
     let (info, mut sessions) = db::open(target, jobs, opts.limits)?;
-    let catalog = match sessions[0].introspect(&policy.schemas) {
+    let mut catalog = match sessions[0].introspect(&policy.schemas) {
         Ok(c) => c,
         Err(e) => {
             for s in sessions {
@@ -439,6 +436,15 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
         }
     };
     let dialect = info.dialect;
+    if dialect == Dialect::Mysql {
+        // The URL's database is the session's default: its tables need no qualifier in the
+        // SQL and none in the report, like PostgreSQL's `public`.
+        for t in &mut catalog.tables {
+            if t.schema.as_deref() == Some(info.database.as_str()) {
+                t.schema = None;
+            }
+        }
+    }
     let mut planner = Planner::new(policy, &catalog, dialect, opts.as_of, opts.max_keys);
     plan(&mut planner);
     let Planner {

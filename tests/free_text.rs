@@ -1,5 +1,5 @@
-//! Free-text scanning end to end: the same findings on SQLite and PostgreSQL, and no comment
-//! text or identifier in any output unless `--show-excerpts`.
+//! Free-text scanning end to end: the same findings on SQLite, PostgreSQL and MariaDB, and no
+//! comment text or identifier in any output unless `--show-excerpts`.
 
 mod common;
 use assert_cmd::Command;
@@ -70,10 +70,10 @@ fn free_text_rows(r: &vigie::engine::ScanReport) -> Vec<FreeTextRow> {
 }
 
 #[test]
-fn sqlite_and_postgres_find_the_same() {
+fn every_backend_finds_the_same() {
     let sql = fixture_sql();
-    let (_dir, path) = sqlite_fixture(&sql);
-    let lite = scan_text(POLICY, &format!("sqlite://{}", path.display()), AS_OF);
+    let loaded = every_backend("free_text", &sql);
+    let lite = scan_text(POLICY, &loaded[0].url, AS_OF);
     let lite_rows = free_text_rows(&lite);
     assert!(lite_rows.len() >= 8, "{lite_rows:?}");
     let categories: Vec<&str> = lite_rows.iter().filter_map(|r| r.1.as_deref()).collect();
@@ -82,10 +82,60 @@ fn sqlite_and_postgres_find_the_same() {
     ] {
         assert!(categories.contains(&c), "no {c} finding: {categories:?}");
     }
-    if let Some(url) = pg_fixture("free_text", &sql) {
-        let pg = scan_text(POLICY, &url, AS_OF);
-        assert_eq!(free_text_rows(&pg), lite_rows);
+    for l in &loaded[1..] {
+        let other = scan_text(POLICY, &l.url, AS_OF);
+        assert!(
+            other.errors().iter().all(|e| !e.starts_with("free-text")),
+            "{}: {:?}",
+            l.backend,
+            other.errors()
+        );
+        assert_eq!(free_text_rows(&other), lite_rows, "{}", l.backend);
+        let messages = |r: &vigie::engine::ScanReport| {
+            r.findings
+                .iter()
+                .filter(|f| f.rule.starts_with("free-text"))
+                .map(|f| f.message.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(messages(&other), messages(&lite), "{}", l.backend);
     }
+}
+
+/// MariaDB: the flagged comments set to NULL by the proposed SQL, in MySQL syntax.
+#[test]
+fn remediation_nulls_exactly_the_flagged_rows_on_mariadb() {
+    let Some(url) = mysql_fixture("free_text_fix", &fixture_sql()) else {
+        return;
+    };
+    let mut opts = options(AS_OF);
+    opts.max_keys = 0;
+    let before = scan_with(POLICY, &url, &opts);
+    let flagged: std::collections::BTreeSet<String> = before
+        .findings
+        .iter()
+        .filter(|f| f.rule.starts_with("free-text"))
+        .flat_map(|f| f.sample_keys.clone())
+        .collect();
+    assert!(flagged.len() > 20, "{flagged:?}");
+    let script: String = before
+        .findings
+        .iter()
+        .filter(|f| f.rule.starts_with("free-text"))
+        .filter_map(|f| f.remediation.as_ref().map(|r| r.sql.clone()))
+        .collect();
+    assert!(
+        script.contains("UPDATE `interactions` SET `commentaire` = NULL WHERE `id` IN ("),
+        "{script}"
+    );
+    mysql_exec(&url, &script).unwrap();
+    let nulls = mysql_rows(
+        &url,
+        "SELECT count(*) FROM interactions WHERE commentaire IS NULL",
+    );
+    assert_eq!(nulls, vec![vec![Some((flagged.len() + 1).to_string())]]);
+    let after = scan_with(POLICY, &url, &opts);
+    assert!(free_text_rows(&after).is_empty());
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! Read-only, three times: refused before sending, refused by the server, and the audited
-//! database unchanged after a scan.
+//! database unchanged after a scan, on SQLite, PostgreSQL and MariaDB.
 
 mod common;
 use common::*;
@@ -78,20 +78,91 @@ fn write_attempts_are_refused_before_anything_is_sent() {
 }
 
 #[test]
-fn sqlite_and_mysql_deny_lists() {
+fn sqlite_deny_list() {
     for sql in [
         "SELECT load_extension('x')",
         "SELECT writefile('/tmp/x', 'y')",
     ] {
         assert!(check_query(sql, Dialect::Sqlite).is_err(), "{sql}");
     }
+}
+
+/// MySQL and MariaDB: what writes, locks, waits, reads server files or slips past a parser.
+const MYSQL_WRITES: &[(&str, &str)] = &[
+    ("SELECT SLEEP(10)", "sleep"),
+    ("SELECT id FROM prospects WHERE SLEEP(1) = 0", "sleep"),
+    ("SELECT BENCHMARK(1000000, MD5('x'))", "benchmark"),
+    ("SELECT GET_LOCK('l', 10)", "get_lock"),
+    ("SELECT RELEASE_ALL_LOCKS()", "release_all_locks"),
+    ("SELECT IS_USED_LOCK('l')", "is_used_lock"),
+    ("SELECT LOAD_FILE('/etc/passwd')", "load_file"),
+    ("SELECT MASTER_POS_WAIT('log', 4)", "master_pos_wait"),
+    ("SELECT MASTER_GTID_WAIT('0-1-1')", "master_gtid_wait"),
+    ("SELECT NEXTVAL(s)", "nextval"),
+    ("SELECT SETVAL(s, 1)", "setval"),
+    (
+        "SELECT id FROM prospects INTO OUTFILE '/tmp/x'",
+        "INTO OUTFILE",
+    ),
+    (
+        "SELECT id INTO OUTFILE '/tmp/x' FROM prospects",
+        "INTO OUTFILE",
+    ),
+    (
+        "SELECT id FROM prospects INTO DUMPFILE '/tmp/x'",
+        "INTO DUMPFILE",
+    ),
+    ("SELECT id INTO @v FROM prospects", "INTO"),
+    ("SELECT id FROM prospects FOR UPDATE", "FOR UPDATE"),
+    ("SELECT id FROM prospects LOCK IN SHARE MODE", "refused"),
+    ("LOCK TABLES prospects READ", "not `LOCK TABLES"),
+    ("UNLOCK TABLES", "not `UNLOCK TABLES"),
+    ("HANDLER prospects OPEN", "refused"),
+    ("DO SLEEP(1)", "refused"),
+    ("SET @a = 1", "not `SET"),
+    ("SET SESSION transaction_read_only = 0", "not `SET"),
+    ("SET SESSION max_statement_time = 0", "not `SET"),
+    ("CALL purge_prospects()", "not `CALL"),
+    ("REPLACE INTO prospects (id) VALUES (1)", "not `REPLACE"),
+    ("LOAD DATA INFILE '/tmp/x' INTO TABLE prospects", "refused"),
+    ("FLUSH TABLES", "not `FLUSH"),
+    ("KILL 12", "not `KILL"),
+    ("SELECT 1; DELETE FROM prospects", "2 statements"),
+    // MySQL runs the body of `/*! … */`, MariaDB that of `/*M! … */` too.
+    ("SELECT 1 /*! , SLEEP(10) */", "sleep"),
+    (
+        "SELECT 1 /*!50000 ; DELETE FROM prospects */",
+        "2 statements",
+    ),
+    ("SELECT 1 /*M! , SLEEP(10) */", "MariaDB executable comment"),
+    (
+        "SELECT /*+ MAX_EXECUTION_TIME(0) */ id FROM prospects",
+        "optimizer hint",
+    ),
+    // `--1` is not a comment to MySQL, nor to the guard.
+    ("SELECT 1 --1, SLEEP(1)", "sleep"),
+    // With backslash escapes (the session keeps them on), this is one string, unterminated.
+    ("SELECT 'a\\' , SLEEP(1), '' ", "refused"),
+];
+
+#[test]
+fn mysql_deny_list() {
+    for (sql, reason) in MYSQL_WRITES {
+        let err = check_query(sql, Dialect::Mysql).expect_err(sql);
+        let text = err.to_string();
+        assert!(
+            text.contains(reason),
+            "{sql}: expected `{reason}` in `{text}`"
+        );
+    }
+    // What vigie itself sends, and ordinary MySQL, still passes.
     for sql in [
-        "SELECT SLEEP(10)",
-        "SELECT BENCHMARK(1000000, MD5('x'))",
-        "SELECT GET_LOCK('l', 10)",
-        "SELECT LOAD_FILE('/etc/passwd')",
+        "SELECT count(*) OVER (), CAST(t.`id` AS CHAR) FROM `crm`.`prospects` AS t WHERE (t.`d` + INTERVAL 0 DAY) < (CAST(? AS DATETIME(6)) - INTERVAL 36 MONTH) ORDER BY t.`id` LIMIT 10",
+        "SELECT id FROM prospects WHERE decision = 'refusé' COLLATE utf8mb4_bin",
+        "SELECT id FROM prospects WHERE note = 'a?b' # a comment",
+        "SELECT CONCAT_WS(',', CAST(a AS CHAR), CAST(b AS CHAR)) FROM t",
     ] {
-        assert!(check_query(sql, Dialect::Mysql).is_err(), "{sql}");
+        check_query(sql, Dialect::Mysql).unwrap_or_else(|e| panic!("{sql}: {e}"));
     }
 }
 
@@ -181,6 +252,70 @@ fn postgres_is_unchanged_and_the_session_is_vigie_read_only() {
     // Every other check still ran and reported.
     assert_eq!(of_rule(&report, "retention-exceeded").len(), 1);
     assert_eq!(pg_checksums(&url), before);
+}
+
+fn mysql_checksums(url: &str) -> Vec<Vec<Option<String>>> {
+    let tables: Vec<String> = mysql_rows(url, "SHOW TABLES")
+        .into_iter()
+        .filter_map(|r| r[0].clone())
+        .collect();
+    mysql_rows(
+        url,
+        &format!("CHECKSUM TABLE {} EXTENDED", tables.join(", ")),
+    )
+}
+
+#[test]
+fn mariadb_is_unchanged_and_a_write_fails_at_the_server() {
+    let sql = format!(
+        "{}\nCREATE FUNCTION bump() RETURNS INT MODIFIES SQL DATA BEGIN INSERT INTO paiements VALUES (99, 1, 'x'); RETURN 1; END;",
+        fixture("rules.sql")
+    );
+    let Some(url) = mysql_fixture("readonly", &sql) else {
+        return;
+    };
+    let before = mysql_checksums(&url);
+    assert_eq!(before.len(), 6, "{before:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let policy = dir.path().join("p.toml");
+    std::fs::write(
+        &policy,
+        format!(
+            "{}\n[[check]]\nid = \"write-through-a-function\"\nquery = \"SELECT bump() AS id\"\n",
+            fixture("rules.toml")
+        ),
+    )
+    .unwrap();
+    let out = assert_cmd::Command::cargo_bin("vigie")
+        .unwrap()
+        .args([
+            "scan",
+            &url,
+            "--policy",
+            policy.to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(2);
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    // The function passes the guard (it is the user's own), so the server must refuse it.
+    let errors: Vec<&serde_json::Value> = v["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["status"] == "error")
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["id"], "custom:write-through-a-function");
+    let reason = errors[0]["reason"].as_str().unwrap();
+    assert!(reason.contains("READ ONLY transaction"), "{reason}");
+    assert!(reason.contains("read-only transaction"), "{reason}");
+    // Every other check still ran and reported.
+    assert_eq!(v["findings"].as_array().unwrap().len(), 11, "{v}");
+    assert_eq!(mysql_checksums(&url), before);
 }
 
 #[test]

@@ -64,6 +64,78 @@ fn remediation_cleans_postgres() {
     assert_fixed(&before, &after);
 }
 
+#[test]
+fn remediation_cleans_mariadb() {
+    let Some(url) = mysql_fixture("remediation", &fixture("rules.sql")) else {
+        return;
+    };
+    let before = scan_text(&fixture("rules.toml"), &url, AS_OF);
+    let script = vigie::report::remediation_script(&before);
+    // MySQL refuses LIMIT inside IN (…) and a subquery on the table being deleted from: the
+    // batch is a derived table.
+    assert!(
+        script.contains("DELETE FROM `vigie_t_remediation`.`prospects` WHERE `id` IN (SELECT * FROM (SELECT t.`id` FROM `vigie_t_remediation`.`prospects` AS t WHERE"),
+        "{script}"
+    );
+    assert!(script.contains("LIMIT 10000) AS batch);"), "{script}");
+    assert!(script.contains("START TRANSACTION;"), "{script}");
+    assert!(
+        script.contains("CAST('2026-11-23 00:00:00' AS DATETIME(6))"),
+        "as-of must be a literal:\n{script}"
+    );
+    mysql_exec(&url, &script).unwrap();
+    let after = scan_text(&fixture("rules.toml"), &url, AS_OF);
+    assert_fixed(&before, &after);
+}
+
+/// Every action (delete, anonymise, archive) in MySQL syntax, applied to MariaDB: the rows
+/// counted are the rows changed.
+#[test]
+fn every_action_runs_on_mariadb() {
+    let Some(url) = mysql_fixture("actions", &fixture("rules.sql")) else {
+        return;
+    };
+    for (then, extra) in [("anonymise", "anonymise = [\"email\"]\n"), ("archive", "")] {
+        let policy = fixture("rules.toml").replace(
+            "from = \"dernier_contact\"\n",
+            &format!("from = \"dernier_contact\"\nthen = \"{then}\"\n{extra}"),
+        );
+        let before = scan_text(&policy, &url, AS_OF);
+        assert_eq!(
+            of_rule(&before, "retention-exceeded"),
+            vec![row(
+                "retention-exceeded",
+                Some("prospects"),
+                3,
+                &["2", "3", "7"]
+            )],
+            "{then}"
+        );
+        mysql_exec(&url, &vigie::report::remediation_script(&before)).unwrap();
+        let after = scan_text(&policy, &url, AS_OF);
+        assert!(of_rule(&after, "retention-exceeded").is_empty(), "{then}");
+    }
+    // Anonymised first (e-mail emptied, rows kept), then archived: moved, then deleted.
+    let ids = |sql: &str| -> Vec<String> {
+        mysql_rows(&url, sql)
+            .into_iter()
+            .map(|r| r[0].clone().unwrap_or_else(|| "NULL".into()))
+            .collect()
+    };
+    assert_eq!(
+        ids("SELECT id FROM archive_prospects ORDER BY id"),
+        ["2", "3", "7"]
+    );
+    assert_eq!(
+        ids("SELECT email FROM archive_prospects ORDER BY id"),
+        ["NULL", "NULL", "NULL"]
+    );
+    assert_eq!(
+        ids("SELECT id FROM prospects ORDER BY id"),
+        ["1", "4", "5", "6"]
+    );
+}
+
 /// The demo has `then = "anonymise"` retentions: anonymised rows stop being counted.
 #[test]
 fn anonymisation_remediation_cleans_the_demo() {

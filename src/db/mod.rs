@@ -4,6 +4,7 @@
 //! [`crate::dialect::guard`] before it is sent; the session itself is read-only on the server
 //! side and carries time limits, so a mistake in one barrier is caught by the next.
 
+pub mod mysql;
 pub mod postgres;
 pub mod sqlite;
 
@@ -86,7 +87,8 @@ pub trait Session: Send {
     fn dialect(&self) -> Dialect;
 
     /// Run a counting query whose rows are `(count BIGINT, key TEXT)` or `(count BIGINT)`;
-    /// returns the count and the keys in row order. `as_of` binds the first parameter.
+    /// returns the count and the keys in row order. `as_of` binds the as-of parameter (`$1`,
+    /// `?1`, or every positional `?` on MySQL).
     fn count_keys(&mut self, sql: &str, as_of: Option<&str>)
     -> Result<(u64, Vec<String>), DbError>;
 
@@ -191,7 +193,8 @@ pub fn redact(url: &str) -> String {
 }
 
 /// Open `count` sessions on the target that all see the same data (one exported snapshot on
-/// PostgreSQL). The first session is the leader; it stays open for the whole scan.
+/// PostgreSQL; consistent snapshots started back to back on MySQL/MariaDB). The first session
+/// is the leader; it stays open for the whole scan.
 pub fn open(
     target: &Target,
     count: usize,
@@ -200,11 +203,7 @@ pub fn open(
     match target {
         Target::Postgres { url } => postgres::open(url, count.max(1), limits),
         Target::Sqlite { path } => sqlite::open(path, count.max(1), limits),
-        Target::Mysql { url } => Err(DbError::Connect {
-            target: redact(url),
-            message: "MySQL/MariaDB support is not available in this build".into(),
-            hint: Some("scan a PostgreSQL or SQLite database, or export the schema".into()),
-        }),
+        Target::Mysql { url } => mysql::open(url, count.max(1), limits),
     }
 }
 

@@ -212,7 +212,7 @@ pub fn open(
     } else {
         None
     };
-    sessions.push(Box::new(PgSession { client: leader }));
+    sessions.push(Box::new(PgSession::ready(leader)?));
     for _ in 1..count {
         let mut client = config.connect(NoTls).map_err(|e| connect_error(url, e))?;
         client
@@ -228,46 +228,36 @@ pub fn open(
                 .batch_execute(&format!("SET TRANSACTION SNAPSHOT '{safe}'"))
                 .map_err(query_error)?;
         }
-        sessions.push(Box::new(PgSession { client }));
+        sessions.push(Box::new(PgSession::ready(client)?));
     }
     Ok((info, sessions))
 }
 
 impl PgSession {
-    /// Run `f` inside a savepoint: a statement that fails (a timeout, a missing column) must
-    /// not abort the scan's transaction, or every later check on this session would fail too.
-    fn isolated<T>(
-        &mut self,
-        f: impl FnOnce(&mut Client) -> Result<T, DbError>,
-    ) -> Result<T, DbError> {
-        self.client
-            .batch_execute("SAVEPOINT vigie_check")
+    /// A failed statement aborts a PostgreSQL transaction, and every later check of the
+    /// session would fail with "current transaction is aborted". A savepoint taken once the
+    /// snapshot is set lets the session roll back to it after an error and go on, in the same
+    /// snapshot.
+    fn ready(mut client: Client) -> Result<PgSession, DbError> {
+        client
+            .batch_execute("SAVEPOINT vigie")
             .map_err(query_error)?;
-        match f(&mut self.client) {
-            Ok(v) => {
-                self.client
-                    .batch_execute("RELEASE SAVEPOINT vigie_check")
-                    .map_err(query_error)?;
-                Ok(v)
-            }
-            Err(e) => {
-                self.client
-                    .batch_execute("ROLLBACK TO SAVEPOINT vigie_check")
-                    .map_err(query_error)?;
-                Err(e)
-            }
-        }
+        Ok(PgSession { client })
+    }
+
+    /// The error of a failed statement, once the transaction is usable again.
+    fn recover(&mut self, e: postgres::Error) -> DbError {
+        let _ = self.client.batch_execute("ROLLBACK TO SAVEPOINT vigie");
+        query_error(e)
     }
 
     fn run(&mut self, sql: &str, as_of: Option<&str>) -> Result<Vec<postgres::Row>, DbError> {
         guard::check_query(sql, Dialect::Postgres)?;
-        self.isolated(|client| {
-            match as_of {
-                Some(a) => client.query(sql, &[&a]),
-                None => client.query(sql, &[]),
-            }
-            .map_err(query_error)
-        })
+        let result = match as_of {
+            Some(a) => self.client.query(sql, &[&a]),
+            None => self.client.query(sql, &[]),
+        };
+        result.map_err(|e| self.recover(e))
     }
 }
 
@@ -312,7 +302,8 @@ impl Session for PgSession {
 
     fn column_names(&mut self, sql: &str) -> Result<Vec<String>, DbError> {
         guard::check_query(sql, Dialect::Postgres)?;
-        let stmt = self.client.prepare(sql).map_err(query_error)?;
+        let prepared = self.client.prepare(sql);
+        let stmt = prepared.map_err(|e| self.recover(e))?;
         Ok(stmt
             .columns()
             .iter()
@@ -328,7 +319,18 @@ impl Session for PgSession {
         // COPY is not a query, so the guard sees the inner SELECT; COPY … TO STDOUT streams
         // rows to this client only, in text format, without a cursor round trip per batch.
         guard::check_query(sql, Dialect::Postgres)?;
-        self.isolated(|client| stream_copy(client, sql, each))
+        let streamed = copy_pairs(&mut self.client, sql, each);
+        match streamed {
+            Ok(()) => Ok(()),
+            Err(CopyError::Start(e)) => Err(self.recover(e)),
+            // A COPY cut short (a time limit, a lost row) also leaves the transaction aborted.
+            Err(CopyError::Read(e)) => {
+                let _ = self.client.batch_execute("ROLLBACK TO SAVEPOINT vigie");
+                Err(DbError::query(format!(
+                    "reading the COPY stream failed: {e}"
+                )))
+            }
+        }
     }
 
     fn introspect(&mut self, schemas: &[String]) -> Result<Catalog, DbError> {
@@ -340,36 +342,40 @@ impl Session for PgSession {
     }
 }
 
-fn stream_copy(
+enum CopyError {
+    Start(postgres::Error),
+    Read(std::io::Error),
+}
+
+/// Stream `COPY (sql) TO STDOUT` into `each`, one `(key, text)` line at a time.
+fn copy_pairs(
     client: &mut Client,
     sql: &str,
     each: &mut dyn FnMut(String, String),
-) -> Result<(), DbError> {
-    {
-        let reader = client
-            .copy_out(&format!("COPY ({sql}) TO STDOUT"))
-            .map_err(query_error)?;
-        let mut reader = BufReader::with_capacity(1 << 16, reader);
-        let mut line = Vec::with_capacity(512);
-        loop {
-            line.clear();
-            let n = reader
-                .read_until(b'\n', &mut line)
-                .map_err(|e| DbError::query(format!("reading the COPY stream failed: {e}")))?;
-            if n == 0 {
-                break;
-            }
-            if line.last() == Some(&b'\n') {
-                line.pop();
-            }
-            let Some(tab) = line.iter().position(|&b| b == b'\t') else {
-                continue;
-            };
-            let key = copy_unescape(&line[..tab]);
-            let text = copy_unescape(&line[tab + 1..]);
-            if let (Some(k), Some(t)) = (key, text) {
-                each(k, t);
-            }
+) -> Result<(), CopyError> {
+    let reader = client
+        .copy_out(&format!("COPY ({sql}) TO STDOUT"))
+        .map_err(CopyError::Start)?;
+    let mut reader = BufReader::with_capacity(1 << 16, reader);
+    let mut line = Vec::with_capacity(512);
+    loop {
+        line.clear();
+        let n = reader
+            .read_until(b'\n', &mut line)
+            .map_err(CopyError::Read)?;
+        if n == 0 {
+            break;
+        }
+        if line.last() == Some(&b'\n') {
+            line.pop();
+        }
+        let Some(tab) = line.iter().position(|&b| b == b'\t') else {
+            continue;
+        };
+        let key = copy_unescape(&line[..tab]);
+        let text = copy_unescape(&line[tab + 1..]);
+        if let (Some(k), Some(t)) = (key, text) {
+            each(k, t);
         }
     }
     Ok(())

@@ -75,9 +75,13 @@ const DENIED_FUNCTIONS: &[&str] = &[
     "release_lock",
     "release_all_locks",
     "is_free_lock",
+    "is_used_lock",
     "load_file",
     "master_pos_wait",
     "source_pos_wait",
+    "master_gtid_wait",
+    "wait_for_executed_gtid_set",
+    "wait_until_sql_thread_after_gtids",
     "uuid_short",
     "sys_exec",
     "sys_eval",
@@ -142,7 +146,9 @@ impl Visitor for ReadOnlyVisitor {
 
     fn pre_visit_select(&mut self, select: &Select) -> ControlFlow<Refusal> {
         if select.into.is_some() {
-            return ControlFlow::Break(refuse("SELECT … INTO creates a table"));
+            return ControlFlow::Break(refuse(
+                "SELECT … INTO writes its result somewhere (a table, a variable, a file)",
+            ));
         }
         ControlFlow::Continue(())
     }
@@ -193,9 +199,60 @@ fn statement_kind(statement: &Statement) -> String {
         .to_uppercase()
 }
 
+/// What MySQL and MariaDB read in places a parser sees only comments, or write with clauses
+/// sqlparser may not know: checked on the tokens, so the answer does not depend on how much
+/// of the MySQL grammar the parser covers.
+///
+/// - `/*M! … */` is code to MariaDB and a comment to everyone else (sqlparser expands the
+///   `/*! … */` form itself, so its content is guarded like any other code);
+/// - `/*+ … */` optimizer hints can lift the session's time limit (`MAX_EXECUTION_TIME`,
+///   `SET_VAR`);
+/// - `INTO OUTFILE` / `INTO DUMPFILE` write a file on the server.
+fn check_mysql_tokens(sql: &str, dialect: &dyn sqlparser::dialect::Dialect) -> Result<(), Refusal> {
+    use sqlparser::tokenizer::{Tokenizer, Whitespace};
+    let tokens = Tokenizer::new(dialect, sql)
+        .tokenize()
+        .map_err(|e| refuse(format!("the statement could not be parsed ({e})")))?;
+    let mut previous_word: Option<String> = None;
+    for token in &tokens {
+        match token {
+            Token::Whitespace(Whitespace::MultiLineComment(c)) => {
+                let c = c.trim_start();
+                if c.starts_with("M!") || c.starts_with("m!") {
+                    return Err(refuse(
+                        "a MariaDB executable comment (/*M! … */): write the SQL itself",
+                    ));
+                }
+                if c.starts_with('+') {
+                    return Err(refuse(
+                        "an optimizer hint (/*+ … */): hints can lift the session's time limit",
+                    ));
+                }
+            }
+            Token::Whitespace(_) => {}
+            Token::Word(w) if w.quote_style.is_none() => {
+                let word = w.value.to_ascii_uppercase();
+                if previous_word.as_deref() == Some("INTO")
+                    && (word == "OUTFILE" || word == "DUMPFILE")
+                {
+                    return Err(refuse(format!(
+                        "SELECT … INTO {word} writes a file on the server"
+                    )));
+                }
+                previous_word = Some(word);
+            }
+            _ => previous_word = None,
+        }
+    }
+    Ok(())
+}
+
 /// Check that `sql` is exactly one read-only query for `dialect`.
 pub fn check_query(sql: &str, dialect: Dialect) -> Result<(), Refusal> {
     let parser_dialect = dialect.parser_dialect();
+    if dialect == Dialect::Mysql {
+        check_mysql_tokens(sql, parser_dialect.as_ref())?;
+    }
     let statements = Parser::parse_sql(parser_dialect.as_ref(), sql)
         .map_err(|e| refuse(format!("the statement could not be parsed ({e})")))?;
     match statements.len() {

@@ -82,8 +82,13 @@ impl Dialect {
         }
     }
 
-    /// A date or timestamp column as a comparable value. SQLite stores dates as text or
-    /// numbers: `julianday(x, 'auto')` reads both and yields NULL for what is not a date.
+    /// A date or timestamp column as a comparable value, NULL when it is not a real date.
+    /// SQLite stores dates as text or numbers: `julianday(x, 'auto')` reads both and yields
+    /// NULL for what is not a date. MySQL and MariaDB may hold zero dates (`0000-00-00`) or
+    /// zero parts (`2020-00-15`), which compare as older than every real date and would be
+    /// counted as kept too long: adding `INTERVAL 0 DAY` turns them into NULL (with a
+    /// warning, never an error in a SELECT) and leaves real dates as they are. Text is cast
+    /// first, and what is not a date becomes NULL the same way.
     pub fn date_value(self, column: &str, class: TypeClass) -> String {
         match self {
             Dialect::Postgres => match class {
@@ -91,7 +96,10 @@ impl Dialect {
                 _ => format!("CAST({column} AS timestamptz)"),
             },
             Dialect::Sqlite => format!("julianday({column}, 'auto')"),
-            Dialect::Mysql => column.to_string(),
+            Dialect::Mysql => match class {
+                TypeClass::Date | TypeClass::Timestamp => format!("({column} + INTERVAL 0 DAY)"),
+                _ => format!("(CAST({column} AS DATETIME(6)) + INTERVAL 0 DAY)"),
+            },
         }
     }
 
@@ -111,7 +119,11 @@ impl Dialect {
                 format!("({} + {})", self.date_value(column, class), pg_interval(d))
             }
             Dialect::Sqlite => format!("julianday({column}, 'auto'{})", sqlite_modifiers(d, '+')),
-            Dialect::Mysql => format!("({column}{})", mysql_interval(d, '+')),
+            Dialect::Mysql => format!(
+                "({}{})",
+                self.date_value(column, class),
+                mysql_interval(d, '+')
+            ),
         }
     }
 
@@ -119,9 +131,8 @@ impl Dialect {
     pub fn date_missing(self, column: &str, class: TypeClass) -> String {
         match self {
             Dialect::Sqlite => format!("julianday({column}, 'auto') IS NULL"),
-            Dialect::Mysql => {
-                format!("({column} IS NULL OR CAST({column} AS CHAR) LIKE '0000-00-00%')")
-            }
+            // NULL, zero dates and text that is not a date: see `date_value`.
+            Dialect::Mysql => format!("{} IS NULL", self.date_value(column, class)),
             Dialect::Postgres => match class {
                 TypeClass::Date | TypeClass::Timestamp => format!("{column} IS NULL"),
                 _ => format!("({column} IS NULL OR {column} = '')"),
@@ -161,6 +172,23 @@ impl Dialect {
     /// A key column rendered as text, for sample keys.
     pub fn key_text(self, column: &str) -> String {
         format!("CAST({column} AS {})", self.text_type())
+    }
+
+    /// Text parts of a composite key joined with commas. MySQL's `||` is a logical OR
+    /// unless `PIPES_AS_CONCAT` is set, so it gets `CONCAT_WS`.
+    pub fn key_list(self, parts: &[String]) -> String {
+        match self {
+            Dialect::Mysql => format!("CONCAT_WS(',', {})", parts.join(", ")),
+            _ => parts.join(" || ',' || "),
+        }
+    }
+
+    /// The function that counts characters (not bytes) of a text value.
+    pub fn char_length(self) -> &'static str {
+        match self {
+            Dialect::Mysql => "CHAR_LENGTH",
+            _ => "LENGTH",
+        }
     }
 
     /// The as-of instant as a literal of this dialect, for displayed and remediation SQL.

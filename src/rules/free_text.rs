@@ -239,12 +239,12 @@ fn select_sql(d: Dialect, c: &FreeTextCheck) -> String {
     let key = match c.key.len() {
         0 => "''".to_string(),
         1 => d.key_text(&d.col("t", &c.key[0])),
-        _ => c
-            .key
-            .iter()
-            .map(|k| d.key_text(&d.col("t", k)))
-            .collect::<Vec<_>>()
-            .join(" || ',' || "),
+        _ => d.key_list(
+            &c.key
+                .iter()
+                .map(|k| d.key_text(&d.col("t", k)))
+                .collect::<Vec<_>>(),
+        ),
     };
     format!(
         "SELECT {key}, {} FROM {table} AS t WHERE {col} IS NOT NULL",
@@ -260,10 +260,7 @@ fn sample_says_free_text(
     let d = session.dialect();
     let table = d.table_ref(c.schema.as_deref(), &c.table);
     let col = d.col("t", &c.column);
-    let len = match d {
-        Dialect::Mysql => "CHAR_LENGTH",
-        _ => "LENGTH",
-    };
+    let len = d.char_length();
     let sql = format!(
         "SELECT CAST(COUNT(*) AS TEXT), CAST(COUNT(DISTINCT s.v) AS TEXT), CAST(AVG({len}(s.v)) AS TEXT) FROM (SELECT {} AS v FROM {table} AS t WHERE {col} IS NOT NULL LIMIT {SAMPLE_ROWS}) AS s",
         d.key_text(&col)

@@ -1,6 +1,7 @@
-//! Shared test helpers: fixtures on real SQLite files and real PostgreSQL databases.
+//! Shared test helpers: fixtures on real SQLite files and real PostgreSQL and MySQL/MariaDB
+//! databases.
 //!
-//! A PostgreSQL test creates its own database (`vigie_t_<name>`). When the server cannot be
+//! A server test creates its own database (`vigie_t_<name>`). When the server cannot be
 //! reached the test is skipped with a message, except under `CI=true`, where it fails: a
 //! database test never passes silently in CI.
 #![allow(dead_code, clippy::print_stderr)]
@@ -49,6 +50,124 @@ pub fn pg_fixture(name: &str, sql: &str) -> Option<String> {
     let mut c = postgres::Client::connect(&url, postgres::NoTls).expect("connect scratch database");
     c.batch_execute(sql).expect("load fixture into PostgreSQL");
     Some(url)
+}
+
+pub fn mysql_base_url() -> String {
+    std::env::var("VIGIE_TEST_MYSQL").unwrap_or_else(|_| "mysql://root@127.0.0.1:3306/test".into())
+}
+
+/// Run `sql` (several statements) on a MySQL/MariaDB URL with the fixture session settings.
+pub fn mysql_exec(url: &str, sql: &str) -> Result<(), mysql_async::Error> {
+    use mysql_async::prelude::Queryable;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    rt.block_on(async {
+        let opts = mysql_async::Opts::from_url(url).expect("VIGIE_TEST_MYSQL is a mysql:// URL");
+        let mut conn = mysql_async::Conn::new(opts).await?;
+        // Portable fixtures are written in standard SQL: a backslash is a character, and
+        // TIMESTAMP columns hold UTC as in the other backends.
+        conn.query_drop(
+            "SET SESSION sql_mode = 'STRICT_TRANS_TABLES,NO_BACKSLASH_ESCAPES', time_zone = '+00:00', explicit_defaults_for_timestamp = ON",
+        )
+        .await?;
+        conn.query_drop(sql).await?;
+        conn.disconnect().await
+    })
+}
+
+/// The rows of one query on a MySQL/MariaDB URL, as text.
+pub fn mysql_rows(url: &str, sql: &str) -> Vec<Vec<Option<String>>> {
+    use mysql_async::prelude::Queryable;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    rt.block_on(async {
+        let mut conn = mysql_async::Conn::new(mysql_async::Opts::from_url(url).unwrap())
+            .await
+            .unwrap();
+        let rows: Vec<mysql_async::Row> = conn.query(sql).await.unwrap();
+        let _ = conn.disconnect().await;
+        rows.into_iter()
+            .map(|r| {
+                r.unwrap()
+                    .into_iter()
+                    .map(|v| match v {
+                        mysql_async::Value::NULL => None,
+                        mysql_async::Value::Bytes(b) => {
+                            Some(String::from_utf8_lossy(&b).into_owned())
+                        }
+                        other => Some(format!("{other:?}")),
+                    })
+                    .collect()
+            })
+            .collect()
+    })
+}
+
+/// Create (or recreate) a scratch MySQL/MariaDB database `vigie_t_<name>` loaded with `sql`;
+/// its URL, or None when the server is unreachable outside CI.
+pub fn mysql_fixture(name: &str, sql: &str) -> Option<String> {
+    let base = mysql_base_url();
+    let db = format!("vigie_t_{name}");
+    if let Err(e) = mysql_exec(
+        &base,
+        &format!(
+            "DROP DATABASE IF EXISTS {db}; CREATE DATABASE {db} CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci"
+        ),
+    ) {
+        if in_ci() {
+            panic!("MySQL/MariaDB is unreachable at {base} under CI=true: {e}");
+        }
+        eprintln!("skipping MySQL/MariaDB part of {name}: {e}");
+        return None;
+    }
+    let url = match base.split_once('?') {
+        Some((head, query)) => format!(
+            "{}/{db}?{query}",
+            head.rsplit_once('/').expect("a database").0
+        ),
+        None => match base.rsplit_once('/') {
+            Some((head, _)) => format!("{head}/{db}"),
+            None => panic!("VIGIE_TEST_MYSQL must end with a database name"),
+        },
+    };
+    mysql_exec(&url, sql).unwrap_or_else(|e| panic!("load fixture into MySQL/MariaDB: {e}"));
+    Some(url)
+}
+
+/// A fixture loaded into every backend that can be reached: SQLite always, PostgreSQL and
+/// MySQL/MariaDB when their servers answer (and always under CI).
+pub struct Loaded {
+    pub backend: &'static str,
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+pub fn every_backend(name: &str, sql: &str) -> Vec<Loaded> {
+    let (dir, path) = sqlite_fixture(sql);
+    let mut out = vec![Loaded {
+        backend: "sqlite",
+        url: format!("sqlite://{}", path.display()),
+        _dir: Some(dir),
+    }];
+    if let Some(url) = pg_fixture(name, sql) {
+        out.push(Loaded {
+            backend: "postgres",
+            url,
+            _dir: None,
+        });
+    }
+    if let Some(url) = mysql_fixture(name, sql) {
+        out.push(Loaded {
+            backend: "mariadb",
+            url,
+            _dir: None,
+        });
+    }
+    out
 }
 
 /// A SQLite file loaded with `sql`, in a temporary directory kept alive by the returned guard.
