@@ -74,7 +74,7 @@ fn remediation_cleans_mariadb() {
     // MySQL refuses LIMIT inside IN (…) and a subquery on the table being deleted from: the
     // batch is a derived table.
     assert!(
-        script.contains("DELETE FROM `vigie_t_remediation`.`prospects` WHERE `id` IN (SELECT * FROM (SELECT t.`id` FROM `vigie_t_remediation`.`prospects` AS t WHERE"),
+        script.contains("DELETE FROM `prospects` WHERE `id` IN (SELECT * FROM (SELECT t.`id` FROM `prospects` AS t WHERE"),
         "{script}"
     );
     assert!(script.contains("LIMIT 10000) AS batch);"), "{script}");
