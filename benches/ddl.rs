@@ -3,12 +3,15 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
-use vigie::migrations::gate::{SourceFile, check};
 use vigie::migrations::SqlDialect;
+use vigie::migrations::gate::{SourceFile, check};
 
 fn corpus(dir: &str) -> String {
     let mut out = String::new();
-    let mut stack = vec![std::path::PathBuf::from(format!("{}/testdata/migrations/{dir}", env!("CARGO_MANIFEST_DIR")))];
+    let mut stack = vec![std::path::PathBuf::from(format!(
+        "{}/testdata/migrations/{dir}",
+        env!("CARGO_MANIFEST_DIR")
+    ))];
     while let Some(d) = stack.pop() {
         for e in std::fs::read_dir(&d).unwrap() {
             let p = e.unwrap().path();
@@ -25,13 +28,19 @@ fn corpus(dir: &str) -> String {
 
 fn bench(c: &mut Criterion) {
     let policy = vigie::policy::load(
-        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/migrations/policy.toml")),
+        std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/testdata/migrations/policy.toml"
+        )),
         vigie::dialect::Dialect::Postgres,
     )
     .unwrap();
     let mut group = c.benchmark_group("check-migrations");
     group.sample_size(10);
-    for (dir, dialect) in [("postgres", SqlDialect::Postgres), ("mysql", SqlDialect::Mysql)] {
+    for (dir, dialect) in [
+        ("postgres", SqlDialect::Postgres),
+        ("mysql", SqlDialect::Mysql),
+    ] {
         let one = corpus(dir);
         let mut text = String::new();
         let mut i = 0;
@@ -43,8 +52,15 @@ fn bench(c: &mut Criterion) {
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function(format!("{dir}-1MB"), |b| {
             b.iter(|| {
-                let files = vec![SourceFile { path: "dump.sql".into(), text: text.clone() }];
-                black_box(check(files, &policy, dialect, Default::default()).findings.len())
+                let files = vec![SourceFile {
+                    path: "dump.sql".into(),
+                    text: text.clone(),
+                }];
+                black_box(
+                    check(files, &policy, dialect, Default::default())
+                        .findings
+                        .len(),
+                )
             })
         });
     }

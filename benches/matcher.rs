@@ -7,9 +7,22 @@ use vigie::text::Matcher;
 
 fn notes() -> Vec<String> {
     let mut lines = Vec::new();
-    for file in ["tune-fr.tsv", "tune-en.tsv", "holdout-fr.tsv", "holdout-en.tsv"] {
-        let text = std::fs::read_to_string(format!("{}/testdata/comments/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-        lines.extend(text.lines().filter_map(|l| l.split_once('\t')).map(|(_, t)| t.to_string()));
+    for file in [
+        "tune-fr.tsv",
+        "tune-en.tsv",
+        "holdout-fr.tsv",
+        "holdout-en.tsv",
+    ] {
+        let text = std::fs::read_to_string(format!(
+            "{}/testdata/comments/{file}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        lines.extend(
+            text.lines()
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(_, t)| t.to_string()),
+        );
     }
     lines
 }
@@ -18,7 +31,16 @@ fn bench(c: &mut Criterion) {
     let m = Matcher::new(&["fr", "en"], &[], &[]).unwrap();
     let all = notes();
     let mut group = c.benchmark_group("matcher");
-    for (name, set) in [("corpus", all.clone()), ("clean", all.iter().filter(|l| m.find(l).is_empty()).cloned().collect::<Vec<_>>())] {
+    for (name, set) in [
+        ("corpus", all.clone()),
+        (
+            "clean",
+            all.iter()
+                .filter(|l| m.find(l).is_empty())
+                .cloned()
+                .collect::<Vec<_>>(),
+        ),
+    ] {
         let bytes: usize = set.iter().map(|s| s.len()).sum();
         group.throughput(Throughput::Bytes(bytes as u64));
         group.bench_function(name, |b| {

@@ -9,6 +9,7 @@ pub mod columns;
 pub mod consent;
 pub mod custom;
 pub mod free_text;
+pub mod references;
 pub mod retention;
 pub mod waivers;
 
@@ -112,6 +113,7 @@ pub mod ids {
     pub const RETENTION_EXCEEDED: &str = "retention-exceeded";
     pub const RETENTION_ANCHOR_MISSING: &str = "retention-anchor-missing";
     pub const RETENTION_UNDECLARED: &str = "retention-undeclared";
+    pub const RETENTION_ABOVE_REFERENCE: &str = "retention-above-reference";
     pub const CONSENT_MISSING: &str = "consent-missing";
     pub const CONSENT_WITHDRAWN: &str = "consent-withdrawn";
     pub const CONSENT_PRE_TICKED: &str = "consent-pre-ticked";
@@ -130,6 +132,7 @@ pub mod ids {
         RETENTION_EXCEEDED,
         RETENTION_ANCHOR_MISSING,
         RETENTION_UNDECLARED,
+        RETENTION_ABOVE_REFERENCE,
         CONSENT_MISSING,
         CONSENT_WITHDRAWN,
         CONSENT_PRE_TICKED,
