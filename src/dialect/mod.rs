@@ -6,6 +6,7 @@
 //! shows and what remediation SQL uses, so a reviewer can replay it).
 
 pub mod guard;
+pub mod patterns;
 pub mod remediation;
 
 use crate::catalog::TypeClass;
