@@ -431,6 +431,12 @@ fn todo_help(path: &str, table: &toml::de::DeTable<'_>) -> String {
                 .join(", ")
         ),
         "purpose.retention.then" => "choose `delete`, `anonymise` or `archive`".into(),
+        "purpose.consent.where" => {
+            "write the SQL condition that selects this subject's consent rows, such as `personne_type = 'alumni'`".into()
+        }
+        "purpose.consent.purpose_value" => {
+            "write the value of `purpose_column` that designates this purpose, such as `newsletter`".into()
+        }
         _ => "replace TODO with a value, or remove the key".into(),
     }
 }

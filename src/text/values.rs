@@ -59,7 +59,7 @@ impl ValueProfile {
 }
 
 /// Categories whose values can be validated, in the order ties are broken (strongest first).
-const CHECKABLE: [ColumnCategory; 8] = [
+const CHECKABLE: [ColumnCategory; 9] = [
     ColumnCategory::Nir,
     ColumnCategory::Iban,
     ColumnCategory::Card,
@@ -68,7 +68,38 @@ const CHECKABLE: [ColumnCategory; 8] = [
     ColumnCategory::Ip,
     ColumnCategory::Phone,
     ColumnCategory::Postcode,
+    // Counted as "a date": confirms a birth-date name stored as text (SQLite), never alone.
+    ColumnCategory::BirthDate,
 ];
+
+/// A calendar date at the start of the value: `YYYY-MM-DD` (ISO, with any time after it) or
+/// `DD/MM/YYYY`.
+pub fn date_valid(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() < 10 {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = &b[r];
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| part.iter().fold(0u32, |a, d| a * 10 + u32::from(d - b'0')))
+    };
+    let (y, m, d) = if b[4] == b'-' && b[7] == b'-' {
+        (num(0..4), num(5..7), num(8..10))
+    } else if b[2] == b'/' && b[5] == b'/' {
+        (num(6..10), num(3..5), num(0..2))
+    } else {
+        return false;
+    };
+    let (Some(y), Some(m), Some(d)) = (y, m, d) else {
+        return false;
+    };
+    (b.len() == 10 || matches!(b[10], b' ' | b'T'))
+        && (1800..=2200).contains(&y)
+        && (1..=12).contains(&m)
+        && (1..=31).contains(&d)
+}
 
 /// Values longer than this are prose, not a structured value: the lexicon test is skipped.
 const SHORT_VALUE: usize = 40;
@@ -117,6 +148,7 @@ fn validates(category: ColumnCategory, v: &str) -> bool {
         ColumnCategory::Postcode => fr_postcode_valid(v),
         ColumnCategory::Ip => v.parse::<std::net::IpAddr>().is_ok(),
         ColumnCategory::Password => matches!(passwords::classify(Some(v)), Some(Some(_))),
+        ColumnCategory::BirthDate => date_valid(v),
         _ => false,
     }
 }
@@ -210,6 +242,7 @@ fn label(category: ColumnCategory) -> &'static str {
         ColumnCategory::Postcode => "valid French postcodes",
         ColumnCategory::Ip => "IP addresses",
         ColumnCategory::Password => "password hashes of a known format",
+        ColumnCategory::BirthDate => "dates",
         _ => "values of this category",
     }
 }
@@ -283,6 +316,16 @@ pub fn classify(
     let enough = sample.filter(|p| p.non_empty >= MIN_VALUES);
     match (name, enough) {
         (Some(n), None) => Some(from_name(n, sample)),
+        // A birth date typed as a date (or a year, an age) has nothing for values to check.
+        (Some(n), Some(p))
+            if n.category == ColumnCategory::BirthDate
+                && !matches!(
+                    TypeKind::of(data_type),
+                    TypeKind::Text(_) | TypeKind::Unknown
+                ) =>
+        {
+            Some(from_name(n, Some(p)))
+        }
         (Some(n), Some(p)) => Some(with_values(n, p)),
         (None, Some(p)) => values_alone(p, data_type),
         (None, None) => None,
@@ -296,7 +339,7 @@ fn from_name(n: NameClass, sample: Option<&ValueProfile>) -> Classification {
             evidence.push("no row sampled".into());
         } else if p.non_empty < MIN_VALUES {
             evidence.push(format!(
-                "only {} of {} sampled rows hold a value",
+                "{} value(s) in {} sampled row(s): too few to check",
                 p.non_empty, p.rows
             ));
         }
@@ -425,6 +468,27 @@ mod tests {
     }
 
     #[test]
+    fn dates() {
+        for ok in [
+            "2024-02-29",
+            "1998-07-14 10:00:00",
+            "2001-01-01T00:00:00Z",
+            "14/07/1998",
+        ] {
+            assert!(date_valid(ok), "{ok}");
+        }
+        for bad in [
+            "2024-13-01",
+            "1998-07",
+            "14-07-1998",
+            "20240229",
+            "2024/02/29",
+        ] {
+            assert!(!date_valid(bad), "{bad}");
+        }
+    }
+
+    #[test]
     fn postcodes() {
         for ok in ["75001", "01000", "20000", "97411", "98000", "98800"] {
             assert!(fr_postcode_valid(ok), "{ok}");
@@ -495,7 +559,10 @@ mod tests {
         let c = classify("t", "email", "text", Some(&p)).unwrap();
         assert_eq!(c.category, ColumnCategory::Email);
         assert_eq!(c.confidence, 0.95);
-        assert_eq!(c.evidence[1], "only 2 of 2 sampled rows hold a value");
+        assert_eq!(
+            c.evidence[1],
+            "2 value(s) in 2 sampled row(s): too few to check"
+        );
     }
 
     #[test]
