@@ -93,6 +93,9 @@ pub struct ScanArgs {
     /// Print nothing but errors; the exit code tells the result.
     #[arg(long)]
     pub quiet: bool,
+    /// Rows sampled per table by the value-based column rules (TABLESAMPLE/LIMIT); 0 reads every row.
+    #[arg(long, default_value_t = vigie::discover::DEFAULT_SAMPLE)]
+    pub sample: usize,
 }
 
 #[derive(clap::Args, Debug)]

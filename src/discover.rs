@@ -173,9 +173,12 @@ impl Inventory {
     }
 }
 
-/// The lexicons used on short sampled values; discovery works without them if they fail.
-pub fn lexicon_matcher() -> Option<Matcher> {
-    Matcher::new(&["fr", "en"], &[], &[]).ok()
+/// The lexicons used on short sampled values, built once per process (the automaton takes a
+/// moment); discovery works without them if they fail to build.
+pub fn shared_matcher() -> Option<&'static Matcher> {
+    static MATCHER: std::sync::LazyLock<Option<Matcher>> =
+        std::sync::LazyLock::new(|| Matcher::new(&["fr", "en"], &[], &[]).ok());
+    MATCHER.as_ref()
 }
 
 /// Sample one table and classify its columns.
@@ -239,7 +242,7 @@ pub fn discover(target: &Target, opts: &DiscoverOptions) -> Result<Inventory, Db
             return Err(e);
         }
     };
-    let matcher = lexicon_matcher();
+    let matcher = shared_matcher();
     let work: Vec<usize> = (0..catalog.tables.len())
         .filter(|&i| !catalog.tables[i].view)
         .collect();
@@ -248,7 +251,7 @@ pub fn discover(target: &Target, opts: &DiscoverOptions) -> Result<Inventory, Db
     std::thread::scope(|scope| {
         for mut session in sessions.drain(..) {
             let (work, results, next, catalog, matcher) =
-                (&work, &results, &next, &catalog, matcher.as_ref());
+                (&work, &results, &next, &catalog, matcher);
             scope.spawn(move || {
                 while let Some(&i) = work.get(next.fetch_add(1, Ordering::SeqCst)) {
                     let result =

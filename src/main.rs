@@ -135,6 +135,7 @@ fn scan(args: ScanArgs) -> ExitCode {
         max_keys: args.max_keys,
         limits,
         show_excerpts: args.show_excerpts,
+        sample: args.sample,
     };
     let report = match vigie::engine::scan(&policy, &target, &opts) {
         Ok(r) => r,

@@ -212,6 +212,7 @@ pub fn open(
     } else {
         None
     };
+    leader.batch_execute(CLEAN_SAVEPOINT).map_err(query_error)?;
     sessions.push(Box::new(PgSession { client: leader }));
     for _ in 1..count {
         let mut client = config.connect(NoTls).map_err(|e| connect_error(url, e))?;
@@ -228,19 +229,36 @@ pub fn open(
                 .batch_execute(&format!("SET TRANSACTION SNAPSHOT '{safe}'"))
                 .map_err(query_error)?;
         }
+        client.batch_execute(CLEAN_SAVEPOINT).map_err(query_error)?;
         sessions.push(Box::new(PgSession { client }));
     }
     Ok((info, sessions))
 }
 
+/// Set once per session, right after the snapshot is taken. A failed statement aborts a
+/// PostgreSQL transaction, and every later statement of the session would fail with it; rolling
+/// back to this savepoint puts the session back in the same snapshot, so one check in error
+/// never costs the checks that run after it on the same session.
+const CLEAN_SAVEPOINT: &str = "SAVEPOINT vigie_clean";
+
 impl PgSession {
     fn run(&mut self, sql: &str, as_of: Option<&str>) -> Result<Vec<postgres::Row>, DbError> {
         guard::check_query(sql, Dialect::Postgres)?;
-        match as_of {
+        let result = match as_of {
             Some(a) => self.client.query(sql, &[&a]),
             None => self.client.query(sql, &[]),
+        };
+        self.recover(result)
+    }
+
+    /// Passes a result through, restoring the session after an error.
+    fn recover<T>(&mut self, result: Result<T, postgres::Error>) -> Result<T, DbError> {
+        if result.is_err() {
+            let _ = self
+                .client
+                .batch_execute("ROLLBACK TO SAVEPOINT vigie_clean");
         }
-        .map_err(query_error)
+        result.map_err(query_error)
     }
 }
 
@@ -285,7 +303,8 @@ impl Session for PgSession {
 
     fn column_names(&mut self, sql: &str) -> Result<Vec<String>, DbError> {
         guard::check_query(sql, Dialect::Postgres)?;
-        let stmt = self.client.prepare(sql).map_err(query_error)?;
+        let prepared = self.client.prepare(sql);
+        let stmt = self.recover(prepared)?;
         Ok(stmt
             .columns()
             .iter()
@@ -301,33 +320,13 @@ impl Session for PgSession {
         // COPY is not a query, so the guard sees the inner SELECT; COPY … TO STDOUT streams
         // rows to this client only, in text format, without a cursor round trip per batch.
         guard::check_query(sql, Dialect::Postgres)?;
-        let reader = self
-            .client
-            .copy_out(&format!("COPY ({sql}) TO STDOUT"))
-            .map_err(query_error)?;
-        let mut reader = BufReader::with_capacity(1 << 16, reader);
-        let mut line = Vec::with_capacity(512);
-        loop {
-            line.clear();
-            let n = reader
-                .read_until(b'\n', &mut line)
-                .map_err(|e| DbError::query(format!("reading the COPY stream failed: {e}")))?;
-            if n == 0 {
-                break;
-            }
-            if line.last() == Some(&b'\n') {
-                line.pop();
-            }
-            let Some(tab) = line.iter().position(|&b| b == b'\t') else {
-                continue;
-            };
-            let key = copy_unescape(&line[..tab]);
-            let text = copy_unescape(&line[tab + 1..]);
-            if let (Some(k), Some(t)) = (key, text) {
-                each(k, t);
-            }
+        let streamed = copy_pairs(&mut self.client, sql, each);
+        if streamed.is_err() {
+            let _ = self
+                .client
+                .batch_execute("ROLLBACK TO SAVEPOINT vigie_clean");
         }
-        Ok(())
+        streamed
     }
 
     fn introspect(&mut self, schemas: &[String]) -> Result<Catalog, DbError> {
@@ -337,6 +336,40 @@ impl Session for PgSession {
     fn close(mut self: Box<Self>) {
         let _ = self.client.batch_execute("ROLLBACK");
     }
+}
+
+/// Streams `(key, text)` rows of `sql` through `COPY … TO STDOUT`.
+fn copy_pairs(
+    client: &mut Client,
+    sql: &str,
+    each: &mut dyn FnMut(String, String),
+) -> Result<(), DbError> {
+    let reader = client
+        .copy_out(&format!("COPY ({sql}) TO STDOUT"))
+        .map_err(query_error)?;
+    let mut reader = BufReader::with_capacity(1 << 16, reader);
+    let mut line = Vec::with_capacity(512);
+    loop {
+        line.clear();
+        let n = reader
+            .read_until(b'\n', &mut line)
+            .map_err(|e| DbError::query(format!("reading the COPY stream failed: {e}")))?;
+        if n == 0 {
+            break;
+        }
+        if line.last() == Some(&b'\n') {
+            line.pop();
+        }
+        let Some(tab) = line.iter().position(|&b| b == b'\t') else {
+            continue;
+        };
+        let key = copy_unescape(&line[..tab]);
+        let text = copy_unescape(&line[tab + 1..]);
+        if let (Some(k), Some(t)) = (key, text) {
+            each(k, t);
+        }
+    }
+    Ok(())
 }
 
 /// Decode one field of COPY's text format; `\N` is NULL.

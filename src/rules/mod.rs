@@ -9,6 +9,8 @@ pub mod columns;
 pub mod consent;
 pub mod custom;
 pub mod free_text;
+pub mod minimisation;
+pub mod passwords;
 pub mod references;
 pub mod retention;
 pub mod waivers;
@@ -127,6 +129,9 @@ pub mod ids {
     pub const IDENTIFIER_COLUMN: &str = "identifier-column";
     pub const CARD_SECURITY_CODE: &str = "card-security-code";
     pub const UNDECLARED_COLUMN: &str = "undeclared-column";
+    pub const UNUSED_COLUMN: &str = "unused-column";
+    pub const PASSWORD_PLAINTEXT: &str = "password-plaintext";
+    pub const PASSWORD_WEAK_HASH: &str = "password-weak-hash";
 
     pub const ENGINE: &[&str] = &[
         RETENTION_EXCEEDED,
@@ -146,5 +151,8 @@ pub mod ids {
         IDENTIFIER_COLUMN,
         CARD_SECURITY_CODE,
         UNDECLARED_COLUMN,
+        UNUSED_COLUMN,
+        PASSWORD_PLAINTEXT,
+        PASSWORD_WEAK_HASH,
     ];
 }
