@@ -82,9 +82,27 @@ const PBKDF2_PREFIXES: [&str; 5] = [
     "$pbkdf2$",
 ];
 
-/// Below 600,000 iterations: 1 to 5 digits, or 6 digits starting with 0–5.
+/// Below 600,000 iterations: 1 to 5 digits, or 6 digits starting with 0–5; as a bare field
+/// (Django, passlib) or as the PHC `i=` parameter (`$pbkdf2-sha256$i=4096,l=32$…`).
 fn pbkdf2_low() -> Vec<Shape> {
     let mut shapes = Vec::new();
+    for prefix in ["$pbkdf2-sha256$i=", "$pbkdf2-sha512$i=", "$pbkdf2$i="] {
+        for n in 1..=5 {
+            shapes.push(Shape {
+                pieces: vec![lit(prefix), digits(n), Piece::OneOf(",$".into())],
+                whole: false,
+            });
+        }
+        shapes.push(Shape {
+            pieces: vec![
+                lit(prefix),
+                Piece::OneOf("012345".into()),
+                digits(5),
+                Piece::OneOf(",$".into()),
+            ],
+            whole: false,
+        });
+    }
     for prefix in PBKDF2_PREFIXES {
         for n in 1..=5 {
             shapes.push(Shape {
