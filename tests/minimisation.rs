@@ -31,6 +31,15 @@ fn fixture_sql() -> String {
             nir_bad_key(i)
         ));
     }
+    // A table nothing marks as personal, whose values are e-mail addresses.
+    sql.push_str(
+        "CREATE TABLE imports (id INTEGER PRIMARY KEY, contact VARCHAR(255), lot VARCHAR(10));\n",
+    );
+    for i in 1..=6 {
+        sql.push_str(&format!(
+            "INSERT INTO imports VALUES ({i}, 'c{i}@example.org', 'L{i}');\n"
+        ));
+    }
     sql
 }
 
@@ -111,6 +120,7 @@ fn expected() -> Vec<Col> {
         col("sensitive-column", "regime", Some("religion"), 1, &[]),
         col("sensitive-column", "religion", Some("religion"), 1, &[]),
         col("undeclared-column", "commande", None, 1, &[]),
+        col("undeclared-column", "contact", Some("email"), 1, &[]),
         col("undeclared-column", "info", None, 1, &[]),
         col("undeclared-column", "ref_dossier", None, 1, &[]),
         col("undeclared-column", "regime", None, 1, &[]),

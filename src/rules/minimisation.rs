@@ -10,6 +10,9 @@
 //!   the rows of plausible length are streamed once and each value validated by its checksum,
 //!   so `count` is the number of rows holding a valid identifier. A sample can miss a column
 //!   where identifiers are rare; `--sample 0` samples every row.
+//! - **`undeclared-column` by values**: a column whose values reveal personal data (e-mails,
+//!   phones, password hashes…) on a table neither the policy nor the column names mark as
+//!   personal, so the catalog rules could not see it.
 //! - **`card-security-code`**: a CVV column is reported as soon as it exists; `count` is the
 //!   number of rows holding a code, or 1 (the column) when none does yet.
 //! - **`unused-column`**: on each personal-data table, one query counts, for every declared or
@@ -63,11 +66,20 @@ impl SessionCheck for CvvCheck {
 
 pub fn plan(p: &mut Planner<'_>) {
     let catalog = p.catalog;
+    let view = PolicyView::new(p.policy);
     for table in catalog.tables.iter().filter(|t| !t.view) {
+        // Columns the catalog rules already judge for `undeclared-column`: every column of a
+        // personal-data table, and the columns the policy declares.
+        let judged = view.is_personal(table);
         let check = ValuesCheck {
             table: table.clone(),
             sample: p.sample,
             max_keys: p.max_keys,
+            undeclared: table
+                .columns
+                .iter()
+                .map(|c| !judged && !view.is_declared(table, &c.name))
+                .collect(),
             purposes: table
                 .columns
                 .iter()
@@ -90,6 +102,9 @@ struct ValuesCheck {
     max_keys: usize,
     /// The purpose declaring each column, in catalog order.
     purposes: Vec<Option<String>>,
+    /// Per column: neither declared nor on a table the catalog rules judge, so personal data its
+    /// values reveal is reported here as `undeclared-column`.
+    undeclared: Vec<bool>,
 }
 
 fn finding(
@@ -171,6 +186,31 @@ impl SessionCheck for ValuesCheck {
                     self.max_keys,
                     purpose,
                 )?);
+            }
+            if c.category.is_personal()
+                && !c.category.is_sensitive()
+                && !c.category.is_identifier()
+                && self.undeclared.get(i).copied().unwrap_or(false)
+            {
+                let mut f = finding(
+                    UNDECLARED_COLUMN,
+                    table,
+                    &column.name,
+                    None,
+                    format!(
+                        "column {}.{} holds {} data by its values ({evidence}) and is used by no purpose of the policy",
+                        table.name, column.name, c.category
+                    ),
+                );
+                f.category = Some(c.category.as_str().to_string());
+                f.remediation = Some(column_fix(
+                    d,
+                    table,
+                    &column.name,
+                    UNDECLARED_COLUMN,
+                    f.category.as_deref(),
+                ));
+                out.push(f);
             }
         }
         Ok(out)
