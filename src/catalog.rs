@@ -18,6 +18,10 @@ pub struct Table {
     pub primary_key: Vec<String>,
     pub comment: Option<String>,
     pub row_estimate: Option<u64>,
+    /// A view or materialised view: its columns repeat those of tables, so discovery samples
+    /// base tables only.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub view: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]

@@ -26,6 +26,8 @@ pub struct ScanOptions {
     pub max_keys: usize,
     pub limits: Limits,
     pub show_excerpts: bool,
+    /// Rows sampled per table by the value-based column rules; 0 reads every row.
+    pub sample: usize,
 }
 
 impl Default for ScanOptions {
@@ -38,6 +40,7 @@ impl Default for ScanOptions {
             max_keys: 10,
             limits: Limits::default(),
             show_excerpts: false,
+            sample: crate::discover::DEFAULT_SAMPLE,
         }
     }
 }
@@ -119,6 +122,8 @@ pub enum CheckKind {
     },
     /// One free-text column, streamed once.
     FreeText(crate::rules::free_text::FreeTextCheck),
+    /// Work that needs the session for more than one query (a sample, then counts).
+    Session(Box<dyn SessionCheck>),
     /// Could not be planned; the reason is reported and the check is an error.
     Broken(String),
     Skipped(String),
@@ -126,6 +131,11 @@ pub enum CheckKind {
 
 /// Turns the rows of a [`CheckKind::Rows`] query into findings.
 pub type RowsToFindings = Box<dyn Fn(&[Vec<Option<String>>]) -> Vec<Finding> + Send + Sync>;
+
+/// A check that runs its own queries on a session and builds its findings from the results.
+pub trait SessionCheck: Send + Sync {
+    fn run(&self, session: &mut dyn Session) -> Result<Vec<Finding>, DbError>;
+}
 
 pub struct Check {
     pub id: String,
@@ -140,6 +150,8 @@ pub struct Planner<'a> {
     pub dialect: Dialect,
     pub as_of: jiff::Timestamp,
     pub max_keys: usize,
+    /// Rows sampled per table by the value-based column rules; 0 reads every row.
+    pub sample: usize,
     pub checks: Vec<Check>,
     pub problems: Problems,
 }
@@ -158,6 +170,7 @@ impl<'a> Planner<'a> {
             dialect,
             as_of,
             max_keys,
+            sample: crate::discover::DEFAULT_SAMPLE,
             checks: Vec::new(),
             problems: policy.problems(),
         }
@@ -269,26 +282,7 @@ impl<'a> Planner<'a> {
 
     /// `SELECT count(*) OVER (), key … ORDER BY key LIMIT n` over `from` (aliased `alias`).
     pub fn count_sql(&self, table: &Table, alias: &str, from: &str, predicate: &str) -> String {
-        let d = self.dialect;
-        if table.primary_key.is_empty() {
-            return format!("SELECT count(*) FROM {from} WHERE {predicate}");
-        }
-        let cols: Vec<String> = table.primary_key.iter().map(|k| d.col(alias, k)).collect();
-        let key = if cols.len() == 1 {
-            d.key_text(&cols[0])
-        } else {
-            let parts: Vec<String> = cols.iter().map(|c| d.key_text(c)).collect();
-            d.key_list(&parts)
-        };
-        let limit = if self.max_keys == 0 {
-            String::new()
-        } else {
-            format!(" LIMIT {}", self.max_keys)
-        };
-        format!(
-            "SELECT count(*) OVER (), {key} FROM {from} WHERE {predicate} ORDER BY {}{limit}",
-            cols.join(", ")
-        )
+        keyed_count_sql(self.dialect, self.max_keys, table, alias, from, predicate)
     }
 
     /// `"schema"."table" AS alias`.
@@ -320,6 +314,44 @@ impl<'a> Planner<'a> {
     }
 }
 
+/// The primary key of `alias` as one text value (`a,b` for a composite key), or `None`.
+pub fn key_expr(d: Dialect, table: &Table, alias: &str) -> Option<String> {
+    let cols: Vec<String> = table.primary_key.iter().map(|k| d.col(alias, k)).collect();
+    match cols.len() {
+        0 => None,
+        1 => Some(d.key_text(&cols[0])),
+        _ => {
+            let parts: Vec<String> = cols.iter().map(|c| d.key_text(c)).collect();
+            Some(d.key_list(&parts))
+        }
+    }
+}
+
+/// `SELECT count(*) OVER (), key … ORDER BY key LIMIT n` over `from` (aliased `alias`), or a
+/// bare count for a table without a key. `max_keys` 0 returns every key.
+pub fn keyed_count_sql(
+    d: Dialect,
+    max_keys: usize,
+    table: &Table,
+    alias: &str,
+    from: &str,
+    predicate: &str,
+) -> String {
+    let Some(key) = key_expr(d, table, alias) else {
+        return format!("SELECT count(*) FROM {from} WHERE {predicate}");
+    };
+    let cols: Vec<String> = table.primary_key.iter().map(|k| d.col(alias, k)).collect();
+    let limit = if max_keys == 0 {
+        String::new()
+    } else {
+        format!(" LIMIT {max_keys}")
+    };
+    format!(
+        "SELECT count(*) OVER (), {key} FROM {from} WHERE {predicate} ORDER BY {}{limit}",
+        cols.join(", ")
+    )
+}
+
 /// Build every check for a policy on a catalog.
 pub fn plan(planner: &mut Planner<'_>) {
     rules::retention::plan(planner);
@@ -328,6 +360,9 @@ pub fn plan(planner: &mut Planner<'_>) {
     rules::access::plan(planner);
     rules::custom::plan(planner);
     rules::free_text::plan(planner);
+    rules::columns::plan(planner);
+    rules::minimisation::plan(planner);
+    rules::passwords::plan(planner);
 }
 
 fn run_count(
@@ -446,6 +481,7 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
         }
     }
     let mut planner = Planner::new(policy, &catalog, dialect, opts.as_of, opts.max_keys);
+    planner.sample = opts.sample;
     plan(&mut planner);
     let Planner {
         checks, problems, ..
@@ -586,6 +622,7 @@ fn run_check(
             Err(e) => (CheckStatus::Error, Some(describe(&e)), Vec::new()),
         },
         CheckKind::Catalog(f) => (CheckStatus::Ok, None, f.clone()),
+        CheckKind::Session(c) => done(c.run(session).map_err(|e| describe(&e))),
         CheckKind::Broken(why) => (CheckStatus::Error, Some(why.clone()), Vec::new()),
         CheckKind::Skipped(why) => (CheckStatus::Skipped, Some(why.clone()), Vec::new()),
     }

@@ -25,6 +25,10 @@ fn expected() -> Vec<Row> {
             &["10", "13"],
         ),
         row("card-cvv-stored", None, 2, &["2", "3"]),
+        // The same CVV column, judged by the built-in column rules of a live scan.
+        row("card-security-code", Some("paiements"), 2, &["2", "3"]),
+        row("undeclared-column", Some("paiements"), 1, &[]),
+        row("undeclared-column", Some("prospects"), 1, &[]),
         row("waiver-expired", None, 1, &["consent-missing:abonnements"]),
         row("waiver-unused", None, 1, &["retention-exceeded:alumni"]),
     ];

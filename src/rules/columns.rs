@@ -9,9 +9,17 @@
 //! - `undeclared-column`: a column of a personal-data table that no purpose declares, or a
 //!   free-text column missing from `[free_text]`.
 //! - `retention-undeclared`: a personal-data table with no retention.
+//!
+//! In a live scan, [`plan`] judges every column of every base table with the same
+//! [`judge_column`] the migration gate uses, so CI and the audit never disagree on a name. These
+//! findings read no row (`count` = 1, the column), except `card-security-code`, which counts the
+//! rows holding a code. The value-based rules are in [`super::minimisation`].
 
 use super::ids;
 use crate::catalog::{Column, Table};
+use crate::dialect::Dialect;
+use crate::engine::{CheckKind, Planner};
+use crate::finding::{Applicability, Remediation};
 use crate::migrations::default_is_true;
 use crate::policy::Policy;
 use crate::text::names::{ColumnCategory, NameClass, classify_name};
@@ -296,4 +304,126 @@ pub fn judge_column(
         }
     }
     out
+}
+
+/// The purpose whose `data` lists `table.column`, for grouping findings.
+pub fn purpose_of(p: &Planner<'_>, table: &Table, column: &str) -> Option<String> {
+    p.policy
+        .purposes
+        .iter()
+        .find(|pu| {
+            pu.data.iter().any(|d| {
+                pair(&d.value).is_some_and(|(t, c)| {
+                    t.eq_ignore_ascii_case(&table.name) && c.eq_ignore_ascii_case(column)
+                })
+            })
+        })
+        .map(|pu| pu.id.value.clone())
+}
+
+/// What to do with a column a rule flags: proposed SQL (never run) or policy guidance.
+pub fn column_fix(
+    d: Dialect,
+    table: &Table,
+    column: &str,
+    rule: &str,
+    category: Option<&str>,
+) -> Remediation {
+    let t = d.table_ref(table.schema.as_deref(), &table.name);
+    let c = d.quote_ident(column);
+    let what = category.map(|c| format!(" ({c})")).unwrap_or_default();
+    let head = format!(
+        "-- vigie: {rule} {}.{column}{what}\n-- Review before running: application code, exports and backups may use this column.\n",
+        table.name
+    );
+    let drop = format!("ALTER TABLE {t} DROP COLUMN {c};");
+    match rule {
+        ids::UNDECLARED_COLUMN => Remediation {
+            sql: format!(
+                "-- vigie: {rule} {}.{column}{what}\n-- Declare \"{}.{column}\" in the `data` of the purpose that needs it, or stop collecting it:\n-- {drop}\n",
+                table.name, table.name
+            ),
+            applicability: Applicability::DisplayOnly,
+        },
+        ids::CONSENT_DEFAULT_TRUE => Remediation {
+            sql: match d {
+                Dialect::Sqlite => format!(
+                    "-- vigie: {rule} {}.{column}\n-- SQLite cannot change a column default: rebuild the table with DEFAULT 0 (or no default).\n",
+                    table.name
+                ),
+                _ => format!(
+                    "{head}{}\nALTER TABLE {t} ALTER COLUMN {c} SET DEFAULT false;\nCOMMIT;\n",
+                    d.begin()
+                ),
+            },
+            applicability: Applicability::Review,
+        },
+        ids::CARD_SECURITY_CODE | ids::IDENTIFIER_COLUMN => Remediation {
+            sql: format!(
+                "{head}{}\nUPDATE {t} SET {c} = NULL WHERE {c} IS NOT NULL;\n{}\nCOMMIT;\n",
+                d.begin(),
+                if rule == ids::CARD_SECURITY_CODE {
+                    drop
+                } else {
+                    format!("-- and, if no purpose needs the column at all: {drop}")
+                }
+            ),
+            applicability: Applicability::Review,
+        },
+        _ => Remediation {
+            sql: format!("{head}{}\n{drop}\nCOMMIT;\n", d.begin()),
+            applicability: Applicability::Review,
+        },
+    }
+}
+
+/// Plans the catalog-level column rules on a live catalog: one catalog check per rule (even
+/// empty, so a waiver of the rule can be reported unused), and a counting check per CVV column.
+pub fn plan(p: &mut Planner<'_>) {
+    let view = PolicyView::new(p.policy);
+    let d = p.dialect;
+    let rules = [
+        ids::SENSITIVE_COLUMN,
+        ids::IDENTIFIER_COLUMN,
+        ids::UNDECLARED_COLUMN,
+        ids::CONSENT_DEFAULT_TRUE,
+    ];
+    let mut by_rule: Vec<Vec<crate::finding::Finding>> = vec![Vec::new(); rules.len()];
+    let catalog = p.catalog;
+    for table in catalog.tables.iter().filter(|t| !t.view) {
+        let personal = view.is_personal(table);
+        for column in &table.columns {
+            for j in judge_column(&view, table, column, personal) {
+                let purpose = purpose_of(p, table, &column.name);
+                let mut f = p.finding(j.rule, purpose.as_deref(), Some(table), j.message);
+                f.column = Some(column.name.clone());
+                f.category = j.category.clone();
+                f.count = 1;
+                f.remediation = Some(column_fix(
+                    d,
+                    table,
+                    &column.name,
+                    j.rule,
+                    j.category.as_deref(),
+                ));
+                if j.rule == ids::CARD_SECURITY_CODE {
+                    let check = super::minimisation::cvv_check(p, table, column, f);
+                    p.push(
+                        format!("{}:{}.{}", ids::CARD_SECURITY_CODE, table.name, column.name),
+                        ids::CARD_SECURITY_CODE,
+                        CheckKind::Session(Box::new(check)),
+                    );
+                } else if let Some(i) = rules.iter().position(|r| *r == j.rule) {
+                    by_rule[i].push(f);
+                }
+            }
+        }
+    }
+    for (rule, findings) in rules.iter().zip(by_rule) {
+        p.push(
+            format!("{rule}:catalog"),
+            rule,
+            CheckKind::Catalog(findings),
+        );
+    }
 }

@@ -10,6 +10,9 @@ pub mod columns;
 pub mod consent;
 pub mod custom;
 pub mod free_text;
+pub mod minimisation;
+pub mod passwords;
+pub mod references;
 pub mod retention;
 pub mod rights;
 pub mod waivers;
@@ -114,6 +117,7 @@ pub mod ids {
     pub const RETENTION_EXCEEDED: &str = "retention-exceeded";
     pub const RETENTION_ANCHOR_MISSING: &str = "retention-anchor-missing";
     pub const RETENTION_UNDECLARED: &str = "retention-undeclared";
+    pub const RETENTION_ABOVE_REFERENCE: &str = "retention-above-reference";
     pub const CONSENT_MISSING: &str = "consent-missing";
     pub const CONSENT_WITHDRAWN: &str = "consent-withdrawn";
     pub const CONSENT_PRE_TICKED: &str = "consent-pre-ticked";
@@ -131,11 +135,15 @@ pub mod ids {
     pub const IDENTIFIER_COLUMN: &str = "identifier-column";
     pub const CARD_SECURITY_CODE: &str = "card-security-code";
     pub const UNDECLARED_COLUMN: &str = "undeclared-column";
+    pub const UNUSED_COLUMN: &str = "unused-column";
+    pub const PASSWORD_PLAINTEXT: &str = "password-plaintext";
+    pub const PASSWORD_WEAK_HASH: &str = "password-weak-hash";
 
     pub const ENGINE: &[&str] = &[
         RETENTION_EXCEEDED,
         RETENTION_ANCHOR_MISSING,
         RETENTION_UNDECLARED,
+        RETENTION_ABOVE_REFERENCE,
         CONSENT_MISSING,
         CONSENT_WITHDRAWN,
         CONSENT_PRE_TICKED,
@@ -153,5 +161,8 @@ pub mod ids {
         IDENTIFIER_COLUMN,
         CARD_SECURITY_CODE,
         UNDECLARED_COLUMN,
+        UNUSED_COLUMN,
+        PASSWORD_PLAINTEXT,
+        PASSWORD_WEAK_HASH,
     ];
 }

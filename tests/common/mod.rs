@@ -239,3 +239,4 @@ pub fn row(rule: &str, table: Option<&str>, count: u64, keys: &[&str]) -> Row {
 pub fn of_rule(report: &ScanReport, rule: &str) -> Vec<Row> {
     rows(report).into_iter().filter(|r| r.0 == rule).collect()
 }
+pub mod labelled;
