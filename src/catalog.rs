@@ -18,6 +18,10 @@ pub struct Table {
     pub primary_key: Vec<String>,
     pub comment: Option<String>,
     pub row_estimate: Option<u64>,
+    /// A view or materialised view: its columns repeat those of tables, so discovery samples
+    /// base tables only.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub view: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -88,6 +92,15 @@ impl Table {
         match &self.schema {
             Some(s) => format!("{s}.{}", self.name),
             None => self.name.clone(),
+        }
+    }
+
+    /// The name reports use: `name` in the default schema (`public`, or none), else
+    /// `schema.name`, so two tables of the same name in two schemas never look alike.
+    pub fn display_name(&self) -> String {
+        match self.schema.as_deref() {
+            None | Some("public") => self.name.clone(),
+            Some(_) => self.qualified_name(),
         }
     }
 

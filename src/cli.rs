@@ -21,6 +21,10 @@ pub enum Command {
     Scan(Box<ScanArgs>),
     /// Check SQL migration files against the policy (a CI gate on schema changes).
     CheckMigrations(Box<MigrationArgs>),
+    /// Inventory of the personal data a database holds, column by column (no policy needed).
+    Discover(Box<DiscoverArgs>),
+    /// Print a draft policy from what discover finds: `vigie init URL > policy.toml`.
+    Init(Box<DiscoverArgs>),
     /// List the built-in rules.
     Rules,
     /// Show the documentation of one rule.
@@ -89,6 +93,9 @@ pub struct ScanArgs {
     /// Print nothing but errors; the exit code tells the result.
     #[arg(long)]
     pub quiet: bool,
+    /// Rows sampled per table by the value-based column rules (TABLESAMPLE/LIMIT); 0 reads every row.
+    #[arg(long, default_value_t = vigie::discover::DEFAULT_SAMPLE)]
+    pub sample: usize,
 }
 
 #[derive(clap::Args, Debug)]
@@ -116,4 +123,25 @@ pub enum SqlDialectArg {
     Postgres,
     Mysql,
     Sqlite,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct DiscoverArgs {
+    /// postgres://…, sqlite://PATH or a .db/.sqlite file.
+    pub url: String,
+    /// Rows sampled per table, pushed into the database (TABLESAMPLE/LIMIT); 0 reads every row.
+    #[arg(long, default_value_t = vigie::discover::DEFAULT_SAMPLE)]
+    pub sample: usize,
+    /// Output format (discover only; init always prints TOML).
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Schemas to read (repeatable; default: every non-system schema).
+    #[arg(long = "schema")]
+    pub schemas: Vec<String>,
+    /// Parallel database sessions.
+    #[arg(long, default_value_t = 2)]
+    pub jobs: usize,
+    /// Time limit of each statement (e.g. 30s, 5m).
+    #[arg(long, default_value = "5m")]
+    pub statement_timeout: String,
 }

@@ -10,7 +10,7 @@ use crate::db::{self, DbError, Limits, Session, Target, TargetInfo};
 use crate::dialect::Dialect;
 use crate::dialect::remediation::{self, Action, RowSet};
 use crate::finding::{
-    Applicability, CheckOutcome, CheckStatus, Finding, Remediation, Severity, sort_findings,
+    Applicability, CheckOutcome, CheckStatus, Finding, Remediation, sort_findings,
 };
 use crate::policy::{Name, Policy, PolicyProblem, Problems, did_you_mean};
 use crate::rules::{self, Rule};
@@ -26,6 +26,8 @@ pub struct ScanOptions {
     pub max_keys: usize,
     pub limits: Limits,
     pub show_excerpts: bool,
+    /// Rows sampled per table by the value-based column rules; 0 reads every row.
+    pub sample: usize,
 }
 
 impl Default for ScanOptions {
@@ -38,6 +40,7 @@ impl Default for ScanOptions {
             max_keys: 10,
             limits: Limits::default(),
             show_excerpts: false,
+            sample: crate::discover::DEFAULT_SAMPLE,
         }
     }
 }
@@ -112,11 +115,26 @@ pub enum CheckKind {
     },
     /// Findings known from the policy and catalog alone.
     Catalog(Vec<Finding>),
+    /// A catalog query (no data rows read) whose result rows become findings.
+    Rows {
+        sql: String,
+        findings: RowsToFindings,
+    },
     /// One free-text column, streamed once.
     FreeText(crate::rules::free_text::FreeTextCheck),
+    /// Work that needs the session for more than one query (a sample, then counts).
+    Session(Box<dyn SessionCheck>),
     /// Could not be planned; the reason is reported and the check is an error.
     Broken(String),
     Skipped(String),
+}
+
+/// Turns the rows of a [`CheckKind::Rows`] query into findings.
+pub type RowsToFindings = Box<dyn Fn(&[Vec<Option<String>>]) -> Vec<Finding> + Send + Sync>;
+
+/// A check that runs its own queries on a session and builds its findings from the results.
+pub trait SessionCheck: Send + Sync {
+    fn run(&self, session: &mut dyn Session) -> Result<Vec<Finding>, DbError>;
 }
 
 pub struct Check {
@@ -132,6 +150,8 @@ pub struct Planner<'a> {
     pub dialect: Dialect,
     pub as_of: jiff::Timestamp,
     pub max_keys: usize,
+    /// Rows sampled per table by the value-based column rules; 0 reads every row.
+    pub sample: usize,
     pub checks: Vec<Check>,
     pub problems: Problems,
 }
@@ -150,6 +170,7 @@ impl<'a> Planner<'a> {
             dialect,
             as_of,
             max_keys,
+            sample: crate::discover::DEFAULT_SAMPLE,
             checks: Vec::new(),
             problems: policy.problems(),
         }
@@ -245,7 +266,7 @@ impl<'a> Planner<'a> {
             rule: rule.to_string(),
             severity: r.severity,
             purpose: purpose.map(String::from),
-            table: table.map(|t| t.name.clone()),
+            table: table.map(|t| t.display_name()),
             column: None,
             category: None,
             count: 0,
@@ -261,26 +282,7 @@ impl<'a> Planner<'a> {
 
     /// `SELECT count(*) OVER (), key … ORDER BY key LIMIT n` over `from` (aliased `alias`).
     pub fn count_sql(&self, table: &Table, alias: &str, from: &str, predicate: &str) -> String {
-        let d = self.dialect;
-        if table.primary_key.is_empty() {
-            return format!("SELECT count(*) FROM {from} WHERE {predicate}");
-        }
-        let cols: Vec<String> = table.primary_key.iter().map(|k| d.col(alias, k)).collect();
-        let key = if cols.len() == 1 {
-            d.key_text(&cols[0])
-        } else {
-            let parts: Vec<String> = cols.iter().map(|c| d.key_text(c)).collect();
-            d.key_list(&parts)
-        };
-        let limit = if self.max_keys == 0 {
-            String::new()
-        } else {
-            format!(" LIMIT {}", self.max_keys)
-        };
-        format!(
-            "SELECT count(*) OVER (), {key} FROM {from} WHERE {predicate} ORDER BY {}{limit}",
-            cols.join(", ")
-        )
+        keyed_count_sql(self.dialect, self.max_keys, table, alias, from, predicate)
     }
 
     /// `"schema"."table" AS alias`.
@@ -312,12 +314,55 @@ impl<'a> Planner<'a> {
     }
 }
 
+/// The primary key of `alias` as one text value (`a,b` for a composite key), or `None`.
+pub fn key_expr(d: Dialect, table: &Table, alias: &str) -> Option<String> {
+    let cols: Vec<String> = table.primary_key.iter().map(|k| d.col(alias, k)).collect();
+    match cols.len() {
+        0 => None,
+        1 => Some(d.key_text(&cols[0])),
+        _ => {
+            let parts: Vec<String> = cols.iter().map(|c| d.key_text(c)).collect();
+            Some(d.key_list(&parts))
+        }
+    }
+}
+
+/// `SELECT count(*) OVER (), key … ORDER BY key LIMIT n` over `from` (aliased `alias`), or a
+/// bare count for a table without a key. `max_keys` 0 returns every key.
+pub fn keyed_count_sql(
+    d: Dialect,
+    max_keys: usize,
+    table: &Table,
+    alias: &str,
+    from: &str,
+    predicate: &str,
+) -> String {
+    let Some(key) = key_expr(d, table, alias) else {
+        return format!("SELECT count(*) FROM {from} WHERE {predicate}");
+    };
+    let cols: Vec<String> = table.primary_key.iter().map(|k| d.col(alias, k)).collect();
+    let limit = if max_keys == 0 {
+        String::new()
+    } else {
+        format!(" LIMIT {max_keys}")
+    };
+    format!(
+        "SELECT count(*) OVER (), {key} FROM {from} WHERE {predicate} ORDER BY {}{limit}",
+        cols.join(", ")
+    )
+}
+
 /// Build every check for a policy on a catalog.
 pub fn plan(planner: &mut Planner<'_>) {
     rules::retention::plan(planner);
     rules::consent::plan(planner);
+    rules::rights::plan(planner);
+    rules::access::plan(planner);
     rules::custom::plan(planner);
     rules::free_text::plan(planner);
+    rules::columns::plan(planner);
+    rules::minimisation::plan(planner);
+    rules::passwords::plan(planner);
 }
 
 fn run_count(
@@ -416,7 +461,7 @@ fn run_custom(
 pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<ScanReport, DbError> {
     let jobs = opts.jobs.max(1);
     let (info, mut sessions) = db::open(target, jobs, opts.limits)?;
-    let catalog = match sessions[0].introspect(&policy.schemas) {
+    let mut catalog = match sessions[0].introspect(&policy.schemas) {
         Ok(c) => c,
         Err(e) => {
             for s in sessions {
@@ -426,7 +471,17 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
         }
     };
     let dialect = info.dialect;
+    if dialect == Dialect::Mysql {
+        // The URL's database is the session's default: its tables need no qualifier in the
+        // SQL and none in the report, like PostgreSQL's `public`.
+        for t in &mut catalog.tables {
+            if t.schema.as_deref() == Some(info.database.as_str()) {
+                t.schema = None;
+            }
+        }
+    }
     let mut planner = Planner::new(policy, &catalog, dialect, opts.as_of, opts.max_keys);
+    planner.sample = opts.sample;
     plan(&mut planner);
     let Planner {
         checks, problems, ..
@@ -486,9 +541,8 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
         findings.extend(f);
     }
     // A worker that died would leave checks without an outcome: never let that pass.
-    for (i, check) in checks.iter().enumerate() {
+    for check in &checks {
         if !outcomes.iter().any(|o| o.id == check.id) {
-            let _ = i;
             outcomes.push(CheckOutcome {
                 id: check.id.clone(),
                 rule: check.rule.clone(),
@@ -563,7 +617,12 @@ fn run_check(
                 Vec::new(),
             ),
         },
+        CheckKind::Rows { sql, findings } => match session.rows(sql, None) {
+            Ok(rows) => (CheckStatus::Ok, None, findings(&rows)),
+            Err(e) => (CheckStatus::Error, Some(describe(&e)), Vec::new()),
+        },
         CheckKind::Catalog(f) => (CheckStatus::Ok, None, f.clone()),
+        CheckKind::Session(c) => done(c.run(session).map_err(|e| describe(&e))),
         CheckKind::Broken(why) => (CheckStatus::Error, Some(why.clone()), Vec::new()),
         CheckKind::Skipped(why) => (CheckStatus::Skipped, Some(why.clone()), Vec::new()),
     }
@@ -625,9 +684,4 @@ fn describe(e: &DbError) -> String {
         } => format!("{message} ({h})"),
         other => other.to_string(),
     }
-}
-
-/// Severity helper for rules that compute their own.
-pub fn severity_of(rule: &str) -> Severity {
-    rules::registry().rule(rule).severity
 }

@@ -8,7 +8,7 @@
 mod cli;
 
 use clap::Parser;
-use cli::{Cli, Command, MigrationArgs, ScanArgs, SqlDialectArg};
+use cli::{Cli, Command, DiscoverArgs, MigrationArgs, ScanArgs, SqlDialectArg};
 use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -22,6 +22,8 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Scan(args) => scan(*args),
         Command::CheckMigrations(args) => check_migrations(*args),
+        Command::Discover(args) => discover(*args, false),
+        Command::Init(args) => discover(*args, true),
         Command::Rules => {
             for r in &vigie::rules::registry().rules {
                 println!(
@@ -133,6 +135,7 @@ fn scan(args: ScanArgs) -> ExitCode {
         max_keys: args.max_keys,
         limits,
         show_excerpts: args.show_excerpts,
+        sample: args.sample,
     };
     let report = match vigie::engine::scan(&policy, &target, &opts) {
         Ok(r) => r,
@@ -430,5 +433,57 @@ fn check_migrations(args: MigrationArgs) -> ExitCode {
     match fail_on {
         Some(level) if report.findings.iter().any(|f| f.severity >= level) => ExitCode::from(1),
         _ => ExitCode::SUCCESS,
+    }
+}
+
+/// `vigie discover` and `vigie init`: the same inventory, printed as a table, JSON, or a draft
+/// policy. Exit 2 when a table could not be read.
+fn discover(args: DiscoverArgs, init: bool) -> ExitCode {
+    let target = match Target::parse(&args.url) {
+        Ok(t) => t,
+        Err(e) => {
+            print_diagnostic(&e);
+            return ExitCode::from(2);
+        }
+    };
+    let statement_timeout = match vigie::timefmt::parse_timeout(&args.statement_timeout) {
+        Ok(t) => t,
+        Err(e) => return fail(format!("--statement-timeout: {e}")),
+    };
+    let opts = vigie::discover::DiscoverOptions {
+        sample: args.sample,
+        jobs: args.jobs.max(1),
+        limits: Limits {
+            statement_timeout,
+            ..Limits::default()
+        },
+        schemas: args.schemas,
+    };
+    let inventory = match vigie::discover::discover(&target, &opts) {
+        Ok(i) => i,
+        Err(e) => {
+            print_diagnostic(&e);
+            return ExitCode::from(2);
+        }
+    };
+    let text = if init {
+        vigie::init::draft(&inventory)
+    } else {
+        match args.format {
+            Format::Json => report::discover::json(&inventory),
+            Format::Human => report::discover::human(&inventory),
+        }
+    };
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    let errors = inventory.errors();
+    if init {
+        for (table, why) in &errors {
+            eprintln!("warning: {table} could not be read: {why}");
+        }
+    }
+    if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
     }
 }

@@ -48,11 +48,6 @@ lexicons = ["fr", "en"]
 id = "suivi"
 legal_basis = "legitimate-interest"
 data = ["interactions.commentaire"]
-
-[[purpose.retention]]
-table = "interactions"
-keep = "3y"
-from = "canal"
 "#;
 
 /// (rule, category, count, sample keys, term counts).
@@ -130,9 +125,7 @@ fn remediation_nulls_exactly_the_flagged_rows_on_mariadb() {
         .filter_map(|f| f.remediation.as_ref().map(|r| r.sql.clone()))
         .collect();
     assert!(
-        script.contains(
-            "UPDATE `vigie_t_free_text_fix`.`interactions` SET `commentaire` = NULL WHERE `id` IN ("
-        ),
+        script.contains("UPDATE `interactions` SET `commentaire` = NULL WHERE `id` IN ("),
         "{script}"
     );
     mysql_exec(&url, &script).unwrap();

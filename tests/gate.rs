@@ -460,3 +460,29 @@ fn exit_codes() {
         Some(2)
     );
 }
+
+#[test]
+fn a_finding_points_at_the_policy_line_it_contradicts() {
+    let text = "[[purpose]]\nid = \"vie-etudiante\"\nlegal_basis = \"legal-obligation\"\ndata = [\"etudiants.nom\",\n        \"etudiants.sante\"]\n";
+    let policy = vigie::policy::load_str("rgpd.toml", text, Dialect::Postgres).unwrap();
+    let r = check(
+        one("ALTER TABLE etudiants ADD COLUMN sante text;\n"),
+        &policy,
+        SqlDialect::Postgres,
+        Default::default(),
+    );
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == "sensitive-column")
+        .expect("sante is sensitive");
+    assert_eq!(f.policy_line, Some(5));
+    assert!(f.message.contains("rgpd.toml:5"), "{}", f.message);
+    let human = vigie::report::gate::human(&r, false, 100);
+    assert!(human.contains("[rgpd.toml:5:9]"), "{human}");
+    let sarif: serde_json::Value = serde_json::from_str(&vigie::report::gate::sarif(&r)).unwrap();
+    assert_eq!(
+        sarif["runs"][0]["results"][0]["relatedLocations"][0]["physicalLocation"]["region"]["startLine"],
+        5
+    );
+}

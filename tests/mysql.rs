@@ -120,7 +120,7 @@ fn zero_dates_null_anchors_booleans_and_tables_without_keys() {
         row("question-mark-literal", None, 1, &["6"]),
     ];
     want.sort();
-    assert_eq!(got, want);
+    assert_eq!(without_column_rules(got), want);
     let journal = report
         .findings
         .iter()
@@ -128,10 +128,7 @@ fn zero_dates_null_anchors_booleans_and_tables_without_keys() {
         .unwrap();
     // The remediation of a table without a key works on the predicate, in MySQL syntax.
     let fix = &journal.remediation.as_ref().unwrap().sql;
-    assert!(
-        fix.contains("DELETE t FROM `vigie_t_legacy`.`journal` AS t WHERE"),
-        "{fix}"
-    );
+    assert!(fix.contains("DELETE t FROM `journal` AS t WHERE"), "{fix}");
     assert!(fix.starts_with("-- rule: retention-exceeded"), "{fix}");
     assert!(fix.contains("START TRANSACTION;"), "{fix}");
 }
@@ -192,7 +189,7 @@ query = "SELECT 1 AS ok WHERE @@SESSION.tx_read_only = 1 AND @@SESSION.time_zone
     let report = scan_text(policy, &url, AS_OF);
     assert!(report.errors().is_empty(), "{:?}", report.errors());
     assert_eq!(
-        rows(&report),
+        without_column_rules(rows(&report)),
         vec![row("session-settings", None, 1, &["1"])]
     );
 }
@@ -249,7 +246,10 @@ query = "SELECT id FROM membres WHERE id = 4"
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0].starts_with("custom:runaway"), "{errors:?}");
     assert!(errors[0].contains("--statement-timeout"), "{errors:?}");
-    assert_eq!(rows(&report), vec![row("quick", None, 1, &["4"])]);
+    assert_eq!(
+        without_column_rules(rows(&report)),
+        vec![row("quick", None, 1, &["4"])]
+    );
 }
 
 fn vigie() -> Command {

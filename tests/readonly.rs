@@ -314,7 +314,7 @@ fn mariadb_is_unchanged_and_a_write_fails_at_the_server() {
     assert!(reason.contains("READ ONLY transaction"), "{reason}");
     assert!(reason.contains("read-only transaction"), "{reason}");
     // Every other check still ran and reported.
-    assert_eq!(v["findings"].as_array().unwrap().len(), 11, "{v}");
+    assert_eq!(v["findings"].as_array().unwrap().len(), 14, "{v}");
     assert_eq!(mysql_checksums(&url), before);
 }
 

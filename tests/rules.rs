@@ -25,6 +25,10 @@ fn expected() -> Vec<Row> {
             &["10", "13"],
         ),
         row("card-cvv-stored", None, 2, &["2", "3"]),
+        // The same CVV column, judged by the built-in column rules of a live scan.
+        row("card-security-code", Some("paiements"), 2, &["2", "3"]),
+        row("undeclared-column", Some("paiements"), 1, &[]),
+        row("undeclared-column", Some("prospects"), 1, &[]),
         row("waiver-expired", None, 1, &["consent-missing:abonnements"]),
         row("waiver-unused", None, 1, &["retention-exceeded:alumni"]),
     ];
@@ -154,6 +158,112 @@ fn output_is_identical_run_after_run() {
     let first = render(1);
     assert_eq!(first, render(4));
     assert_eq!(first, render(2));
+}
+
+/// A statement that fails on the server must not poison the session: with one job, every
+/// later check runs on the same connection and must still report.
+#[test]
+fn a_failing_statement_does_not_poison_the_postgres_session() {
+    let Some(url) = pg_fixture("poison", &fixture("rules.sql")) else {
+        return;
+    };
+    // Planned first: a retention whose anchor is text that is not a date fails at run time.
+    let failing = "[[purpose]]\nid = \"aaa-broken\"\nlegal_basis = \"contract\"\n\n[[purpose.retention]]\ntable = \"prospects\"\nkeep = \"1y\"\nfrom = \"email\"\n\n";
+    let policy = format!("{failing}{}", fixture("rules.toml"));
+    let mut opts = options(AS_OF);
+    opts.jobs = 1;
+    let report = scan_with(&policy, &url, &opts);
+    let errors = report.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("retention-exceeded:aaa-broken:prospects"),
+        "{errors:?}"
+    );
+    // Everything else still reports; the retention-exceeded waiver is not called unused,
+    // since one retention-exceeded check could not run.
+    let want: Vec<Row> = expected()
+        .into_iter()
+        .filter(|r| r.0 != "waiver-unused")
+        .collect();
+    assert_eq!(sorted(rows(&report)), want);
+}
+
+fn rights_expected() -> Vec<Row> {
+    vec![
+        row(
+            "request-answered-late",
+            Some("demandes_droits"),
+            2,
+            &["6", "10"],
+        ),
+        row(
+            "request-overdue",
+            Some("demandes_droits"),
+            3,
+            &["2", "4", "7"],
+        ),
+        row(
+            "retention-anchor-missing",
+            Some("demandes_droits"),
+            1,
+            &["9"],
+        ),
+    ]
+}
+
+#[test]
+fn request_deadlines_on_sqlite_and_postgres() {
+    let (_dir, path) = sqlite_fixture(&fixture("rights.sql"));
+    let lite = scan_text(
+        &fixture("rights.toml"),
+        &format!("sqlite://{}", path.display()),
+        AS_OF,
+    );
+    assert!(lite.errors().is_empty(), "{:?}", lite.errors());
+    assert_eq!(sorted(rows(&lite)), rights_expected());
+    if let Some(url) = pg_fixture("rights", &fixture("rights.sql")) {
+        let pg = scan_text(&fixture("rights.toml"), &url, AS_OF);
+        assert!(pg.errors().is_empty(), "{:?}", pg.errors());
+        assert_eq!(sorted(rows(&pg)), rights_expected());
+    }
+}
+
+#[test]
+fn access_grants_on_postgres_and_skipped_on_sqlite() {
+    let grants = "\nGRANT SELECT ON alumni TO PUBLIC;\nDO $$ BEGIN CREATE ROLE vigie_t_crm_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;\nGRANT SELECT ON prospects, consentements TO vigie_t_crm_reader;\n";
+    let policy = format!(
+        "{}\n[[access]]\nrole = \"vigie_t_crm_reader\"\nmay_read = [\"prospects\"]\n",
+        fixture("rules.toml")
+    );
+    let (_dir, path) = sqlite_fixture(&fixture("rules.sql"));
+    let lite = scan_text(&policy, &format!("sqlite://{}", path.display()), AS_OF);
+    let skipped: Vec<&str> = lite
+        .checks
+        .iter()
+        .filter(|c| {
+            c.rule.starts_with("access-") && c.status == vigie::finding::CheckStatus::Skipped
+        })
+        .map(|c| c.rule.as_str())
+        .collect();
+    assert_eq!(skipped, ["access-excessive-grant", "access-public-grant"]);
+    let Some(url) = pg_fixture("access", &format!("{}{grants}", fixture("rules.sql"))) else {
+        return;
+    };
+    let pg = scan_text(&policy, &url, AS_OF);
+    assert!(pg.errors().is_empty(), "{:?}", pg.errors());
+    assert_eq!(
+        of_rule(&pg, "access-public-grant"),
+        vec![row("access-public-grant", Some("alumni"), 1, &[])]
+    );
+    assert_eq!(
+        of_rule(&pg, "access-excessive-grant"),
+        vec![row(
+            "access-excessive-grant",
+            Some("consentements"),
+            1,
+            &["vigie_t_crm_reader"]
+        )]
+    );
 }
 
 /// A statement that fails at the server is that check's error only: on one session (`--jobs

@@ -208,7 +208,7 @@ impl Session for SqliteSession {
 
     fn introspect(&mut self, _schemas: &[String]) -> Result<Catalog, DbError> {
         let rows = self.rows(
-            "SELECT m.name, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk \
+            "SELECT m.name, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, m.type \
              FROM sqlite_schema AS m JOIN pragma_table_info(m.name) AS p \
              WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' \
              ORDER BY m.name, p.cid",
@@ -223,6 +223,7 @@ impl Session for SqliteSession {
                 catalog.tables.push(Table {
                     schema: None,
                     name: table,
+                    view: get(6).as_deref() == Some("view"),
                     ..Table::default()
                 });
                 pk_order.push(Vec::new());

@@ -6,6 +6,7 @@
 //! shows and what remediation SQL uses, so a reviewer can replay it).
 
 pub mod guard;
+pub mod patterns;
 pub mod remediation;
 
 use crate::catalog::TypeClass;
@@ -197,6 +198,57 @@ impl Dialect {
         self.quote_literal(&s)
     }
 
+    /// A column as bounded text for a sample: validators need whole short values, and the
+    /// prose test needs only a length, so 512 characters bound what a sample moves.
+    pub fn sample_text(self, column: &str) -> String {
+        format!("substr(CAST({column} AS {}), 1, 512)", self.text_type())
+    }
+
+    /// At most `limit` rows of `exprs` from `table_ref`, never a full read (`limit` 0 means
+    /// every row, on request). PostgreSQL samples pages spread over the whole table
+    /// (`TABLESAMPLE SYSTEM`, sized from the planner's row estimate to yield about 1.25 × `limit`
+    /// rows, `REPEATABLE` so a rerun on the same data reads the same pages), and `LIMIT` stops
+    /// the scan as soon as the sample is full. Without an estimate, or where the dialect has no
+    /// sampling clause (SQLite), `LIMIT` alone bounds the read to the first rows.
+    pub fn sample_rows(
+        self,
+        table_ref: &str,
+        exprs: &[String],
+        limit: usize,
+        row_estimate: Option<u64>,
+    ) -> SampleQuery {
+        let select = format!("SELECT {} FROM {table_ref}", exprs.join(", "));
+        if limit == 0 {
+            return SampleQuery {
+                sql: select,
+                spread: false,
+            };
+        }
+        let sampling = match (self, row_estimate) {
+            (Dialect::Postgres, Some(rows)) if rows > 0 => {
+                let percent = 125.0 * limit as f64 / rows as f64;
+                (percent < 50.0).then(|| {
+                    format!(
+                        " TABLESAMPLE SYSTEM ({:.6}) REPEATABLE (0)",
+                        percent.max(0.000_001)
+                    )
+                })
+            }
+            _ => None,
+        };
+        SampleQuery {
+            spread: sampling.is_some(),
+            sql: format!("{select}{} LIMIT {limit}", sampling.unwrap_or_default()),
+        }
+    }
+
+    /// Whether `count(*)` is cheap enough to give discovery an exact row count: SQLite counts
+    /// from the smallest b-tree of a local file; a server's count reads the whole table, so the
+    /// planner's estimate is used there instead.
+    pub fn exact_count_is_cheap(self) -> bool {
+        matches!(self, Dialect::Sqlite)
+    }
+
     /// How a transaction is opened in generated remediation scripts.
     pub fn begin(self) -> &'static str {
         match self {
@@ -204,6 +256,14 @@ impl Dialect {
             _ => "BEGIN;",
         }
     }
+}
+
+/// A sampling statement, and whether it samples pages over the whole table (then a sample that
+/// is not full does not mean the table is smaller than the sample).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SampleQuery {
+    pub sql: String,
+    pub spread: bool,
 }
 
 fn pg_interval(d: &Duration) -> String {
@@ -244,4 +304,32 @@ fn sqlite_modifiers(d: &Duration, sign: char) -> String {
         out.push_str(&format!(", '{sign}{days} days'"));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn samples_are_bounded_and_pass_the_guard() {
+        let cols = vec![Dialect::Postgres.sample_text("\"email\"")];
+        let big = Dialect::Postgres
+            .sample_rows("\"public\".\"t\"", &cols, 1000, Some(1_000_000))
+            .sql;
+        assert_eq!(
+            big,
+            "SELECT substr(CAST(\"email\" AS TEXT), 1, 512) FROM \"public\".\"t\" TABLESAMPLE SYSTEM (0.125000) REPEATABLE (0) LIMIT 1000"
+        );
+        let small = Dialect::Postgres
+            .sample_rows("t", &cols, 1000, Some(1500))
+            .sql;
+        assert!(small.ends_with("FROM t LIMIT 1000"), "{small}");
+        let unknown = Dialect::Postgres.sample_rows("t", &cols, 1000, None).sql;
+        assert!(unknown.ends_with("FROM t LIMIT 1000"), "{unknown}");
+        let all = Dialect::Sqlite.sample_rows("t", &cols, 0, Some(10)).sql;
+        assert!(!all.contains("LIMIT"));
+        for (d, sql) in [(Dialect::Postgres, &big), (Dialect::Sqlite, &small)] {
+            guard::check_query(sql, d).unwrap_or_else(|e| panic!("{sql}: {e}"));
+        }
+    }
 }

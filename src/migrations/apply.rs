@@ -223,19 +223,35 @@ impl Touched {
     }
 }
 
+type Key = (String, Option<String>);
+
+fn key(table: &str, column: Option<&str>) -> Key {
+    (table.to_lowercase(), column.map(str::to_lowercase))
+}
+
 /// A base catalog with migrations applied in order, and what they touched.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+///
+/// Entries are indexed by (table, column) and forgotten entries leave a hole, so applying a
+/// large dump stays linear instead of searching every entry for every change.
+#[derive(Clone, Debug, Default)]
 pub struct MigrationState {
     pub catalog: Catalog,
-    pub touched: Vec<Touched>,
+    entries: Vec<Option<Touched>>,
+    index: std::collections::HashMap<Key, usize>,
+    by_table: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl MigrationState {
     pub fn new(base: Catalog) -> Self {
         MigrationState {
             catalog: base,
-            touched: Vec::new(),
+            ..MigrationState::default()
         }
+    }
+
+    /// Everything the migrations introduced or changed, in first-touch order.
+    pub fn touched(&self) -> impl Iterator<Item = &Touched> {
+        self.entries.iter().flatten()
     }
 
     /// Applies every change of a file, in order.
@@ -283,9 +299,16 @@ impl MigrationState {
             }
             Change::DropTable { name } => self.forget(name, None),
             Change::RenameTable { from, to } => {
-                for t in &mut self.touched {
-                    if t.table.eq_ignore_ascii_case(from) {
+                for i in self
+                    .by_table
+                    .remove(&from.to_lowercase())
+                    .unwrap_or_default()
+                {
+                    if let Some(t) = self.entries[i].as_mut() {
+                        self.index.remove(&key(&t.table, t.column.as_deref()));
                         t.table = to.clone();
+                        self.index.insert(key(&t.table, t.column.as_deref()), i);
+                        self.by_table.entry(to.to_lowercase()).or_default().push(i);
                     }
                 }
                 self.record(to, None, event(TouchKind::RenamedTable));
@@ -296,14 +319,11 @@ impl MigrationState {
             }
             Change::DropColumn { table, column } => self.forget(table, Some(column)),
             Change::RenameColumn { table, from, to } => {
-                for t in &mut self.touched {
-                    if t.table.eq_ignore_ascii_case(table)
-                        && t.column
-                            .as_deref()
-                            .is_some_and(|c| c.eq_ignore_ascii_case(from))
-                    {
-                        t.column = Some(to.clone());
-                    }
+                if let Some(i) = self.index.remove(&key(table, Some(from)))
+                    && let Some(t) = self.entries[i].as_mut()
+                {
+                    t.column = Some(to.clone());
+                    self.index.insert(key(table, Some(to)), i);
                 }
                 self.record(table, Some(to), event(TouchKind::RenamedColumn));
             }
@@ -330,7 +350,8 @@ impl MigrationState {
 
     /// What the migrations did to this table (`column: None`) or column, if anything.
     pub fn get(&self, table: &str, column: Option<&str>) -> Option<&Touched> {
-        self.touched.iter().find(|t| same(t, table, column))
+        let i = *self.index.get(&key(table, column))?;
+        self.entries[i].as_ref()
     }
 
     /// Whether the migrations introduced or changed this column.
@@ -340,41 +361,52 @@ impl MigrationState {
 
     /// The (table, column) pairs the migrations introduced or changed, in first-touch order.
     pub fn touched_columns(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.touched
-            .iter()
+        self.touched()
             .filter_map(|t| t.column.as_deref().map(|c| (t.table.as_str(), c)))
     }
 
     fn record(&mut self, table: &str, column: Option<&str>, event: TouchEvent) {
-        match self.touched.iter_mut().find(|t| same(t, table, column)) {
-            Some(t) => t.events.push(event),
-            None => self.touched.push(Touched {
-                table: table.to_string(),
-                column: column.map(str::to_string),
-                events: vec![event],
-            }),
+        let k = key(table, column);
+        if let Some(&i) = self.index.get(&k)
+            && let Some(t) = self.entries[i].as_mut()
+        {
+            t.events.push(event);
+            return;
         }
+        let i = self.entries.len();
+        self.entries.push(Some(Touched {
+            table: table.to_string(),
+            column: column.map(str::to_string),
+            events: vec![event],
+        }));
+        self.index.insert(k, i);
+        self.by_table
+            .entry(table.to_lowercase())
+            .or_default()
+            .push(i);
     }
 
     /// Forgets a column, or a table and all its columns (`column: None`).
     fn forget(&mut self, table: &str, column: Option<&str>) {
-        self.touched.retain(|t| {
-            !(t.table.eq_ignore_ascii_case(table)
-                && (column.is_none()
-                    || t.column
-                        .as_deref()
-                        .is_some_and(|c| column.is_some_and(|col| c.eq_ignore_ascii_case(col)))))
-        });
-    }
-}
-
-fn same(t: &Touched, table: &str, column: Option<&str>) -> bool {
-    t.table.eq_ignore_ascii_case(table)
-        && match (&t.column, column) {
-            (None, None) => true,
-            (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
-            _ => false,
+        match column {
+            Some(c) => {
+                if let Some(i) = self.index.remove(&key(table, Some(c))) {
+                    self.entries[i] = None;
+                }
+            }
+            None => {
+                for i in self
+                    .by_table
+                    .remove(&table.to_lowercase())
+                    .unwrap_or_default()
+                {
+                    if let Some(t) = self.entries[i].take() {
+                        self.index.remove(&key(&t.table, t.column.as_deref()));
+                    }
+                }
+            }
         }
+    }
 }
 
 #[cfg(test)]

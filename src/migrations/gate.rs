@@ -41,6 +41,10 @@ pub struct GateFinding {
     pub message: String,
     pub help: String,
     pub legal_reference: String,
+    /// The policy line this change contradicts, when the policy names the column.
+    pub policy_line: Option<usize>,
+    #[serde(skip)]
+    pub policy_span: Option<Range<usize>>,
 }
 
 /// A problem with the gate's own input (a malformed ignore comment).
@@ -55,6 +59,9 @@ pub struct GateError {
 pub struct GateReport {
     #[serde(skip)]
     pub files: Vec<SourceFile>,
+    /// The policy, for pointing at its lines.
+    #[serde(skip)]
+    pub policy: Option<SourceFile>,
     pub findings: Vec<GateFinding>,
     pub errors: Vec<GateError>,
     pub statements: usize,
@@ -147,6 +154,8 @@ fn finding(
         message,
         help,
         legal_reference: r.legal_reference.clone(),
+        policy_line: None,
+        policy_span: None,
     }
 }
 
@@ -267,11 +276,14 @@ pub fn check(
     }
 
     let view = PolicyView::new(policy);
-    for touched in &state.touched {
+    let mut personal_cache: std::collections::HashMap<String, bool> = Default::default();
+    for touched in state.touched() {
         let Some(table) = super::find_table(&state.catalog, &touched.table) else {
             continue;
         };
-        let personal = view.is_personal(table);
+        let personal = *personal_cache
+            .entry(table.name.to_lowercase())
+            .or_insert_with(|| view.is_personal(table));
         match &touched.column {
             None => {
                 let created = touched
@@ -343,6 +355,18 @@ pub fn check(
                     f.table = Some(table.name.clone());
                     f.column_name = Some(column.name.clone());
                     f.category = j.category;
+                    if let Some(span) = view.policy_span(table, &column.name) {
+                        let line = policy.source[..span.start.min(policy.source.len())]
+                            .matches('\n')
+                            .count()
+                            + 1;
+                        f.message = format!(
+                            "{} (the policy names it at {}:{line})",
+                            f.message, policy.path
+                        );
+                        f.policy_line = Some(line);
+                        f.policy_span = Some(span);
+                    }
                     raw.push((ev.file, f));
                 }
             }
@@ -401,6 +425,10 @@ pub fn check(
             .then(a.rule.cmp(&b.rule))
     });
     report.files = files;
+    report.policy = Some(SourceFile {
+        path: policy.path.clone(),
+        text: policy.source.to_string(),
+    });
     report
 }
 

@@ -13,6 +13,7 @@ pub mod raw;
 use crate::dialect::{Dialect, guard};
 use crate::finding::Severity;
 use crate::rules;
+use crate::rules::references;
 pub use diagnostic::{PolicyErrors, PolicyProblem, Problems, did_you_mean};
 use duration::Duration;
 use raw::*;
@@ -146,11 +147,16 @@ pub struct Retention {
     pub table: Name,
     pub keep: Duration,
     pub keep_span: Range<usize>,
+    /// The reference id when `keep = "cnil:<id>"` adopts a reference's duration.
+    pub keep_reference: Option<String>,
     pub from: Name,
     pub then: Then,
     pub anonymise: Vec<Name>,
     pub where_: Option<Name>,
     pub reference: Option<String>,
+    /// The reference id when `reference = "cnil:<id>"` names a built-in reference, with the
+    /// span of the value.
+    pub reference_id: Option<Name>,
 }
 
 #[derive(Clone, Debug)]
@@ -269,7 +275,10 @@ pub fn load_str(path: &str, text: &str, dialect: Dialect) -> Result<Policy, Poli
             );
             return Err(problems.into_result().unwrap_err());
         }
-        Ok(table) => walk_keys("", table.get_ref(), &mut problems),
+        Ok(table) => {
+            walk_keys("", table.get_ref(), &mut problems);
+            find_todos("", table.get_ref(), &mut problems);
+        }
     }
     if !problems.list.is_empty() {
         return Err(problems.into_result().unwrap_err());
@@ -335,6 +344,123 @@ fn walk_keys(path: &str, table: &toml::de::DeTable<'_>, problems: &mut Problems)
             _ => {}
         }
     }
+}
+
+/// The value `vigie init` writes where a person must decide.
+const TODO: &str = "TODO";
+
+/// Reports every `"TODO"` left in a draft policy, with a hint for its key. They are found before
+/// the types are checked, so a draft gives one clear message per decision to take instead of
+/// "invalid duration" or "unknown legal basis".
+fn find_todos(path: &str, table: &toml::de::DeTable<'_>, problems: &mut Problems) {
+    for (key, value) in table.iter() {
+        let k = key.get_ref().as_ref();
+        let child = if path.is_empty() {
+            k.to_string()
+        } else {
+            format!("{path}.{k}")
+        };
+        match value.get_ref() {
+            toml::de::DeValue::String(s) if s.trim().eq_ignore_ascii_case(TODO) => {
+                let help = todo_help(&child, table);
+                problems.push(
+                    value.span(),
+                    format!("`{child}` is still TODO in this draft policy"),
+                    "decide this value",
+                    Some(help),
+                );
+            }
+            toml::de::DeValue::Table(t) => find_todos(&child, t, problems),
+            toml::de::DeValue::Array(items) => {
+                for item in items.iter() {
+                    match item.get_ref() {
+                        toml::de::DeValue::Table(t) => find_todos(&child, t, problems),
+                        toml::de::DeValue::String(s) if s.trim().eq_ignore_ascii_case(TODO) => {
+                            problems.push(
+                                item.span(),
+                                format!("an item of `{child}` is still TODO in this draft policy"),
+                                "decide this value",
+                                Some("replace it with a value, or remove it".into()),
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// What to write instead of TODO, per key. A retention's `keep` names the reference the draft
+/// cites next to it, so the person deciding sees the benchmark the CNIL would use.
+fn todo_help(path: &str, table: &toml::de::DeTable<'_>) -> String {
+    let sibling = |name: &str| {
+        table.iter().find_map(|(k, v)| match v.get_ref() {
+            toml::de::DeValue::String(s) if k.get_ref().as_ref() == name => Some(s.to_string()),
+            _ => None,
+        })
+    };
+    match path {
+        "purpose.retention.keep" => {
+            let cited = sibling("reference")
+                .as_deref()
+                .and_then(references::id_of)
+                .and_then(references::get);
+            match cited {
+                Some(rf) => format!(
+                    "write how long rows are kept after `from`: `keep = \"{}\"` adopts the CNIL reference ({}: {}; {}), or write your own duration such as `{}` and keep `reference` so vigie compares them",
+                    rf.name(),
+                    rf.title,
+                    rf.keep,
+                    rf.source,
+                    rf.keep
+                ),
+                None => "write how long rows are kept after `from`, such as `3y`, `13mo`, `30d`, or adopt a reference duration with `cnil:<id>` (the ids are listed in rules/references/cnil.toml, e.g. `cnil:prospection`)".into(),
+            }
+        }
+        "purpose.retention.from" => {
+            "name the column holding the event the duration counts from (last contact, end of the relationship, departure…)".into()
+        }
+        "purpose.legal_basis" => format!(
+            "choose the legal basis of RGPD art. 6: {}; `consent` needs a [purpose.consent] section",
+            LEGAL_BASES
+                .iter()
+                .map(|(s, _)| *s)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        "purpose.retention.then" => "choose `delete`, `anonymise` or `archive`".into(),
+        "purpose.consent.where" => {
+            "write the SQL condition that selects this subject's consent rows, such as `personne_type = 'alumni'`".into()
+        }
+        "purpose.consent.purpose_value" => {
+            "write the value of `purpose_column` that designates this purpose, such as `newsletter`".into()
+        }
+        _ => "replace TODO with a value, or remove the key".into(),
+    }
+}
+
+/// The built-in reference `id`, or a problem at `span` with the closest id.
+fn known_reference(
+    p: &mut Problems,
+    id: &str,
+    span: Range<usize>,
+) -> Option<&'static references::Reference> {
+    let found = references::get(id);
+    if found.is_none() {
+        let names: Vec<String> = references::all().iter().map(|r| r.name()).collect();
+        let written = format!("{}{id}", references::PREFIX);
+        p.push(
+            span,
+            format!("unknown reference `{written}`"),
+            "not a built-in reference",
+            Some(did_you_mean(&written, names.iter().map(|n| n.as_str())).unwrap_or_else(
+                || "the reference ids are listed in rules/references/cnil.toml (e.g. `cnil:prospection`, `cnil:inactive-account`)".to_string(),
+            )),
+        );
+    }
+    found
 }
 
 fn is_kebab(s: &str) -> bool {
@@ -602,18 +728,31 @@ fn validate(
         }
         let mut retention = Vec::new();
         for r in &rp.retention {
-            let keep = match Duration::parse(r.keep.get_ref()) {
-                Ok(d) => d,
-                Err(msg) => {
-                    p.push(
-                        r.keep.span(),
-                        format!("invalid duration: {msg}"),
-                        "not a duration",
-                        Some(duration::UNITS_HELP.into()),
-                    );
-                    Duration::default()
-                }
+            let (keep, keep_reference) = match references::id_of(r.keep.get_ref()) {
+                Some(id) => match known_reference(p, id, r.keep.span()) {
+                    Some(rf) => (rf.keep, Some(rf.id.clone())),
+                    None => (Duration::default(), None),
+                },
+                None => match Duration::parse(r.keep.get_ref()) {
+                    Ok(d) => (d, None),
+                    Err(msg) => {
+                        p.push(
+                            r.keep.span(),
+                            format!("invalid duration: {msg}"),
+                            "not a duration",
+                            Some(duration::UNITS_HELP.into()),
+                        );
+                        (Duration::default(), None)
+                    }
+                },
             };
+            let reference_id = r.reference.as_ref().and_then(|x| {
+                let id = references::id_of(x.get_ref())?;
+                known_reference(p, id, x.span()).map(|rf| Name {
+                    value: rf.id.clone(),
+                    span: x.span(),
+                })
+            });
             let then = match r.then.as_ref().map(|t| t.get_ref().trim().to_lowercase()) {
                 None => Then::Delete,
                 Some(t) => match t.as_str() {
@@ -653,11 +792,13 @@ fn validate(
                 table: Name::from(&r.table),
                 keep,
                 keep_span: r.keep.span(),
+                keep_reference,
                 from: Name::from(&r.from),
                 then,
                 anonymise: r.anonymise.iter().map(Name::from).collect(),
                 where_: check_where(p, &r.where_),
                 reference: r.reference.as_ref().map(|x| x.get_ref().clone()),
+                reference_id,
             });
         }
         let consent = rp.consent.as_ref().map(|c| {

@@ -105,6 +105,24 @@ pub fn human(report: &GateReport, color: bool, width: usize) -> String {
             help: f.help.clone(),
         };
         let _ = handler.render_report(&mut out, &d);
+        if let (Some(span), Some(policy)) = (&f.policy_span, &report.policy) {
+            let text = Arc::new(policy.text.clone());
+            let start = span.start.min(text.len());
+            let len = span
+                .end
+                .saturating_sub(span.start)
+                .min(text.len() - start)
+                .max(1);
+            let p = GateDiagnostic {
+                rule: f.rule.clone(),
+                message: "the policy this change contradicts".into(),
+                severity: Severity::Info,
+                src: NamedSource::new(policy.path.clone(), text),
+                span: (start, len).into(),
+                help: "change the migration, or change the policy and say why".into(),
+            };
+            let _ = handler.render_report(&mut out, &p);
+        }
     }
     for e in &report.errors {
         out.push_str(&format!("error: {}:{}: {}\n", e.file, e.line, e.message));
@@ -173,7 +191,15 @@ pub fn sarif(report: &GateReport) -> String {
                         "artifactLocation": {"uri": f.file},
                         "region": {"startLine": f.line, "startColumn": f.column.max(1)}
                     }
-                }]
+                }],
+                "relatedLocations": match (f.policy_line, &report.policy) {
+                    (Some(line), Some(p)) => json!([{
+                        "id": 1,
+                        "message": {"text": "the policy line this change contradicts"},
+                        "physicalLocation": {"artifactLocation": {"uri": p.path}, "region": {"startLine": line}}
+                    }]),
+                    _ => json!([]),
+                },
             })
         })
         .collect();

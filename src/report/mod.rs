@@ -1,5 +1,6 @@
 //! Output formats: one file per format, each a function of the report alone.
 
+pub mod discover;
 pub mod gate;
 pub mod human;
 pub mod json;

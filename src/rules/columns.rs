@@ -9,9 +9,17 @@
 //! - `undeclared-column`: a column of a personal-data table that no purpose declares, or a
 //!   free-text column missing from `[free_text]`.
 //! - `retention-undeclared`: a personal-data table with no retention.
+//!
+//! In a live scan, [`plan`] judges every column of every base table with the same
+//! [`judge_column`] the migration gate uses, so CI and the audit never disagree on a name. These
+//! findings read no row (`count` = 1, the column), except `card-security-code`, which counts the
+//! rows holding a code. The value-based rules are in [`super::minimisation`].
 
 use super::ids;
 use crate::catalog::{Column, Table};
+use crate::dialect::Dialect;
+use crate::engine::{CheckKind, Planner};
+use crate::finding::{Applicability, Remediation};
 use crate::migrations::default_is_true;
 use crate::policy::Policy;
 use crate::text::names::{ColumnCategory, NameClass, classify_name};
@@ -26,6 +34,8 @@ pub struct PolicyView {
     free_text: BTreeSet<(String, String)>,
     personal_tables: BTreeSet<String>,
     retention_tables: BTreeSet<String>,
+    /// Where the policy names each `table.column` first, to point at it.
+    spans: std::collections::BTreeMap<(String, String), std::ops::Range<usize>>,
 }
 
 fn last_part(name: &str) -> String {
@@ -45,10 +55,25 @@ impl PolicyView {
             free_text: BTreeSet::new(),
             personal_tables: BTreeSet::new(),
             retention_tables: BTreeSet::new(),
+            spans: Default::default(),
         };
         let role = |v: &mut PolicyView, table: &str, col: &str| {
             v.roles.insert((last_part(table), col.to_lowercase()));
         };
+        let mut spans = std::collections::BTreeMap::new();
+        for p in &policy.purposes {
+            for d in &p.data {
+                if let Some(pr) = pair(&d.value) {
+                    spans.entry(pr).or_insert(d.span.clone());
+                }
+            }
+        }
+        for c in &policy.free_text.columns {
+            if let Some(pr) = pair(&c.value) {
+                spans.entry(pr).or_insert(c.span.clone());
+            }
+        }
+        v.spans = spans;
         for s in &policy.subjects {
             v.personal_tables.insert(last_part(&s.table.value));
             for k in &s.key {
@@ -126,6 +151,11 @@ impl PolicyView {
     pub fn is_declared(&self, table: &Table, column: &str) -> bool {
         let k = Self::key(table, column);
         self.declared.contains(&k) || self.roles.contains(&k)
+    }
+
+    /// Where the policy names this column, if it does.
+    pub fn policy_span(&self, table: &Table, column: &str) -> Option<std::ops::Range<usize>> {
+        self.spans.get(&Self::key(table, column)).cloned()
     }
 
     pub fn has_retention(&self, table: &Table) -> bool {
@@ -274,4 +304,126 @@ pub fn judge_column(
         }
     }
     out
+}
+
+/// The purpose whose `data` lists `table.column`, for grouping findings.
+pub fn purpose_of(p: &Planner<'_>, table: &Table, column: &str) -> Option<String> {
+    p.policy
+        .purposes
+        .iter()
+        .find(|pu| {
+            pu.data.iter().any(|d| {
+                pair(&d.value).is_some_and(|(t, c)| {
+                    t.eq_ignore_ascii_case(&table.name) && c.eq_ignore_ascii_case(column)
+                })
+            })
+        })
+        .map(|pu| pu.id.value.clone())
+}
+
+/// What to do with a column a rule flags: proposed SQL (never run) or policy guidance.
+pub fn column_fix(
+    d: Dialect,
+    table: &Table,
+    column: &str,
+    rule: &str,
+    category: Option<&str>,
+) -> Remediation {
+    let t = d.table_ref(table.schema.as_deref(), &table.name);
+    let c = d.quote_ident(column);
+    let what = category.map(|c| format!(" ({c})")).unwrap_or_default();
+    let head = format!(
+        "-- vigie: {rule} {}.{column}{what}\n-- Review before running: application code, exports and backups may use this column.\n",
+        table.name
+    );
+    let drop = format!("ALTER TABLE {t} DROP COLUMN {c};");
+    match rule {
+        ids::UNDECLARED_COLUMN => Remediation {
+            sql: format!(
+                "-- vigie: {rule} {}.{column}{what}\n-- Declare \"{}.{column}\" in the `data` of the purpose that needs it, or stop collecting it:\n-- {drop}\n",
+                table.name, table.name
+            ),
+            applicability: Applicability::DisplayOnly,
+        },
+        ids::CONSENT_DEFAULT_TRUE => Remediation {
+            sql: match d {
+                Dialect::Sqlite => format!(
+                    "-- vigie: {rule} {}.{column}\n-- SQLite cannot change a column default: rebuild the table with DEFAULT 0 (or no default).\n",
+                    table.name
+                ),
+                _ => format!(
+                    "{head}{}\nALTER TABLE {t} ALTER COLUMN {c} SET DEFAULT false;\nCOMMIT;\n",
+                    d.begin()
+                ),
+            },
+            applicability: Applicability::Review,
+        },
+        ids::CARD_SECURITY_CODE | ids::IDENTIFIER_COLUMN => Remediation {
+            sql: format!(
+                "{head}{}\nUPDATE {t} SET {c} = NULL WHERE {c} IS NOT NULL;\n{}\nCOMMIT;\n",
+                d.begin(),
+                if rule == ids::CARD_SECURITY_CODE {
+                    drop
+                } else {
+                    format!("-- and, if no purpose needs the column at all: {drop}")
+                }
+            ),
+            applicability: Applicability::Review,
+        },
+        _ => Remediation {
+            sql: format!("{head}{}\n{drop}\nCOMMIT;\n", d.begin()),
+            applicability: Applicability::Review,
+        },
+    }
+}
+
+/// Plans the catalog-level column rules on a live catalog: one catalog check per rule (even
+/// empty, so a waiver of the rule can be reported unused), and a counting check per CVV column.
+pub fn plan(p: &mut Planner<'_>) {
+    let view = PolicyView::new(p.policy);
+    let d = p.dialect;
+    let rules = [
+        ids::SENSITIVE_COLUMN,
+        ids::IDENTIFIER_COLUMN,
+        ids::UNDECLARED_COLUMN,
+        ids::CONSENT_DEFAULT_TRUE,
+    ];
+    let mut by_rule: Vec<Vec<crate::finding::Finding>> = vec![Vec::new(); rules.len()];
+    let catalog = p.catalog;
+    for table in catalog.tables.iter().filter(|t| !t.view) {
+        let personal = view.is_personal(table);
+        for column in &table.columns {
+            for j in judge_column(&view, table, column, personal) {
+                let purpose = purpose_of(p, table, &column.name);
+                let mut f = p.finding(j.rule, purpose.as_deref(), Some(table), j.message);
+                f.column = Some(column.name.clone());
+                f.category = j.category.clone();
+                f.count = 1;
+                f.remediation = Some(column_fix(
+                    d,
+                    table,
+                    &column.name,
+                    j.rule,
+                    j.category.as_deref(),
+                ));
+                if j.rule == ids::CARD_SECURITY_CODE {
+                    let check = super::minimisation::cvv_check(p, table, column, f);
+                    p.push(
+                        format!("{}:{}.{}", ids::CARD_SECURITY_CODE, table.name, column.name),
+                        ids::CARD_SECURITY_CODE,
+                        CheckKind::Session(Box::new(check)),
+                    );
+                } else if let Some(i) = rules.iter().position(|r| *r == j.rule) {
+                    by_rule[i].push(f);
+                }
+            }
+        }
+    }
+    for (rule, findings) in rules.iter().zip(by_rule) {
+        p.push(
+            format!("{rule}:catalog"),
+            rule,
+            CheckKind::Catalog(findings),
+        );
+    }
 }

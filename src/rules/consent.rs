@@ -276,7 +276,7 @@ fn processed_checks(
     if src.key.len() > consent.subject_key.len() {
         return Err(format!(
             "the key of `{}` has {} column(s) but the consent's subject_key has {}",
-            src.table.name,
+            src.table.display_name(),
             src.key.len(),
             consent.subject_key.len()
         ));
@@ -314,21 +314,21 @@ fn processed_checks(
             CONSENT_MISSING,
             format!(
                 "{{count}} row{{s}} of {} processed for `{pid}` with no consent given",
-                src.table.name
+                src.table.display_name()
             ),
         ),
         (
             CONSENT_WITHDRAWN,
             format!(
                 "{{count}} row{{s}} of {} still processed for `{pid}` after consent was withdrawn",
-                src.table.name
+                src.table.display_name()
             ),
         ),
         (
             CONSENT_PRE_TICKED,
             format!(
                 "{{count}} row{{s}} of {} processed for `{pid}` on a pre-ticked consent",
-                src.table.name
+                src.table.display_name()
             ),
         ),
     ];

@@ -45,6 +45,8 @@ pub enum Why {
 pub struct FreeTextCheck {
     pub schema: Option<String>,
     pub table: String,
+    /// How reports name the table (`schema.table` outside the default schema).
+    pub display: String,
     pub key: Vec<String>,
     pub key_integer: bool,
     pub column: String,
@@ -106,7 +108,7 @@ pub fn plan(p: &mut Planner<'_>) {
                 }
                 None => continue,
             };
-            let id = format!("free-text:{}.{}", table.name, col.name);
+            let id = format!("free-text:{}.{}", table.display_name(), col.name);
             let mut check = make_check(table, &col.name, why);
             check.purpose = purpose_of(p, table, &col.name);
             p.push(id, "free-text", CheckKind::FreeText(check));
@@ -188,6 +190,7 @@ fn make_check(table: &Table, column: &str, why: Why) -> FreeTextCheck {
     FreeTextCheck {
         schema: table.schema.clone(),
         table: table.name.clone(),
+        display: table.display_name(),
         key: table.primary_key.clone(),
         key_integer,
         column: column.to_string(),
@@ -373,7 +376,7 @@ pub fn run(
     for (cat, a) in acc {
         let mut f = rules(cat.rule_id());
         f.purpose = c.purpose.clone();
-        f.table = Some(c.table.clone());
+        f.table = Some(c.display.clone());
         f.column = Some(c.column.clone());
         f.category = Some(cat.as_str().to_string());
         f.count = a.count;
@@ -389,7 +392,7 @@ pub fn run(
             "{} row{} of {}.{} mention {} ({})",
             a.count,
             if a.count == 1 { "" } else { "s" },
-            c.table,
+            c.display,
             c.column,
             cat.as_str(),
             top.join(", ")

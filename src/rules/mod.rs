@@ -5,11 +5,16 @@
 //! the binary, so `vigie rules`, `vigie explain` and every finding read the same text. The
 //! code that evaluates a family lives beside this file (`retention.rs`, `consent.rs`, …).
 
+pub mod access;
 pub mod columns;
 pub mod consent;
 pub mod custom;
 pub mod free_text;
+pub mod minimisation;
+pub mod passwords;
+pub mod references;
 pub mod retention;
+pub mod rights;
 pub mod waivers;
 
 use crate::finding::Severity;
@@ -112,6 +117,7 @@ pub mod ids {
     pub const RETENTION_EXCEEDED: &str = "retention-exceeded";
     pub const RETENTION_ANCHOR_MISSING: &str = "retention-anchor-missing";
     pub const RETENTION_UNDECLARED: &str = "retention-undeclared";
+    pub const RETENTION_ABOVE_REFERENCE: &str = "retention-above-reference";
     pub const CONSENT_MISSING: &str = "consent-missing";
     pub const CONSENT_WITHDRAWN: &str = "consent-withdrawn";
     pub const CONSENT_PRE_TICKED: &str = "consent-pre-ticked";
@@ -120,16 +126,24 @@ pub mod ids {
     pub const WAIVER_EXPIRED: &str = "waiver-expired";
     pub const WAIVER_UNUSED: &str = "waiver-unused";
     pub const CONSENT_DEFAULT_TRUE: &str = "consent-default-true";
+    pub const REQUEST_OVERDUE: &str = "request-overdue";
+    pub const ACCESS_PUBLIC_GRANT: &str = "access-public-grant";
+    pub const ACCESS_EXCESSIVE_GRANT: &str = "access-excessive-grant";
+    pub const REQUEST_ANSWERED_LATE: &str = "request-answered-late";
     pub const SYNTAX_ERROR: &str = "syntax-error";
     pub const SENSITIVE_COLUMN: &str = "sensitive-column";
     pub const IDENTIFIER_COLUMN: &str = "identifier-column";
     pub const CARD_SECURITY_CODE: &str = "card-security-code";
     pub const UNDECLARED_COLUMN: &str = "undeclared-column";
+    pub const UNUSED_COLUMN: &str = "unused-column";
+    pub const PASSWORD_PLAINTEXT: &str = "password-plaintext";
+    pub const PASSWORD_WEAK_HASH: &str = "password-weak-hash";
 
     pub const ENGINE: &[&str] = &[
         RETENTION_EXCEEDED,
         RETENTION_ANCHOR_MISSING,
         RETENTION_UNDECLARED,
+        RETENTION_ABOVE_REFERENCE,
         CONSENT_MISSING,
         CONSENT_WITHDRAWN,
         CONSENT_PRE_TICKED,
@@ -138,10 +152,17 @@ pub mod ids {
         WAIVER_EXPIRED,
         WAIVER_UNUSED,
         CONSENT_DEFAULT_TRUE,
+        REQUEST_OVERDUE,
+        REQUEST_ANSWERED_LATE,
+        ACCESS_PUBLIC_GRANT,
+        ACCESS_EXCESSIVE_GRANT,
         SYNTAX_ERROR,
         SENSITIVE_COLUMN,
         IDENTIFIER_COLUMN,
         CARD_SECURITY_CODE,
         UNDECLARED_COLUMN,
+        UNUSED_COLUMN,
+        PASSWORD_PLAINTEXT,
+        PASSWORD_WEAK_HASH,
     ];
 }

@@ -5,6 +5,10 @@
 //! calendar units: a row exactly `keep` old is not yet a violation. With
 //! `then = "anonymise"`, a row whose listed columns are already blank is no longer counted,
 //! so applying the proposed remediation makes the next scan clean.
+//!
+//! `retention-above-reference` reads the policy only: a declared `keep` is compared with the
+//! built-in reference its `reference = "cnil:…"` cites, as two cutoffs from the scan's as-of
+//! date, so `36mo` and `3y` are equal and a calendar month is never approximated as 30 days.
 
 use super::ids::*;
 use crate::catalog::{Table, TypeClass};
@@ -56,6 +60,7 @@ pub fn plan(p: &mut Planner<'_>) {
         }
     }
     plan_undeclared(p);
+    plan_above_reference(p);
 }
 
 /// The predicate that keeps only rows still holding personal data under `then = "anonymise"`.
@@ -117,11 +122,19 @@ fn plan_one(
     let missing = with_extra(d.date_missing(&anchor_col, class));
     let from = p.from(table, "t");
 
-    let reference = r.reference.clone();
+    // A `cnil:<id>` reference (or a `keep` that adopts one) is shown with its source.
+    let reference = r
+        .reference_id
+        .as_ref()
+        .map(|n| n.value.clone())
+        .or_else(|| r.keep_reference.clone())
+        .and_then(|id| crate::rules::references::get(&id))
+        .map(|rf| format!("{} ({})", rf.name(), rf.source))
+        .or_else(|| r.reference.clone());
     let mut header = vec![
         format!(
             "rule: {RETENTION_EXCEEDED} | purpose: {purpose} | table: {}",
-            table.name
+            table.display_name()
         ),
         format!(
             "rows kept more than {} after {} (as of {}), then {}",
@@ -150,7 +163,9 @@ fn plan_one(
         Some(table),
         format!(
             "{{count}} row{{s}} of {} kept more than {} after {}",
-            table.name, r.keep, anchor.name
+            table.display_name(),
+            r.keep,
+            anchor.name
         ),
     );
     if let Some(reference) = &reference {
@@ -180,7 +195,8 @@ fn plan_one(
         Some(table),
         format!(
             "{{count}} row{{s}} of {} with no usable {}: retention cannot be computed",
-            table.name, anchor.name
+            table.display_name(),
+            anchor.name
         ),
     );
     let sql = p.count_sql(table, "t", &from, &missing);
@@ -266,14 +282,15 @@ fn plan_undeclared(p: &mut Planner<'_>) {
             Some(table),
             format!(
                 "table {} holds personal data{rows} but no purpose declares its retention",
-                table.name
+                table.display_name()
             ),
         );
         f.count = 1;
         f.remediation = Some(crate::finding::Remediation {
             sql: format!(
                 "-- Declare how long {} is kept, in the purpose that uses it:\n-- [[purpose.retention]]\n-- table = \"{}\"\n-- keep = \"…\"\n-- from = \"…\"\n",
-                table.name, table.name
+                table.display_name(),
+                table.display_name()
             ),
             applicability: Applicability::DisplayOnly,
         });
@@ -282,6 +299,84 @@ fn plan_undeclared(p: &mut Planner<'_>) {
     p.push(
         RETENTION_UNDECLARED.to_string(),
         RETENTION_UNDECLARED,
+        CheckKind::Catalog(findings),
+    );
+}
+
+/// `as_of - keep` as a civil date, for comparing durations the way the checks apply them.
+fn cutoff(
+    as_of: jiff::Timestamp,
+    keep: &crate::policy::duration::Duration,
+) -> Option<jiff::civil::Date> {
+    let date = as_of.to_zoned(jiff::tz::TimeZone::UTC).date();
+    let span = jiff::Span::new()
+        .try_years(keep.years)
+        .and_then(|s| s.try_months(keep.months))
+        .and_then(|s| s.try_weeks(keep.weeks))
+        .and_then(|s| s.try_days(keep.days))
+        .ok()?;
+    date.checked_sub(span).ok()
+}
+
+fn plan_above_reference(p: &mut Planner<'_>) {
+    use crate::rules::references;
+    let mut findings = Vec::new();
+    for purpose in &p.policy.purposes {
+        for r in &purpose.retention {
+            let Some(cited) = &r.reference_id else {
+                continue;
+            };
+            let Some(reference) = references::get(&cited.value) else {
+                continue;
+            };
+            // Adopting the cited reference's own duration cannot exceed it; a lower bound is
+            // not a ceiling.
+            if reference.minimum || r.keep_reference.as_deref() == Some(reference.id.as_str()) {
+                continue;
+            }
+            let (Some(declared), Some(limit)) =
+                (cutoff(p.as_of, &r.keep), cutoff(p.as_of, &reference.keep))
+            else {
+                continue;
+            };
+            if declared >= limit {
+                continue;
+            }
+            let table = p.catalog.find_table(&r.table.value);
+            let mut f = p.finding(
+                RETENTION_ABOVE_REFERENCE,
+                Some(&purpose.id.value),
+                table,
+                format!(
+                    "keep {} is longer than {} ({}: {})",
+                    r.keep,
+                    reference.name(),
+                    reference.keep,
+                    reference.title
+                ),
+            );
+            if f.table.is_none() {
+                f.table = Some(r.table.value.clone());
+            }
+            f.count = 1;
+            f.legal_reference = format!("{}; {}", f.legal_reference, reference.source);
+            f.remediation = Some(crate::finding::Remediation {
+                sql: format!(
+                    "-- {RETENTION_ABOVE_REFERENCE} | purpose: {} | table: {}\n-- A policy change, no SQL: in the [[purpose.retention]] of {}, either adopt the reference\n--   keep = \"{}\"\n-- or keep {} and record why in a [[waiver]] with a reason and an expiry.\n",
+                    purpose.id.value,
+                    r.table.value,
+                    r.table.value,
+                    reference.name(),
+                    r.keep
+                ),
+                applicability: Applicability::DisplayOnly,
+            });
+            findings.push(f);
+        }
+    }
+    p.push(
+        RETENTION_ABOVE_REFERENCE.to_string(),
+        RETENTION_ABOVE_REFERENCE,
         CheckKind::Catalog(findings),
     );
 }

@@ -57,6 +57,9 @@ pub mod lexicon;
 pub mod matcher;
 pub mod names;
 pub mod normalize;
+pub mod passwords;
+pub mod shape;
+pub mod values;
 
 pub use excerpt::mask_excerpt;
 pub use lexicon::LexiconError;

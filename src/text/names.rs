@@ -48,10 +48,16 @@ pub enum ColumnCategory {
     Consent,
     Financial,
     IdDocument,
+    /// A login, user name or pseudonym: identifies a person on a service.
+    Username,
+    /// Latitude, longitude, GPS position.
+    Geolocation,
+    /// The name or number of a company or body (an employer, a partner): not personal by itself.
+    Organisation,
 }
 
 impl ColumnCategory {
-    pub const ALL: [ColumnCategory; 28] = [
+    pub const ALL: [ColumnCategory; 31] = [
         ColumnCategory::Email,
         ColumnCategory::Phone,
         ColumnCategory::Nir,
@@ -80,6 +86,9 @@ impl ColumnCategory {
         ColumnCategory::Consent,
         ColumnCategory::Financial,
         ColumnCategory::IdDocument,
+        ColumnCategory::Username,
+        ColumnCategory::Geolocation,
+        ColumnCategory::Organisation,
     ];
 
     /// Kebab-case id, as used in reports and policies.
@@ -113,6 +122,9 @@ impl ColumnCategory {
             ColumnCategory::Consent => "consent",
             ColumnCategory::Financial => "financial",
             ColumnCategory::IdDocument => "id-document",
+            ColumnCategory::Username => "username",
+            ColumnCategory::Geolocation => "geolocation",
+            ColumnCategory::Organisation => "organisation",
         }
     }
 
@@ -147,10 +159,14 @@ impl ColumnCategory {
     }
 
     /// Data about a person. Every category is, except free text (which may or may not hold
-    /// personal data: it must be scanned) and consent flags (which are about a person's choice,
-    /// reported by the consent rules rather than as personal data).
+    /// personal data: it must be scanned), consent flags (which are about a person's choice,
+    /// reported by the consent rules rather than as personal data) and organisations (a company
+    /// name is about a company; it becomes personal data only through the row it sits in).
     pub fn is_personal(self) -> bool {
-        !matches!(self, ColumnCategory::FreeText | ColumnCategory::Consent)
+        !matches!(
+            self,
+            ColumnCategory::FreeText | ColumnCategory::Consent | ColumnCategory::Organisation
+        )
     }
 }
 
@@ -561,12 +577,28 @@ static RULES: &[Rule] = &[
             "mental_health", "sante_mentale", "infirmerie", "regime_medical", "arret_maladie",
             "sick_leave", "taux_incapacite", "invalidite", "mutuelle_sante",
             "antecedents_medicaux", "medical_history", "symptomes", "symptoms", "dyslexie",
-            "troubles_apprentissage",
+            "troubles_apprentissage", "amenagement_examen", "amenagements_examen",
+            "amenagement_examens", "amenagements_examens", "amenagement_epreuves",
+            "amenagements_epreuves", "amenagement_scolarite", "amenagement_scolaire",
+            "amenagements_scolaires", "tiers_temps", "exam_accommodation", "exam_accommodations",
+            "accessibility_needs", "special_needs", "besoins_particuliers",
         ],
         &["mutuelle_nom"],
         Ty::Any,
         0.9,
         "health data",
+    ),
+    r(
+        C::Health,
+        &[
+            "regime_alimentaire", "regimes_alimentaires", "regime_special", "regime_particulier",
+            "restrictions_alimentaires", "restriction_alimentaire", "dietary_requirements",
+            "dietary_restrictions", "dietary_needs", "diet",
+        ],
+        &[],
+        Ty::Any,
+        0.75,
+        "dietary regime (may reveal health or religion)",
     ),
     r(
         C::Religion,
@@ -695,6 +727,30 @@ static RULES: &[Rule] = &[
     ),
     // Identity and contact.
     r(
+        C::Username,
+        &[
+            "username", "user_name", "usernames", "login", "login_name", "user_login", "nom_utilisateur",
+            "identifiant_connexion", "identifiant_utilisateur", "pseudo", "pseudonyme", "nickname",
+            "screen_name", "screenname",
+        ],
+        &["attempts", "tentatives", "url", "page", "provider", "method", "methode", "ip"],
+        Ty::Stringy,
+        0.85,
+        "user name / login",
+    ),
+    r(
+        C::Geolocation,
+        &[
+            "latitude", "longitude", "lat", "lng", "lon", "geoloc", "geolocalisation",
+            "geolocation", "geo_location", "geo_lat", "geo_lng", "gps", "coordonnees_gps",
+            "position_gps", "gps_position", "gps_coordinates", "geo_point", "geopoint",
+        ],
+        &[],
+        Ty::Any,
+        0.85,
+        "geolocation",
+    ),
+    r(
         C::Phone,
         &[
             "tel", "tel_portable", "tel_fixe", "tel_mobile", "tel_domicile", "tel_pro",
@@ -803,6 +859,22 @@ static RULES: &[Rule] = &[
         0.95,
         "last name",
     ),
+    // Last: a company word inside a longer name (`entreprise_adresse`) is that other data.
+    r(
+        C::Organisation,
+        &[
+            "raison_sociale", "nom_entreprise", "nom_societe", "nom_organisme", "entreprise",
+            "societe", "employeur", "employer", "company", "company_name", "organisation",
+            "organization", "organisme", "siret", "siren", "numero_siret", "numero_siren",
+        ],
+        &[
+            "adresse", "address", "email", "mail", "tel", "telephone", "phone", "type", "taille",
+            "size", "secteur", "sector", "ville", "city", "contact",
+        ],
+        Ty::Value,
+        0.8,
+        "organisation",
+    ),
 ];
 
 /// Classifies a column by its name, its table's name and its type.
@@ -906,7 +978,13 @@ fn apply_rules(
         if table == TableKind::Thing
             && matches!(
                 rule.cat,
-                C::Address | C::Postcode | C::Phone | C::Email | C::Gender | C::BirthDate
+                C::Address
+                    | C::Postcode
+                    | C::Phone
+                    | C::Email
+                    | C::Gender
+                    | C::BirthDate
+                    | C::Geolocation
             )
         {
             conf -= 0.25;
@@ -1211,6 +1289,9 @@ fn classify_ambiguous(
         if has_any(THING_WORDS) || has("user") && has("name") || has("username") {
             return Some(None);
         }
+        if tokens.len() == 1 && table_is_organisation(table_name) {
+            return class(C::Organisation, 0.75, &word, "name of an organisation");
+        }
         let french = word.starts_with("nom");
         let cat = if french { C::LastName } else { C::FullName };
         let label = if french { "last name" } else { "full name" };
@@ -1305,6 +1386,27 @@ fn contains_seq(tokens: &[String], pat: &str) -> bool {
     tokens
         .windows(pat.len())
         .any(|w| w.iter().zip(&pat).all(|(a, b)| a == b))
+}
+
+/// Tables whose rows are companies or bodies: their `nom` is an organisation's name.
+fn table_is_organisation(table: &str) -> bool {
+    tokenize(table).iter().any(|t| {
+        matches!(
+            singular(t).as_str(),
+            "entreprise"
+                | "societe"
+                | "company"
+                | "organisation"
+                | "organization"
+                | "organisme"
+                | "employeur"
+                | "employer"
+                | "partenaire"
+                | "partner"
+                | "fournisseur"
+                | "supplier"
+        )
+    })
 }
 
 fn table_kind(table: &str) -> TableKind {

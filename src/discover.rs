@@ -1,0 +1,287 @@
+//! `vigie discover`: an inventory of the personal data a database holds, column by column, with
+//! no policy.
+//!
+//! Each base table is read once, as a bounded sample of at most `--sample` rows pushed into the
+//! database ([`crate::dialect::Dialect::sample_rows`]: `TABLESAMPLE SYSTEM … LIMIT` on PostgreSQL, `LIMIT` on
+//! SQLite), every column cast to text and cut to 512 characters. The sample stays in memory only
+//! while its columns are profiled ([`values::profile`]); the inventory holds categories,
+//! confidences, row counts and evidence in words, never a value. Tables are sampled in parallel
+//! on `--jobs` sessions that share one snapshot; a table that cannot be read is reported with
+//! why, and the others go on.
+//!
+//! The same per-table sampling feeds the value-based rules of a live scan
+//! (`sensitive-column`, `identifier-column` by values), so a scan and a discovery of the same
+//! data agree.
+
+use crate::catalog::{Catalog, Table};
+use crate::db::{self, DbError, Limits, Session, Target, TargetInfo};
+use crate::text::Matcher;
+use crate::text::values::{self, Classification, ValueProfile};
+use serde::Serialize;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Rows sampled per table unless `--sample` says otherwise.
+pub const DEFAULT_SAMPLE: usize = 1000;
+
+#[derive(Clone, Debug)]
+pub struct DiscoverOptions {
+    /// Rows sampled per table; 0 reads every row.
+    pub sample: usize,
+    pub jobs: usize,
+    pub limits: Limits,
+    /// Schemas to read; empty means every non-system schema.
+    pub schemas: Vec<String>,
+}
+
+impl Default for DiscoverOptions {
+    fn default() -> Self {
+        DiscoverOptions {
+            sample: DEFAULT_SAMPLE,
+            jobs: 2,
+            limits: Limits::default(),
+            schemas: Vec::new(),
+        }
+    }
+}
+
+/// How many rows a table has, and how well that is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "rows_kind", content = "rows", rename_all = "kebab-case")]
+pub enum RowCount {
+    /// Counted (SQLite), or the whole table fitted in the sample.
+    Exact(u64),
+    /// The planner's estimate (PostgreSQL `reltuples`).
+    Estimate(u64),
+    /// The sample was full and no estimate exists: at least this many.
+    AtLeast(u64),
+}
+
+impl RowCount {
+    pub fn value(self) -> u64 {
+        match self {
+            RowCount::Exact(n) | RowCount::Estimate(n) | RowCount::AtLeast(n) => n,
+        }
+    }
+}
+
+impl std::fmt::Display for RowCount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RowCount::Exact(n) => write!(f, "{n}"),
+            RowCount::Estimate(n) => write!(f, "~{n}"),
+            RowCount::AtLeast(n) => write!(f, "≥{n}"),
+        }
+    }
+}
+
+/// What one table's sample gave.
+#[derive(Clone, Debug)]
+pub struct TableSample {
+    pub rows: RowCount,
+    /// Rows actually sampled.
+    pub sampled: usize,
+    /// One profile per column of the table, in catalog order.
+    pub profiles: Vec<ValueProfile>,
+    /// One classification per column, in catalog order.
+    pub classes: Vec<Option<Classification>>,
+}
+
+/// The outcome of one table: its sample, or why it could not be read.
+#[derive(Clone, Debug)]
+pub struct TableOutcome {
+    /// Index into the inventory's catalog.
+    pub table: usize,
+    pub result: Result<TableSample, String>,
+}
+
+#[derive(Debug)]
+pub struct Inventory {
+    pub target: TargetInfo,
+    pub sample: usize,
+    pub catalog: Catalog,
+    /// One outcome per base table (views are not sampled), in catalog order.
+    pub tables: Vec<TableOutcome>,
+}
+
+/// One row of the inventory: a column classified as personal data (or free text, consent,
+/// organisation), with no value.
+#[derive(Clone, Debug, Serialize)]
+pub struct DiscoveredColumn {
+    pub schema: Option<String>,
+    pub table: String,
+    pub column: String,
+    pub data_type: String,
+    pub category: crate::text::names::ColumnCategory,
+    pub confidence: f32,
+    #[serde(flatten)]
+    pub rows: RowCount,
+    pub sampled: usize,
+    pub non_empty: usize,
+    pub evidence: Vec<String>,
+    pub by_name: bool,
+    pub by_values: bool,
+}
+
+impl Inventory {
+    /// Every classified column, in catalog order.
+    pub fn columns(&self) -> Vec<DiscoveredColumn> {
+        let mut out = Vec::new();
+        for outcome in &self.tables {
+            let Ok(s) = &outcome.result else { continue };
+            let table = &self.catalog.tables[outcome.table];
+            for ((col, class), profile) in table.columns.iter().zip(&s.classes).zip(&s.profiles) {
+                let Some(c) = class else { continue };
+                out.push(DiscoveredColumn {
+                    schema: table.schema.clone(),
+                    table: table.name.clone(),
+                    column: col.name.clone(),
+                    data_type: col.data_type.clone(),
+                    category: c.category,
+                    confidence: c.confidence,
+                    rows: s.rows,
+                    sampled: s.sampled,
+                    non_empty: profile.non_empty,
+                    evidence: c.evidence.clone(),
+                    by_name: c.by_name,
+                    by_values: c.by_values,
+                });
+            }
+        }
+        out
+    }
+
+    /// Tables that could not be read, with why.
+    pub fn errors(&self) -> Vec<(String, String)> {
+        self.tables
+            .iter()
+            .filter_map(|o| match &o.result {
+                Err(e) => Some((self.catalog.tables[o.table].qualified_name(), e.clone())),
+                Ok(_) => None,
+            })
+            .collect()
+    }
+
+    /// The sample of a table, by qualified name.
+    pub fn sample_of(&self, table: &Table) -> Option<&TableSample> {
+        self.tables.iter().find_map(|o| {
+            let t = &self.catalog.tables[o.table];
+            (t.name == table.name && t.schema == table.schema)
+                .then_some(o.result.as_ref().ok())
+                .flatten()
+        })
+    }
+}
+
+/// The lexicons used on short sampled values, built once per process (the automaton takes a
+/// moment); discovery works without them if they fail to build.
+pub fn shared_matcher() -> Option<&'static Matcher> {
+    static MATCHER: std::sync::LazyLock<Option<Matcher>> =
+        std::sync::LazyLock::new(|| Matcher::new(&["fr", "en"], &[], &[]).ok());
+    MATCHER.as_ref()
+}
+
+/// Sample one table and classify its columns.
+pub fn sample_table(
+    session: &mut dyn Session,
+    table: &Table,
+    sample: usize,
+    matcher: Option<&Matcher>,
+) -> Result<TableSample, DbError> {
+    let d = session.dialect();
+    let exprs: Vec<String> = table
+        .columns
+        .iter()
+        .map(|c| d.sample_text(&d.quote_ident(&c.name)))
+        .collect();
+    let from = d.table_ref(table.schema.as_deref(), &table.name);
+    let query = d.sample_rows(&from, &exprs, sample, table.row_estimate);
+    let rows = if exprs.is_empty() {
+        Vec::new()
+    } else {
+        session.rows(&query.sql, None)?
+    };
+    let sampled = rows.len();
+    let count = if sample == 0 || (!query.spread && sampled < sample) {
+        RowCount::Exact(sampled as u64)
+    } else if d.exact_count_is_cheap() {
+        let (n, _) = session.count_keys(&format!("SELECT count(*) FROM {from}"), None)?;
+        RowCount::Exact(n)
+    } else {
+        match table.row_estimate {
+            Some(n) => RowCount::Estimate(n.max(sampled as u64)),
+            None => RowCount::AtLeast(sampled as u64),
+        }
+    };
+    let profiles: Vec<ValueProfile> = (0..table.columns.len())
+        .map(|i| values::profile(rows.iter().map(|r| r[i].as_deref()), matcher))
+        .collect();
+    let classes = table
+        .columns
+        .iter()
+        .zip(&profiles)
+        .map(|(c, p)| values::classify(&table.name, &c.name, &c.data_type, Some(p)))
+        .collect();
+    Ok(TableSample {
+        rows: count,
+        sampled,
+        profiles,
+        classes,
+    })
+}
+
+/// Connect, introspect, sample every base table, classify every column.
+pub fn discover(target: &Target, opts: &DiscoverOptions) -> Result<Inventory, DbError> {
+    let (info, mut sessions) = db::open(target, opts.jobs.max(1), opts.limits)?;
+    let catalog = match sessions[0].introspect(&opts.schemas) {
+        Ok(c) => c,
+        Err(e) => {
+            for s in sessions {
+                s.close();
+            }
+            return Err(e);
+        }
+    };
+    let matcher = shared_matcher();
+    let work: Vec<usize> = (0..catalog.tables.len())
+        .filter(|&i| !catalog.tables[i].view)
+        .collect();
+    let results: Mutex<Vec<TableOutcome>> = Mutex::new(Vec::new());
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for mut session in sessions.drain(..) {
+            let (work, results, next, catalog, matcher) =
+                (&work, &results, &next, &catalog, matcher);
+            scope.spawn(move || {
+                while let Some(&i) = work.get(next.fetch_add(1, Ordering::SeqCst)) {
+                    let result =
+                        sample_table(session.as_mut(), &catalog.tables[i], opts.sample, matcher)
+                            .map_err(|e| e.to_string());
+                    results
+                        .lock()
+                        .expect("no worker panics while holding the lock")
+                        .push(TableOutcome { table: i, result });
+                }
+                session.close();
+            });
+        }
+    });
+    let mut tables = results.into_inner().expect("workers are done");
+    tables.sort_by_key(|o| o.table);
+    // A worker that died leaves tables without an outcome: never let that pass as "nothing found".
+    for &i in &work {
+        if !tables.iter().any(|o| o.table == i) {
+            tables.push(TableOutcome {
+                table: i,
+                result: Err("the table was not sampled".into()),
+            });
+        }
+    }
+    tables.sort_by_key(|o| o.table);
+    Ok(Inventory {
+        target: info,
+        sample: opts.sample,
+        catalog,
+        tables,
+    })
+}

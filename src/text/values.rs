@@ -1,0 +1,580 @@
+//! Classifies a column from its name **and** a bounded sample of its values.
+//!
+//! The name says what a column was meant to hold ([`super::names`]); the values say what it
+//! holds. Each sampled value goes through the validators of [`super::identifiers`] (NIR key, IBAN
+//! mod 97, Luhn with issuer ranges, the ARCEP numbering plan, e-mail syntax), a French postcode
+//! test, an IP parser, the password formats of [`super::passwords`] and, for short values, the
+//! lexicons (`halal`, `diabétique` in a `regime` column). The result is one category per column,
+//! a confidence, and the evidence in words ("name matches `tel`", "94% of 870 sampled values are
+//! valid phone numbers"). Values are only counted: none is kept or returned.
+//!
+//! How name and values combine:
+//! - a name whose category values can confirm (e-mail, phone, NIR, IBAN, card, postcode, IP,
+//!   password) is confirmed when at least half of the sampled values validate, and its
+//!   confidence rises; when few validate its confidence falls, and a column whose values are
+//!   clearly another identifier takes that category instead;
+//! - other names (health, religion, last name…) keep their category: values cannot contradict
+//!   a free word;
+//! - without a name, values decide alone, but only for categories whose validators are strong
+//!   (a checksum, a syntax, a hash format) and only above a share; a five-digit number is never
+//!   called a postcode on its values alone. Short values that are lexicon terms of a sensitive
+//!   category make the column sensitive, and long values with spaces make it free text.
+//!
+//! Below [`MIN_VALUES`] non-empty sampled values, values neither confirm nor contradict.
+
+use super::identifiers::{card_valid, email_valid, fr_phone_valid, iban_valid, nir_valid};
+use super::names::{ColumnCategory, NameClass, TypeKind, classify_name};
+use super::{Category, Matcher, passwords};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Fewer non-empty sampled values than this neither confirm nor contradict a name.
+pub const MIN_VALUES: usize = 5;
+
+/// Counts gathered over one column's sample. Holds no value.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ValueProfile {
+    /// Sampled rows, NULL and empty included.
+    pub rows: usize,
+    /// Sampled values that are neither NULL nor empty (after trimming).
+    pub non_empty: usize,
+    /// Values that validate, per value-checkable category.
+    pub valid: BTreeMap<ColumnCategory, usize>,
+    /// Short values holding a lexicon term of a sensitive category, per category.
+    pub sensitive: BTreeMap<ColumnCategory, usize>,
+    /// Mean length in characters of the non-empty values.
+    pub mean_len: f64,
+    /// Non-empty values containing a space.
+    pub with_space: usize,
+    /// Distinct non-empty values (capped: only used as a share).
+    pub distinct: usize,
+}
+
+impl ValueProfile {
+    pub fn share(&self, category: ColumnCategory) -> f64 {
+        if self.non_empty == 0 {
+            return 0.0;
+        }
+        *self.valid.get(&category).unwrap_or(&0) as f64 / self.non_empty as f64
+    }
+}
+
+/// Categories whose values can be validated, in the order ties are broken (strongest first).
+const CHECKABLE: [ColumnCategory; 9] = [
+    ColumnCategory::Nir,
+    ColumnCategory::Iban,
+    ColumnCategory::Card,
+    ColumnCategory::Password,
+    ColumnCategory::Email,
+    ColumnCategory::Ip,
+    ColumnCategory::Phone,
+    ColumnCategory::Postcode,
+    // Counted as "a date": confirms a birth-date name stored as text (SQLite), never alone.
+    ColumnCategory::BirthDate,
+];
+
+/// A calendar date at the start of the value: `YYYY-MM-DD` (ISO, with any time after it) or
+/// `DD/MM/YYYY`.
+pub fn date_valid(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() < 10 {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = &b[r];
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| part.iter().fold(0u32, |a, d| a * 10 + u32::from(d - b'0')))
+    };
+    let (y, m, d) = if b[4] == b'-' && b[7] == b'-' {
+        (num(0..4), num(5..7), num(8..10))
+    } else if b[2] == b'/' && b[5] == b'/' {
+        (num(6..10), num(3..5), num(0..2))
+    } else {
+        return false;
+    };
+    let (Some(y), Some(m), Some(d)) = (y, m, d) else {
+        return false;
+    };
+    (b.len() == 10 || matches!(b[10], b' ' | b'T'))
+        && (1800..=2200).contains(&y)
+        && (1..=12).contains(&m)
+        && (1..=31).contains(&d)
+}
+
+/// Values longer than this are prose, not a structured value: the lexicon test is skipped.
+const SHORT_VALUE: usize = 40;
+
+/// A French postcode (domain.md §5.6): 01–95, 971–976 overseas, 980 Monaco, 986–988 Pacific.
+pub fn fr_postcode_valid(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 5 || !b.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let two = (b[0] - b'0') * 10 + (b[1] - b'0');
+    match two {
+        1..=95 => true,
+        97 => (b'1'..=b'6').contains(&b[2]),
+        98 => matches!(b[2], b'0' | b'6' | b'7' | b'8'),
+        _ => false,
+    }
+}
+
+/// A phone number: the French plan, or an international `+` number of 8 to 15 digits.
+pub fn phone_valid(s: &str) -> bool {
+    if fr_phone_valid(s) {
+        return true;
+    }
+    let Some(rest) = s.strip_prefix('+') else {
+        return false;
+    };
+    let mut digits = 0;
+    for c in rest.chars() {
+        match c {
+            '0'..='9' => digits += 1,
+            ' ' | '.' | '-' | '(' | ')' => {}
+            _ => return false,
+        }
+    }
+    (8..=15).contains(&digits)
+}
+
+fn validates(category: ColumnCategory, v: &str) -> bool {
+    match category {
+        ColumnCategory::Email => email_valid(v),
+        ColumnCategory::Phone => phone_valid(v),
+        ColumnCategory::Nir => nir_valid(v),
+        ColumnCategory::Iban => iban_valid(v),
+        ColumnCategory::Card => card_valid(v),
+        ColumnCategory::Postcode => fr_postcode_valid(v),
+        ColumnCategory::Ip => v.parse::<std::net::IpAddr>().is_ok(),
+        ColumnCategory::Password => matches!(passwords::classify(Some(v)), Some(Some(_))),
+        ColumnCategory::BirthDate => date_valid(v),
+        _ => false,
+    }
+}
+
+fn sensitive_category(c: Category) -> Option<ColumnCategory> {
+    Some(match c {
+        Category::Health => ColumnCategory::Health,
+        Category::Religion => ColumnCategory::Religion,
+        Category::Ethnic => ColumnCategory::Ethnic,
+        Category::Political => ColumnCategory::Political,
+        Category::Union => ColumnCategory::Union,
+        Category::Sexual => ColumnCategory::Sexual,
+        Category::Offence => ColumnCategory::Offence,
+        _ => return None,
+    })
+}
+
+/// Profiles a sample. `matcher` enables the lexicon test on short values.
+pub fn profile<'a>(
+    values: impl IntoIterator<Item = Option<&'a str>>,
+    matcher: Option<&Matcher>,
+) -> ValueProfile {
+    let mut p = ValueProfile::default();
+    let mut total_len = 0usize;
+    // Distinct values are counted up to a cap: only the share matters.
+    let mut distinct: BTreeSet<u64> = BTreeSet::new();
+    for value in values {
+        p.rows += 1;
+        let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+            continue;
+        };
+        p.non_empty += 1;
+        let len = v.chars().count();
+        total_len += len;
+        if v.contains(' ') {
+            p.with_space += 1;
+        }
+        if distinct.len() < 10_000 {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            v.hash(&mut h);
+            distinct.insert(h.finish());
+        }
+        for c in CHECKABLE {
+            if validates(c, v) {
+                *p.valid.entry(c).or_insert(0) += 1;
+            }
+        }
+        if let Some(m) = matcher
+            && len <= SHORT_VALUE
+        {
+            let cats: BTreeSet<ColumnCategory> = m
+                .find(v)
+                .iter()
+                .filter_map(|h| sensitive_category(h.category))
+                .collect();
+            for c in cats {
+                *p.sensitive.entry(c).or_insert(0) += 1;
+            }
+        }
+    }
+    if p.non_empty > 0 {
+        p.mean_len = total_len as f64 / p.non_empty as f64;
+    }
+    p.distinct = distinct.len();
+    p
+}
+
+/// A column's classification and why.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Classification {
+    pub category: ColumnCategory,
+    /// 0..1.
+    pub confidence: f32,
+    /// Reasons in words, name first. Never a value.
+    pub evidence: Vec<String>,
+    /// The name alone gave this category.
+    pub by_name: bool,
+    /// The sampled values support this category.
+    pub by_values: bool,
+}
+
+/// What a share of valid values is called in evidence.
+fn label(category: ColumnCategory) -> &'static str {
+    match category {
+        ColumnCategory::Email => "valid e-mail addresses",
+        ColumnCategory::Phone => "valid phone numbers (ARCEP plan or international)",
+        ColumnCategory::Nir => "NIR with a valid key",
+        ColumnCategory::Iban => "IBAN passing the mod 97 check",
+        ColumnCategory::Card => "card numbers passing Luhn and an issuer range",
+        ColumnCategory::Postcode => "valid French postcodes",
+        ColumnCategory::Ip => "IP addresses",
+        ColumnCategory::Password => "password hashes of a known format",
+        ColumnCategory::BirthDate => "dates",
+        _ => "values of this category",
+    }
+}
+
+/// The share of valid values that makes values alone decide, per category; `None`: never alone.
+fn alone_threshold(category: ColumnCategory) -> Option<f64> {
+    match category {
+        ColumnCategory::Nir | ColumnCategory::Iban | ColumnCategory::Card => Some(0.5),
+        ColumnCategory::Email | ColumnCategory::Password => Some(0.6),
+        ColumnCategory::Phone => Some(0.8),
+        ColumnCategory::Ip => Some(0.9),
+        _ => None,
+    }
+}
+
+/// Confidence of a category decided by values alone, at a 100% share.
+fn alone_base(category: ColumnCategory) -> f64 {
+    match category {
+        ColumnCategory::Nir
+        | ColumnCategory::Iban
+        | ColumnCategory::Card
+        | ColumnCategory::Email => 0.95,
+        ColumnCategory::Password => 0.9,
+        _ => 0.85,
+    }
+}
+
+fn pct(share: f64) -> String {
+    format!("{}%", (share * 100.0).floor() as u32)
+}
+
+fn value_phrase(p: &ValueProfile, category: ColumnCategory) -> String {
+    format!(
+        "{} of {} sampled values are {}",
+        pct(p.share(category)),
+        p.non_empty,
+        label(category)
+    )
+}
+
+fn round2(x: f64) -> f32 {
+    ((x.clamp(0.0, 1.0) * 100.0).round() / 100.0) as f32
+}
+
+/// The value-checkable category that values alone support best, if any.
+fn best_by_values(p: &ValueProfile) -> Option<(ColumnCategory, f64)> {
+    if p.non_empty < MIN_VALUES {
+        return None;
+    }
+    let mut best: Option<(ColumnCategory, f64)> = None;
+    for c in CHECKABLE {
+        let Some(threshold) = alone_threshold(c) else {
+            continue;
+        };
+        let share = p.share(c);
+        if share >= threshold && best.is_none_or(|(_, s)| share > s) {
+            best = Some((c, share));
+        }
+    }
+    best
+}
+
+/// Classifies one column from its name, type and (optionally) the profile of a sample.
+pub fn classify(
+    table: &str,
+    column: &str,
+    data_type: &str,
+    sample: Option<&ValueProfile>,
+) -> Option<Classification> {
+    let name = classify_name(table, column, data_type);
+    let enough = sample.filter(|p| p.non_empty >= MIN_VALUES);
+    match (name, enough) {
+        (Some(n), None) => Some(from_name(n, sample)),
+        // A birth date typed as a date (or a year, an age) has nothing for values to check.
+        (Some(n), Some(p))
+            if n.category == ColumnCategory::BirthDate
+                && !matches!(
+                    TypeKind::of(data_type),
+                    TypeKind::Text(_) | TypeKind::Unknown
+                ) =>
+        {
+            Some(from_name(n, Some(p)))
+        }
+        (Some(n), Some(p)) => Some(with_values(n, p)),
+        (None, Some(p)) => values_alone(p, data_type),
+        (None, None) => None,
+    }
+}
+
+fn from_name(n: NameClass, sample: Option<&ValueProfile>) -> Classification {
+    let mut evidence = vec![n.reason];
+    if let Some(p) = sample {
+        if p.rows == 0 {
+            evidence.push("no row sampled".into());
+        } else if p.non_empty < MIN_VALUES {
+            evidence.push(format!(
+                "{} value(s) in {} sampled row(s): too few to check",
+                p.non_empty, p.rows
+            ));
+        }
+    }
+    Classification {
+        category: n.category,
+        confidence: n.confidence,
+        evidence,
+        by_name: true,
+        by_values: false,
+    }
+}
+
+fn with_values(n: NameClass, p: &ValueProfile) -> Classification {
+    let checkable = CHECKABLE.contains(&n.category);
+    if !checkable {
+        // Values cannot contradict a free word (`religion`, `nom`); they can only add that
+        // they hold lexicon terms of the same category.
+        let mut c = from_name(n, Some(p));
+        let hits = *p.sensitive.get(&c.category).unwrap_or(&0);
+        if hits > 0 {
+            c.evidence.push(format!(
+                "{} of {} sampled values hold {} terms",
+                pct(hits as f64 / p.non_empty as f64),
+                p.non_empty,
+                c.category
+            ));
+            c.by_values = true;
+        }
+        return c;
+    }
+    let share = p.share(n.category);
+    let conf = f64::from(n.confidence);
+    if share >= 0.5 {
+        return Classification {
+            category: n.category,
+            confidence: round2(1.0 - (1.0 - conf) * (1.0 - 0.9 * share)),
+            evidence: vec![n.reason, value_phrase(p, n.category)],
+            by_name: true,
+            by_values: true,
+        };
+    }
+    // The values are clearly something else: an e-mail column named `telephone`.
+    if let Some((other, other_share)) = best_by_values(p)
+        && other != n.category
+        && other_share >= 0.8
+    {
+        return Classification {
+            category: other,
+            confidence: round2(alone_base(other) * other_share),
+            evidence: vec![
+                value_phrase(p, other),
+                format!("{}, but only {}", n.reason, value_phrase(p, n.category)),
+            ],
+            by_name: false,
+            by_values: true,
+        };
+    }
+    Classification {
+        category: n.category,
+        confidence: round2(conf * (0.5 + share)),
+        evidence: vec![n.reason, format!("only {}", value_phrase(p, n.category))],
+        by_name: true,
+        by_values: false,
+    }
+}
+
+fn values_alone(p: &ValueProfile, data_type: &str) -> Option<Classification> {
+    if let Some((c, share)) = best_by_values(p) {
+        return Some(Classification {
+            category: c,
+            confidence: round2(alone_base(c) * share),
+            evidence: vec![value_phrase(p, c)],
+            by_name: false,
+            by_values: true,
+        });
+    }
+    // Short values that are sensitive lexicon terms: a `regime` holding `halal`.
+    if p.mean_len <= SHORT_VALUE as f64
+        && let Some((&c, &hits)) = p.sensitive.iter().max_by_key(|(_, n)| **n)
+    {
+        let share = hits as f64 / p.non_empty as f64;
+        if share >= 0.3 {
+            return Some(Classification {
+                category: c,
+                confidence: round2(0.5 + 0.4 * share),
+                evidence: vec![format!(
+                    "{} of {} sampled values are {c} terms of the lexicons",
+                    pct(share),
+                    p.non_empty
+                )],
+                by_name: false,
+                by_values: true,
+            });
+        }
+    }
+    // Prose: long values with spaces, mostly distinct, in a text column.
+    let text = matches!(
+        TypeKind::of(data_type),
+        TypeKind::Text(_) | TypeKind::Unknown
+    );
+    let spaced = p.with_space as f64 / p.non_empty as f64;
+    let distinct = p.distinct as f64 / p.non_empty as f64;
+    if text && p.mean_len >= 30.0 && spaced >= 0.5 && distinct >= 0.5 {
+        return Some(Classification {
+            category: ColumnCategory::FreeText,
+            confidence: 0.6,
+            evidence: vec![format!(
+                "sampled values look like prose: {:.0} characters on average, {} with spaces",
+                p.mean_len,
+                pct(spaced)
+            )],
+            by_name: false,
+            by_values: true,
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prof(values: &[&str]) -> ValueProfile {
+        profile(values.iter().map(|v| Some(*v)), None)
+    }
+
+    #[test]
+    fn dates() {
+        for ok in [
+            "2024-02-29",
+            "1998-07-14 10:00:00",
+            "2001-01-01T00:00:00Z",
+            "14/07/1998",
+        ] {
+            assert!(date_valid(ok), "{ok}");
+        }
+        for bad in [
+            "2024-13-01",
+            "1998-07",
+            "14-07-1998",
+            "20240229",
+            "2024/02/29",
+        ] {
+            assert!(!date_valid(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn postcodes() {
+        for ok in ["75001", "01000", "20000", "97411", "98000", "98800"] {
+            assert!(fr_postcode_valid(ok), "{ok}");
+        }
+        for bad in [
+            "00100", "96000", "97700", "98100", "7500", "750011", "2A000",
+        ] {
+            assert!(!fr_postcode_valid(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_name_confirmed_by_values_is_surer() {
+        let p = prof(&["06 12 34 56 78"; 10]);
+        let c = classify("etudiants", "tel", "varchar(20)", Some(&p)).unwrap();
+        assert_eq!(c.category, ColumnCategory::Phone);
+        assert!(c.by_name && c.by_values);
+        assert!(c.confidence > 0.95, "{c:?}");
+        assert_eq!(c.evidence[0], "name matches `tel` (phone number)");
+        assert_eq!(
+            c.evidence[1],
+            "100% of 10 sampled values are valid phone numbers (ARCEP plan or international)"
+        );
+    }
+
+    #[test]
+    fn values_that_fail_their_checksum_lower_the_name() {
+        // 15 digits with a wrong NIR key.
+        let p = prof(&["255081416802539"; 8]);
+        let c = classify("t", "nir", "char(15)", Some(&p)).unwrap();
+        assert_eq!(c.category, ColumnCategory::Nir);
+        assert!(c.confidence < 0.5, "{c:?}");
+        assert!(!c.by_values);
+        // Without a name, they are nothing.
+        assert_eq!(classify("t", "numero_dossier", "char(15)", Some(&p)), None);
+    }
+
+    #[test]
+    fn values_alone_need_a_strong_validator() {
+        let p = prof(&[
+            "4111111111111111",
+            "5555555555554444",
+            "4012888888881881",
+            "378282246310005",
+            "4111 1111 1111 1111",
+        ]);
+        let c = classify("t", "reference", "text", Some(&p)).unwrap();
+        assert_eq!(c.category, ColumnCategory::Card);
+        assert!(!c.by_name && c.by_values);
+        // Five-digit numbers are not postcodes without a name.
+        let p = prof(&["75001", "69002", "13005", "33000", "59000"]);
+        assert_eq!(classify("t", "valeur", "text", Some(&p)), None);
+        // 16 digits failing Luhn.
+        let p = prof(&["4111111111111112"; 6]);
+        assert_eq!(classify("t", "reference", "text", Some(&p)), None);
+    }
+
+    #[test]
+    fn another_identifier_wins_over_a_misleading_name() {
+        let p = prof(&["a@b.fr", "c@d.org", "e@f.com", "g@h.net", "i@j.fr"]);
+        let c = classify("contacts", "telephone", "text", Some(&p)).unwrap();
+        assert_eq!(c.category, ColumnCategory::Email);
+    }
+
+    #[test]
+    fn few_values_neither_confirm_nor_contradict() {
+        let p = prof(&["x", "y"]);
+        let c = classify("t", "email", "text", Some(&p)).unwrap();
+        assert_eq!(c.category, ColumnCategory::Email);
+        assert_eq!(c.confidence, 0.95);
+        assert_eq!(
+            c.evidence[1],
+            "2 value(s) in 2 sampled row(s): too few to check"
+        );
+    }
+
+    #[test]
+    fn prose_is_free_text() {
+        let p = prof(&[
+            "Rappeler après les oraux pour le dossier",
+            "Intéressée par le bachelor, viendra à la JPO",
+            "Pas de réponse au dernier message envoyé",
+            "Souhaite une alternance en entreprise à Lyon",
+            "A demandé la brochure du master en finance",
+        ]);
+        let c = classify("t", "valeur", "text", Some(&p)).unwrap();
+        assert_eq!(c.category, ColumnCategory::FreeText);
+    }
+}
