@@ -2,7 +2,9 @@
 #![allow(clippy::print_stdout)]
 use rayon::prelude::*;
 fn main() {
-    let path = std::env::args().nth(1).expect("a file of notes, one per line");
+    let path = std::env::args()
+        .nth(1)
+        .expect("a file of notes, one per line");
     let text = std::fs::read_to_string(path).expect("readable file");
     let lines: Vec<&str> = text.lines().collect();
     let m = vigie::text::Matcher::new(&["fr", "en"], &[], &[]).expect("lexicons");
