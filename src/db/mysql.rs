@@ -712,7 +712,8 @@ fn schema_filter(column: &str, schemas: &[String], database: Option<&str>) -> St
 
 /// Tables and columns from `information_schema`. `COLUMN_TYPE` (not `DATA_TYPE`) keeps
 /// `tinyint(1)`, which is how MySQL stores booleans. Tables carry their database as schema,
-/// so generated SQL names them `` `db`.`table` `` and several databases can be scanned at once.
+/// so several databases can be scanned at once; the engine leaves the URL's own database
+/// unqualified, as PostgreSQL's `public`.
 fn introspect(s: &mut MysqlSession, schemas: &[String]) -> Result<Catalog, DbError> {
     let database = s.database.clone();
     let filter = |col: &str| schema_filter(col, schemas, database.as_deref());
