@@ -108,8 +108,12 @@ pub fn render(report: &ScanReport, style: &Style) -> String {
         for w in &report.waived {
             let _ = writeln!(
                 out,
-                "  {} on {} ({} rows): {}",
-                w.rule, w.object, w.count, w.reason
+                "  {} on {} ({} {}): {}",
+                w.rule,
+                w.object,
+                w.count,
+                if w.count == 1 { "row" } else { "rows" },
+                w.reason
             );
         }
     }

@@ -405,7 +405,10 @@ pub fn run(
     }
     Ok(ColumnResult {
         findings,
-        note: format!("{note}; {rows} rows read"),
+        note: format!(
+            "{note}; {rows} row{} read",
+            if rows == 1 { "" } else { "s" }
+        ),
         skipped: false,
     })
 }
