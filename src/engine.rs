@@ -261,23 +261,10 @@ impl<'a> Planner<'a> {
         table: Option<&Table>,
         message: String,
     ) -> Finding {
-        let r = self.rule(rule);
-        Finding {
-            rule: rule.to_string(),
-            severity: r.severity,
-            purpose: purpose.map(String::from),
-            table: table.map(|t| t.display_name()),
-            column: None,
-            category: None,
-            count: 0,
-            sample_keys: Vec::new(),
-            message,
-            legal_reference: r.legal_reference.clone(),
-            remediation: None,
-            query: None,
-            terms: Vec::new(),
-            excerpts: Vec::new(),
-        }
+        let mut f = rules::finding(rule, message);
+        f.purpose = purpose.map(String::from);
+        f.table = table.map(|t| t.display_name());
+        f
     }
 
     /// `SELECT count(*) OVER (), key … ORDER BY key LIMIT n` over `from` (aliased `alias`).
@@ -657,23 +644,7 @@ fn build_matcher(policy: &Policy) -> Result<crate::text::Matcher, String> {
 }
 
 fn free_text_template(rule: &str) -> Finding {
-    let r = rules::registry().rule(rule);
-    Finding {
-        rule: rule.to_string(),
-        severity: r.severity,
-        purpose: None,
-        table: None,
-        column: None,
-        category: None,
-        count: 0,
-        sample_keys: Vec::new(),
-        message: String::new(),
-        legal_reference: r.legal_reference.clone(),
-        remediation: None,
-        query: None,
-        terms: Vec::new(),
-        excerpts: Vec::new(),
-    }
+    rules::finding(rule, String::new())
 }
 
 fn describe(e: &DbError) -> String {

@@ -94,6 +94,27 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// A finding with its identity and message; counts, keys and location are filled in by
+    /// the caller.
+    pub fn new(rule: &str, severity: Severity, legal_reference: &str, message: String) -> Finding {
+        Finding {
+            rule: rule.to_string(),
+            severity,
+            purpose: None,
+            table: None,
+            column: None,
+            category: None,
+            count: 0,
+            sample_keys: Vec::new(),
+            message,
+            legal_reference: legal_reference.to_string(),
+            remediation: None,
+            query: None,
+            terms: Vec::new(),
+            excerpts: Vec::new(),
+        }
+    }
+
     /// The object a waiver names: `table.column`, `table`, or nothing.
     pub fn object(&self) -> Option<String> {
         match (&self.table, &self.column) {

@@ -43,27 +43,14 @@ fn privileged_tables_sql(role: &str, tables: &BTreeSet<String>) -> String {
 }
 
 fn finding(rule: &str, table: &str, message: String, sql: String) -> Finding {
-    let r = super::registry().rule(rule);
-    let display = table.strip_prefix("public.").unwrap_or(table).to_string();
-    Finding {
-        rule: rule.to_string(),
-        severity: r.severity,
-        purpose: None,
-        table: Some(display),
-        column: None,
-        category: None,
-        count: 1,
-        sample_keys: Vec::new(),
-        message,
-        legal_reference: r.legal_reference.clone(),
-        remediation: Some(Remediation {
-            sql,
-            applicability: Applicability::Review,
-        }),
-        query: None,
-        terms: Vec::new(),
-        excerpts: Vec::new(),
-    }
+    let mut f = super::finding(rule, message);
+    f.table = Some(table.strip_prefix("public.").unwrap_or(table).to_string());
+    f.count = 1;
+    f.remediation = Some(Remediation {
+        sql,
+        applicability: Applicability::Review,
+    });
+    f
 }
 
 fn quoted_table(t: &str) -> String {

@@ -185,22 +185,7 @@ pub struct Judgement {
 /// Columns that carry no personal meaning of their own.
 fn technical(column: &str) -> bool {
     let c = column.to_lowercase();
-    matches!(
-        c.as_str(),
-        "id" | "uuid"
-            | "created_at"
-            | "updated_at"
-            | "deleted_at"
-            | "created_on"
-            | "updated_on"
-            | "date_creation"
-            | "date_modification"
-            | "cree_le"
-            | "modifie_le"
-            | "version"
-            | "lock_version"
-            | "tenant_id"
-    ) || c.ends_with("_id")
+    crate::text::names::is_bookkeeping(&c) || c.ends_with("_id")
 }
 
 fn is_consent_like(column: &str, class: Option<&NameClass>) -> bool {

@@ -9,25 +9,14 @@ use crate::finding::Finding;
 pub fn plan(p: &mut Planner<'_>) {
     let policy = p.policy;
     for c in &policy.checks {
-        let template = Finding {
-            rule: c.id.value.clone(),
-            severity: c.severity,
-            purpose: None,
-            table: None,
-            column: None,
-            category: None,
-            count: 0,
-            sample_keys: Vec::new(),
-            message: format!("{{count}} row{{s}}: {}", c.title),
-            legal_reference: c
-                .legal_reference
-                .clone()
-                .unwrap_or_else(|| "custom check of the policy".into()),
-            remediation: None,
-            query: None,
-            terms: Vec::new(),
-            excerpts: Vec::new(),
-        };
+        let template = Finding::new(
+            &c.id.value,
+            c.severity,
+            c.legal_reference
+                .as_deref()
+                .unwrap_or("custom check of the policy"),
+            format!("{{count}} row{{s}}: {}", c.title),
+        );
         let fix = c.remediation.as_ref().map(|sql| Fix::Custom {
             header: vec![format!("custom check: {} — {}", c.id.value, c.title)],
             sql: sql.clone(),

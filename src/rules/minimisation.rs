@@ -114,23 +114,12 @@ fn finding(
     purpose: Option<String>,
     message: String,
 ) -> Finding {
-    let r = super::registry().rule(rule);
-    Finding {
-        rule: rule.to_string(),
-        severity: r.severity,
-        purpose,
-        table: Some(table.name.clone()),
-        column: Some(column.to_string()),
-        category: None,
-        count: 1,
-        sample_keys: Vec::new(),
-        message,
-        legal_reference: r.legal_reference.clone(),
-        remediation: None,
-        query: None,
-        terms: Vec::new(),
-        excerpts: Vec::new(),
-    }
+    let mut f = super::finding(rule, message);
+    f.purpose = purpose;
+    f.table = Some(table.name.clone());
+    f.column = Some(column.to_string());
+    f.count = 1;
+    f
 }
 
 /// The shortest and longest text an identifier takes with separators: a 13-digit card to a

@@ -112,6 +112,12 @@ pub fn registry() -> &'static Registry {
     &REGISTRY
 }
 
+/// A finding of a built-in rule, with the rule's default severity and legal reference.
+pub fn finding(rule: &str, message: String) -> crate::finding::Finding {
+    let r = registry().rule(rule);
+    crate::finding::Finding::new(rule, r.severity, &r.legal_reference, message)
+}
+
 /// Rule ids the engine emits; each must be registered (tested below).
 pub mod ids {
     pub const RETENTION_EXCEEDED: &str = "retention-exceeded";

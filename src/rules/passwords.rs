@@ -136,25 +136,21 @@ pub fn count_formats(
         } else {
             format!("stored as {label}")
         };
-        let mut f = Finding {
-            rule: rule.to_string(),
-            severity: severity.unwrap_or(r.severity),
-            purpose: purpose.clone(),
-            table: Some(table.name.clone()),
-            column: Some(column.name.clone()),
-            category: Some(id.clone()),
-            count,
-            sample_keys: keys,
-            message: format!(
+        let mut f = super::finding(
+            rule,
+            format!(
                 "{count} password{s} of {}.{} {stored}",
                 table.name, column.name
             ),
-            legal_reference: r.legal_reference.clone(),
-            remediation: None,
-            query: Some(sql),
-            terms: Vec::new(),
-            excerpts: Vec::new(),
-        };
+        );
+        f.severity = severity.unwrap_or(r.severity);
+        f.purpose = purpose.clone();
+        f.table = Some(table.name.clone());
+        f.column = Some(column.name.clone());
+        f.category = Some(id.clone());
+        f.count = count;
+        f.sample_keys = keys;
+        f.query = Some(sql);
         f.remediation = Some(fix(session, table, column, &f, &predicate));
         out.push(f);
     }

@@ -8,23 +8,10 @@ use crate::finding::{CheckOutcome, CheckStatus, Finding};
 use crate::policy::Policy;
 
 fn waiver_finding(rule: &str, object: &str, message: String) -> Finding {
-    let r = super::registry().rule(rule);
-    Finding {
-        rule: rule.to_string(),
-        severity: r.severity,
-        purpose: None,
-        table: None,
-        column: None,
-        category: None,
-        count: 1,
-        sample_keys: vec![object.to_string()],
-        message,
-        legal_reference: r.legal_reference.clone(),
-        remediation: None,
-        query: None,
-        terms: Vec::new(),
-        excerpts: Vec::new(),
-    }
+    let mut f = super::finding(rule, message);
+    f.count = 1;
+    f.sample_keys = vec![object.to_string()];
+    f
 }
 
 fn matches(object: &str, f: &Finding) -> bool {

@@ -877,22 +877,12 @@ static RULES: &[Rule] = &[
     ),
 ];
 
-/// Classifies a column by its name, its table's name and its type.
-pub fn classify_name(table: &str, column: &str, data_type: &str) -> Option<NameClass> {
-    let tokens = tokenize(column);
-    if tokens.is_empty() {
-        return None;
-    }
-    let ty = TypeKind::of(data_type);
-    let table_kind = table_kind(table);
-    let joined = tokens.join("_");
-
-    // Whole names that are never personal data.
-    if matches!(
-        joined.as_str(),
+/// Row bookkeeping (keys, timestamps, versions) that says nothing about a person; `name` is
+/// lower case. Shared by the classifier and by `undeclared-column`.
+pub fn is_bookkeeping(name: &str) -> bool {
+    matches!(
+        name,
         "id" | "uuid"
-            | "status"
-            | "statut"
             | "created_at"
             | "updated_at"
             | "deleted_at"
@@ -904,10 +894,26 @@ pub fn classify_name(table: &str, column: &str, data_type: &str) -> Option<NameC
             | "modifie_le"
             | "version"
             | "lock_version"
-            | "position"
-            | "ordre"
-            | "rang"
-    ) {
+    )
+}
+
+/// Classifies a column by its name, its table's name and its type.
+pub fn classify_name(table: &str, column: &str, data_type: &str) -> Option<NameClass> {
+    let tokens = tokenize(column);
+    if tokens.is_empty() {
+        return None;
+    }
+    let ty = TypeKind::of(data_type);
+    let table_kind = table_kind(table);
+    let joined = tokens.join("_");
+
+    // Whole names that are never personal data.
+    if is_bookkeeping(&joined)
+        || matches!(
+            joined.as_str(),
+            "status" | "statut" | "position" | "ordre" | "rang"
+        )
+    {
         return None;
     }
 
