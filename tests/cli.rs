@@ -395,3 +395,73 @@ fn a_timeout_is_an_error_that_says_what_to_do_and_others_still_run() {
         "every other check still reported"
     );
 }
+
+#[test]
+fn a_baseline_with_fail_on_new_fails_only_on_new_findings() {
+    let (_dir, path) = sqlite_fixture(&fixture("rules.sql"));
+    let url = format!("sqlite://{}", path.display());
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = dir.path().join("baseline.json");
+    vigie()
+        .args([
+            "scan",
+            &url,
+            "--policy",
+            &policy_path("rules.toml"),
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+            "--output",
+            baseline.to_str().unwrap(),
+        ])
+        .assert()
+        .code(1);
+    let run = |policy: &str| {
+        vigie()
+            .args([
+                "scan",
+                &url,
+                "--policy",
+                policy,
+                "--as-of",
+                AS_OF,
+                "--quiet",
+                "--baseline",
+                baseline.to_str().unwrap(),
+                "--fail-on-new",
+            ])
+            .assert()
+            .get_output()
+            .status
+            .code()
+    };
+    // Nothing new since the baseline: the known findings no longer fail the run.
+    assert_eq!(run(&policy_path("rules.toml")), Some(0));
+    // A new finding (a new custom check) fails it.
+    let p = dir.path().join("p.toml");
+    std::fs::write(
+        &p,
+        format!("{}\n[[check]]\nid = \"big-payments\"\nquery = \"SELECT id FROM paiements WHERE montant > 15\"\n", fixture("rules.toml")),
+    )
+    .unwrap();
+    assert_eq!(run(p.to_str().unwrap()), Some(1));
+    // Without --fail-on-new the baseline changes nothing.
+    let code = vigie()
+        .args([
+            "scan",
+            &url,
+            "--policy",
+            &policy_path("rules.toml"),
+            "--as-of",
+            AS_OF,
+            "--quiet",
+            "--baseline",
+            baseline.to_str().unwrap(),
+        ])
+        .assert()
+        .get_output()
+        .status
+        .code();
+    assert_eq!(code, Some(1));
+}
