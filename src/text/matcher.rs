@@ -33,6 +33,7 @@ use super::normalize::{
     ALL_UPPER, CAPITALISED, CLAUSE_BREAK, Normalized, Rewrites, SENTENCE_START, VALUE_START,
     tokenize,
 };
+use super::prefilter::Prefilter;
 use super::{ExtraTerm, Hit, Severity};
 
 /// What a pattern of the automaton stands for.
@@ -41,9 +42,6 @@ enum PatternRef {
     Term(u32),
     /// An exception of one entry, or a policy-ignored phrase (`None`) that silences any entry.
     Exception(Option<u32>),
-    /// A stop word of the language with this index in `Lexicon::langs`: counted during the scan
-    /// to tell the text's language without a second pass.
-    Stop(u8),
 }
 
 /// The compiled detection engine. Built once, shared read-only between threads.
@@ -52,6 +50,7 @@ pub struct Matcher {
     automaton: AhoCorasick,
     patterns: Vec<Vec<PatternRef>>,
     rewrites: Rewrites,
+    prefilter: Prefilter,
 }
 
 /// Per-thread buffers reused from note to note, so that matching allocates nothing but its hits.
@@ -168,11 +167,10 @@ impl Matcher {
             let (s, open) = split_open(x);
             add(as_pattern(s, open), PatternRef::Exception(None));
         }
-        for (i, l) in lexicon.langs.iter().enumerate() {
-            for w in lexicon.words_of(l.stopwords) {
-                add(as_pattern(w, false), PatternRef::Stop(i as u8));
-            }
-        }
+        let prefilter = Prefilter::new(lexicon.entries.iter().flat_map(|e| {
+            let forms = e.forms.iter().map(|f| (f.as_str(), false));
+            forms.chain(e.prefixes.iter().map(|p| (p.as_str(), true)))
+        }));
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
@@ -184,6 +182,7 @@ impl Matcher {
             automaton,
             patterns,
             rewrites,
+            prefilter,
         })
     }
 
@@ -194,17 +193,39 @@ impl Matcher {
 
     /// All hits in `text`: lexicon terms and validated identifiers, sorted by position.
     pub fn find(&self, text: &str) -> Vec<Hit> {
+        self.find_with(text, true)
+    }
+
+    /// [`Self::find`] without the prefilter: every note through the tokenizer and the
+    /// automaton. The same hits, slower; for tests of the prefilter.
+    #[doc(hidden)]
+    pub fn find_unfiltered(&self, text: &str) -> Vec<Hit> {
+        self.find_with(text, false)
+    }
+
+    /// Whether the prefilter lets `text` through to the tokenizer and automaton.
+    #[doc(hidden)]
+    pub fn prefilter_passes(&self, text: &str) -> bool {
+        self.prefilter.may_match(text)
+    }
+
+    fn find_with(&self, text: &str, prefilter: bool) -> Vec<Hit> {
         let mut hits = Vec::new();
-        SCRATCH.with(|cell| {
-            let mut scratch = cell.borrow_mut();
-            let Scratch {
-                normalized,
-                classes,
-            } = &mut *scratch;
-            tokenize(text, Some(&self.rewrites), normalized);
-            self.match_terms(normalized, classes, &mut hits);
-        });
+        if !prefilter || self.prefilter.may_match(text) {
+            SCRATCH.with(|cell| {
+                let mut scratch = cell.borrow_mut();
+                let Scratch {
+                    normalized,
+                    classes,
+                } = &mut *scratch;
+                tokenize(text, Some(&self.rewrites), normalized);
+                self.match_terms(normalized, classes, &mut hits);
+            });
+        }
         find_identifiers(text, &mut hits);
+        if hits.is_empty() {
+            return hits;
+        }
         hits.sort_by(|a, b| {
             (a.start, a.category, std::cmp::Reverse(a.end)).cmp(&(
                 b.start,
@@ -233,13 +254,8 @@ impl Matcher {
         // (entry, first token, last token)
         let mut candidates: Vec<(u32, usize, usize)> = Vec::new();
         let mut exceptions: Vec<(Option<u32>, usize, usize)> = Vec::new();
-        let mut stops = [0usize; 4];
         for m in self.automaton.find_overlapping_iter(n.buf.as_str()) {
             let refs = &self.patterns[m.pattern().as_usize()];
-            if let [PatternRef::Stop(l)] = refs[..] {
-                stops[usize::from(l).min(3)] += 1;
-                continue;
-            }
             let (Some(first), Some(last)) = (
                 n.token_starting_at(m.start() + 1),
                 n.token_containing(m.end() - 1),
@@ -250,7 +266,6 @@ impl Matcher {
                 match *r {
                     PatternRef::Term(e) => candidates.push((e, first, last)),
                     PatternRef::Exception(e) => exceptions.push((e, first, last)),
-                    PatternRef::Stop(l) => stops[usize::from(l).min(3)] += 1,
                 }
             }
         }
@@ -266,7 +281,12 @@ impl Matcher {
             lexicon: &self.lexicon,
             classes: RefCell::new(classes),
         };
-        let lang = self.detect_lang(&stops);
+        // The text's language matters only to `lang_exclusive` terms: told from stop words then.
+        let lang = candidates
+            .iter()
+            .any(|&(id, _, _)| self.lexicon.entries[id as usize].lang_exclusive)
+            .then(|| self.detect_lang(&view))
+            .flatten();
         let start = hits.len();
         let mut low: Vec<(usize, usize, usize)> = Vec::new(); // (hit index, first, last)
         // Longest first, so that a form inside a longer rejected form of the same entry is
@@ -460,11 +480,13 @@ impl Matcher {
     }
 
     /// The language of the text by stop-word counts, `None` when undecided.
-    fn detect_lang(&self, stops: &[usize; 4]) -> Option<Lang> {
+    fn detect_lang(&self, v: &View<'_>) -> Option<Lang> {
         let mut best: Option<(Lang, usize)> = None;
         let mut tie = false;
-        for (i, l) in self.lexicon.langs.iter().enumerate() {
-            let count = stops[i.min(3)];
+        for l in &self.lexicon.langs {
+            let count = (0..v.n.tokens.len())
+                .filter(|&k| v.class(k) & l.stopwords != 0)
+                .count();
             match best {
                 Some((_, c)) if count == c => tie = true,
                 Some((_, c)) if count < c => {}

@@ -316,6 +316,40 @@ static LATIN: std::sync::LazyLock<Vec<Latin>> = std::sync::LazyLock::new(|| {
         .collect()
 });
 
+/// How the tokenizer treats a non-ASCII character.
+pub(crate) enum CharKind {
+    /// An accented Latin letter (U+00C0..U+024F) that folds to these one or two ASCII letters.
+    Latin { folded: &'static [u8], upper: bool },
+    /// Another letter, digit or combining mark: part of a word, folded by [`fold_char`].
+    Other { upper: bool },
+    /// Not part of a word.
+    Separator,
+}
+
+/// The class of a non-ASCII character, shared by the tokenizer and the prefilter so that both
+/// cut words at the same places.
+#[inline]
+pub(crate) fn classify(c: char) -> CharKind {
+    let cp = c as u32;
+    if (LATIN_FIRST..=LATIN_LAST).contains(&cp) {
+        let l = &LATIN[(cp - LATIN_FIRST) as usize];
+        if l.len > 0 && l.alphabetic {
+            CharKind::Latin {
+                folded: &l.folded[..l.len as usize],
+                upper: l.upper,
+            }
+        } else {
+            CharKind::Separator
+        }
+    } else if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) {
+        CharKind::Other {
+            upper: c.is_uppercase(),
+        }
+    } else {
+        CharKind::Separator
+    }
+}
+
 /// Statistics of the token being read.
 #[derive(Default)]
 struct Current {
@@ -472,23 +506,18 @@ fn first_pass(text: &str, folded: &mut String, raws: &mut Vec<Raw>) {
         }
         let c = text[i..].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
-        let cp = c as u32;
-        let (word, upper) = if (LATIN_FIRST..=LATIN_LAST).contains(&cp) {
-            let l = &LATIN[(cp - LATIN_FIRST) as usize];
-            if l.len > 0 && l.alphabetic {
-                cur.begin(i, folded.len(), l.upper, gap, gap_len);
-                folded
-                    .push_str(std::str::from_utf8(&l.folded[..l.len as usize]).unwrap_or_default());
-                (true, l.upper)
-            } else {
-                (false, false)
+        let (word, upper) = match classify(c) {
+            CharKind::Latin { folded: f, upper } => {
+                cur.begin(i, folded.len(), upper, gap, gap_len);
+                folded.push_str(std::str::from_utf8(f).unwrap_or_default());
+                (true, upper)
             }
-        } else if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) {
-            cur.begin(i, folded.len(), c.is_uppercase(), gap, gap_len);
-            fold_char(c, folded);
-            (true, c.is_uppercase())
-        } else {
-            (false, false)
+            CharKind::Other { upper } => {
+                cur.begin(i, folded.len(), upper, gap, gap_len);
+                fold_char(c, folded);
+                (true, upper)
+            }
+            CharKind::Separator => (false, false),
         };
         if word {
             if upper {

@@ -1,0 +1,203 @@
+//! The prefilter that lets most clean notes skip the tokenizer and the automaton must never
+//! change what is found: `find` (with it) and `find_unfiltered` (without) agree on the whole
+//! labelled corpus, on hand-written traps for its folding and word cutting, and on generated
+//! text made of lexicon words, mutated the ways people disguise or mistype them.
+
+use vigie::text::{ExtraTerm, Matcher};
+
+fn corpus() -> Vec<String> {
+    let mut lines = Vec::new();
+    for file in [
+        "tune-fr.tsv",
+        "tune-en.tsv",
+        "holdout-fr.tsv",
+        "holdout-en.tsv",
+    ] {
+        let path = format!("{}/testdata/comments/{file}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("corpus file");
+        lines.extend(
+            text.lines()
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(_, t)| t.to_string()),
+        );
+    }
+    lines
+}
+
+fn assert_same(m: &Matcher, text: &str) {
+    assert_eq!(m.find(text), m.find_unfiltered(text), "{text:?}");
+}
+
+#[test]
+fn same_hits_with_and_without_prefilter_on_the_corpus() {
+    let m = Matcher::new(&["fr", "en"], &[], &[]).expect("lexicons");
+    let lines = corpus();
+    let mut with_hits = 0;
+    for line in &lines {
+        assert_same(&m, line);
+        with_hits += usize::from(!m.find(line).is_empty());
+    }
+    assert!(with_hits > 500, "{with_hits} lines with hits");
+}
+
+#[test]
+fn same_hits_on_folding_and_obfuscation_traps() {
+    let m = Matcher::new(&["fr", "en"], &[], &[]).expect("lexicons");
+    for text in [
+        "Élève DÉPRESSIVE depuis la rentrée",
+        "ŒUVRE ﬁn Ｃｏｎｎａｒｄ au téléphone",
+        "de\u{301}pressif depuis des mois",
+        "quel c0nnard, vraiment un c.o.n, c o n n a r d, c-o-n",
+        "Nullllle en tout, connnnard, débiiile",
+        "s@lope, a$$hole, jean@ecole.fr, 5$ payés",
+        "alcoolique notoire, ALCOOLIQUE, Alcoolique",
+        "famille juive très pratiquante",
+        "dossier médical transmis, problème de santé",
+        "anticonstitutionnellement hospitalisation psychiatrique",
+        "NIR 1 02 06 2A 004 123 65 et portable 06 12 34 56 78",
+        "il y a l'élève à l'école",
+        "a b c d e f",
+        "naïve, Noël, cœur, façade, Ærø, straße",
+        "Ｃｏｎ",
+        "ﬁls d'alcoolique",
+        "",
+        " ",
+        "x",
+        "’«»…—–",
+    ] {
+        assert_same(&m, text);
+    }
+}
+
+#[test]
+fn same_hits_with_policy_terms() {
+    let extra = [ExtraTerm {
+        term: "tire-au-flanc".to_string(),
+        category: vigie::text::Category::Judgement,
+    }];
+    let m = Matcher::new(&["fr"], &extra, &["fou rire".to_string()]).expect("policy terms");
+    assert!(m.prefilter_passes("Un vrai tire au flanc"));
+    assert!(!m.find("Un vrai tire au flanc").is_empty());
+    for line in corpus().iter().step_by(3) {
+        assert_same(&m, line);
+    }
+}
+
+/// Deterministic xorshift, so that a failure is reproducible.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn mutate(word: &str, rng: &mut Rng) -> String {
+    match rng.below(9) {
+        0 => word.to_uppercase(),
+        1 => {
+            let mut c = word.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        }
+        // Accents taken off or put on.
+        2 => word
+            .chars()
+            .map(|c| match c {
+                'é' | 'è' | 'ê' => 'e',
+                'e' => 'é',
+                'à' => 'a',
+                'a' => 'à',
+                other => other,
+            })
+            .collect(),
+        // Leetspeak.
+        3 => word
+            .replace('o', "0")
+            .replace('a', "@")
+            .replace('e', "3")
+            .replace('s', "$"),
+        // Letters spaced or dotted.
+        4 => word
+            .chars()
+            .map(String::from)
+            .collect::<Vec<_>>()
+            .join(if rng.below(2) == 0 { "." } else { " " }),
+        // A letter repeated.
+        5 => {
+            let chars: Vec<char> = word.chars().collect();
+            let i = rng.below(chars.len().max(1));
+            chars
+                .iter()
+                .enumerate()
+                .flat_map(|(k, &c)| std::iter::repeat_n(c, if k == i { 4 } else { 1 }))
+                .collect()
+        }
+        // Cut short, or glued to a suffix.
+        6 => word.chars().take(word.chars().count().max(2) - 1).collect(),
+        7 => format!("{word}ment"),
+        _ => word.to_string(),
+    }
+}
+
+#[test]
+fn same_hits_on_generated_text() {
+    let m = Matcher::new(&["fr", "en"], &[], &[]).expect("lexicons");
+    let lines = corpus();
+    let words: Vec<&str> = lines
+        .iter()
+        .flat_map(|l| l.split(|c: char| c.is_whitespace() || ",.;:!?()".contains(c)))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let seps = [
+        " ", " ", " ", ", ", ". ", " - ", "'", " : ", "\n", "’", " (", ") ",
+    ];
+    let mut rng = Rng(0x5EED_1234_ABCD_0001);
+    let mut generated = 0;
+    let mut with_hits = 0;
+    for _ in 0..20_000 {
+        let n = 1 + rng.below(12);
+        let mut text = String::new();
+        for k in 0..n {
+            if k > 0 {
+                text.push_str(seps[rng.below(seps.len())]);
+            }
+            let w = words[rng.below(words.len())];
+            text.push_str(&mutate(w, &mut rng));
+        }
+        assert_same(&m, &text);
+        generated += 1;
+        with_hits += usize::from(!m.find(&text).is_empty());
+    }
+    assert_eq!(generated, 20_000);
+    assert!(with_hits > 1_000, "{with_hits} generated texts with hits");
+}
+
+#[test]
+fn clean_notes_skip_the_full_matcher() {
+    // The prefilter is only worth its pass if ordinary notes stop there.
+    let m = Matcher::new(&["fr", "en"], &[], &[]).expect("lexicons");
+    for text in [
+        "Rendez-vous fixé mardi pour l'inscription en première année.",
+        "A rappelé pour le dossier de bourse, documents reçus.",
+        "Called back about the application, forms received.",
+        "Très bon entretien, projet professionnel clair et motivé.",
+    ] {
+        assert!(!m.prefilter_passes(text), "{text}");
+        assert!(m.find_unfiltered(text).is_empty(), "{text}");
+    }
+    for text in [
+        "Élève dépressif depuis la rentrée.",
+        "quel c0nnard",
+        "Parents en instance de divorce.",
+    ] {
+        assert!(m.prefilter_passes(text), "{text}");
+    }
+}
