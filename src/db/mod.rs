@@ -100,11 +100,8 @@ pub trait Session: Send {
     fn column_names(&mut self, sql: &str) -> Result<Vec<String>, DbError>;
 
     /// Stream `(key, text)` pairs of a two-column query, once, without holding the result.
-    fn stream_pairs(
-        &mut self,
-        sql: &str,
-        each: &mut dyn FnMut(String, String),
-    ) -> Result<(), DbError>;
+    /// The strings are borrowed from the backend's buffers: copy what must outlive the call.
+    fn stream_pairs(&mut self, sql: &str, each: &mut dyn FnMut(&str, &str)) -> Result<(), DbError>;
 
     /// Read the schema. `schemas` empty means every non-system schema.
     fn introspect(&mut self, schemas: &[String]) -> Result<Catalog, DbError>;

@@ -660,17 +660,13 @@ impl Session for MysqlSession {
         })
     }
 
-    fn stream_pairs(
-        &mut self,
-        sql: &str,
-        each: &mut dyn FnMut(String, String),
-    ) -> Result<(), DbError> {
+    fn stream_pairs(&mut self, sql: &str, each: &mut dyn FnMut(&str, &str)) -> Result<(), DbError> {
         // Rows are read from the socket one at a time as the callback returns: the result is
         // never held whole, on either side of the connection.
         self.for_each_row(sql, None, &mut |row| {
             let mut values = row.into_iter().map(value_text);
             if let (Some(Some(k)), Some(Some(t))) = (values.next(), values.next()) {
-                each(k, t);
+                each(&k, &t);
             }
         })
     }

@@ -311,11 +311,7 @@ impl Session for PgSession {
             .collect())
     }
 
-    fn stream_pairs(
-        &mut self,
-        sql: &str,
-        each: &mut dyn FnMut(String, String),
-    ) -> Result<(), DbError> {
+    fn stream_pairs(&mut self, sql: &str, each: &mut dyn FnMut(&str, &str)) -> Result<(), DbError> {
         // COPY is not a query, so the guard sees the inner SELECT; COPY … TO STDOUT streams
         // rows to this client only, in text format, without a cursor round trip per batch.
         guard::check_query(sql, Dialect::Postgres)?;
@@ -347,17 +343,19 @@ enum CopyError {
     Read(std::io::Error),
 }
 
-/// Stream `COPY (sql) TO STDOUT` into `each`, one `(key, text)` line at a time.
+/// Stream `COPY (sql) TO STDOUT` into `each`, one `(key, text)` line at a time, decoded in
+/// place: no allocation per row.
 fn copy_pairs(
     client: &mut Client,
     sql: &str,
-    each: &mut dyn FnMut(String, String),
+    each: &mut dyn FnMut(&str, &str),
 ) -> Result<(), CopyError> {
     let reader = client
         .copy_out(&format!("COPY ({sql}) TO STDOUT"))
         .map_err(CopyError::Start)?;
     let mut reader = BufReader::with_capacity(1 << 16, reader);
     let mut line = Vec::with_capacity(512);
+    let (mut key, mut text) = (Vec::new(), Vec::new());
     loop {
         line.clear();
         let n = reader
@@ -372,24 +370,24 @@ fn copy_pairs(
         let Some(tab) = line.iter().position(|&b| b == b'\t') else {
             continue;
         };
-        let key = copy_unescape(&line[..tab]);
-        let text = copy_unescape(&line[tab + 1..]);
-        if let (Some(k), Some(t)) = (key, text) {
-            each(k, t);
+        let (k, t) = (&line[..tab], &line[tab + 1..]);
+        if let (Some(k), Some(t)) = (copy_unescape(k, &mut key), copy_unescape(t, &mut text)) {
+            each(&String::from_utf8_lossy(k), &String::from_utf8_lossy(t));
         }
     }
     Ok(())
 }
 
-/// Decode one field of COPY's text format; `\N` is NULL.
-fn copy_unescape(field: &[u8]) -> Option<String> {
+/// Decode one field of COPY's text format into `out` when it has escapes (else the field
+/// itself); `\N` is NULL.
+fn copy_unescape<'a>(field: &'a [u8], out: &'a mut Vec<u8>) -> Option<&'a [u8]> {
     if field == b"\\N" {
         return None;
     }
     if !field.contains(&b'\\') {
-        return Some(String::from_utf8_lossy(field).into_owned());
+        return Some(field);
     }
-    let mut out = Vec::with_capacity(field.len());
+    out.clear();
     let mut i = 0;
     while i < field.len() {
         let b = field[i];
@@ -409,7 +407,7 @@ fn copy_unescape(field: &[u8]) -> Option<String> {
         }
         i += 1;
     }
-    Some(String::from_utf8_lossy(&out).into_owned())
+    Some(out)
 }
 
 fn schema_filter(schemas: &[String]) -> String {

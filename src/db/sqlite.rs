@@ -191,16 +191,16 @@ impl Session for SqliteSession {
         Ok(stmt.column_names().map(String::from).collect())
     }
 
-    fn stream_pairs(
-        &mut self,
-        sql: &str,
-        each: &mut dyn FnMut(String, String),
-    ) -> Result<(), DbError> {
+    fn stream_pairs(&mut self, sql: &str, each: &mut dyn FnMut(&str, &str)) -> Result<(), DbError> {
         self.for_each_row(sql, None, &mut |row| {
             let k = value_text(row.get_ref(0).map_err(query_error)?);
-            let t = value_text(row.get_ref(1).map_err(query_error)?);
+            // The text is borrowed from SQLite's row buffer when it is valid UTF-8.
+            let t = match row.get_ref(1).map_err(query_error)? {
+                ValueRef::Text(t) => Some(String::from_utf8_lossy(t)),
+                other => value_text(other).map(std::borrow::Cow::Owned),
+            };
             if let (Some(k), Some(t)) = (k, t) {
-                each(k, t);
+                each(&k, &t);
             }
             Ok(())
         })

@@ -24,6 +24,43 @@ use rayon::prelude::*;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// A batch of `(key, text)` rows in one buffer: two allocations per batch, not two per row.
+#[derive(Default)]
+struct Batch {
+    buf: String,
+    /// Per row: end of the key, end of the text, in `buf` (each row starts where the last ended).
+    ends: Vec<(usize, usize)>,
+}
+
+impl Batch {
+    fn push(&mut self, key: &str, text: &str) {
+        if self.buf.capacity() == 0 {
+            self.buf.reserve(ROWS_PER_BATCH * 128);
+            self.ends.reserve(ROWS_PER_BATCH);
+        }
+        self.buf.push_str(key);
+        let k = self.buf.len();
+        self.buf.push_str(text);
+        self.ends.push((k, self.buf.len()));
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn start(&self, i: usize) -> usize {
+        if i == 0 { 0 } else { self.ends[i - 1].1 }
+    }
+
+    fn key(&self, i: usize) -> &str {
+        &self.buf[self.start(i)..self.ends[i].0]
+    }
+
+    fn text(&self, i: usize) -> &str {
+        &self.buf[self.ends[i].0..self.ends[i].1]
+    }
+}
+
 /// Rows per batch sent to the matcher.
 const ROWS_PER_BATCH: usize = 2048;
 /// Batches in flight between the reader and the matcher.
@@ -312,22 +349,21 @@ pub fn run(
     let sql = select_sql(d, c);
     let mut acc: BTreeMap<Category, Acc> = BTreeMap::new();
     let mut rows = 0u64;
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(String, String)>>(BATCHES_IN_FLIGHT);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(BATCHES_IN_FLIGHT);
     let result = std::thread::scope(|scope| {
         let acc = &mut acc;
         let consumer = scope.spawn(move || {
             for batch in rx {
-                let matched: Vec<(usize, Vec<Hit>)> = batch
-                    .par_iter()
-                    .enumerate()
-                    .filter_map(|(i, (_, text))| {
-                        let hits = matcher.find(text);
+                let matched: Vec<(usize, Vec<Hit>)> = (0..batch.len())
+                    .into_par_iter()
+                    .filter_map(|i| {
+                        let hits = matcher.find(batch.text(i));
                         (!hits.is_empty()).then_some((i, hits))
                     })
                     .collect();
                 for (i, hits) in matched {
-                    let (key, text) = &batch[i];
-                    let text = show_excerpts.then_some(text.as_str());
+                    let key = batch.key(i);
+                    let text = show_excerpts.then_some(batch.text(i));
                     let mut seen: BTreeSet<Category> = BTreeSet::new();
                     let mut seen_terms: BTreeSet<(Category, &str)> = BTreeSet::new();
                     for h in &hits {
@@ -335,8 +371,8 @@ pub fn run(
                         if seen.insert(h.category) {
                             a.count += 1;
                             if !key.is_empty() {
-                                a.all_keys.push(key.clone());
-                                a.keys.insert(Key(key.clone()));
+                                a.all_keys.push(key.to_string());
+                                a.keys.insert(Key(key.to_string()));
                                 if max_keys > 0 && a.keys.len() > max_keys {
                                     a.keys.pop_last();
                                 }
@@ -354,16 +390,15 @@ pub fn run(
                 }
             }
         });
-        let mut batch = Vec::with_capacity(ROWS_PER_BATCH);
+        let mut batch = Batch::default();
         let streamed = session.stream_pairs(&sql, &mut |k, t| {
             rows += 1;
-            batch.push((k, t));
+            batch.push(k, t);
             if batch.len() == ROWS_PER_BATCH {
-                let full = std::mem::replace(&mut batch, Vec::with_capacity(ROWS_PER_BATCH));
-                let _ = tx.send(full);
+                let _ = tx.send(std::mem::take(&mut batch));
             }
         });
-        if !batch.is_empty() {
+        if batch.len() > 0 {
             let _ = tx.send(std::mem::take(&mut batch));
         }
         drop(tx);

@@ -237,7 +237,7 @@ impl ValuesCheck {
         session.stream_pairs(&sql, &mut |k, v| {
             if valid(v.trim()) {
                 count += 1;
-                keys.push(k);
+                keys.push(k.to_string());
             }
         })?;
         if count == 0 {
