@@ -496,3 +496,24 @@ fn introspect(s: &mut PgSession, schemas: &[String]) -> Result<Catalog, DbError>
     }
     Ok(catalog)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::copy_unescape;
+
+    #[test]
+    fn copy_fields_decode_in_place() {
+        let mut buf = Vec::new();
+        assert_eq!(copy_unescape(b"\\N", &mut buf), None);
+        assert_eq!(
+            copy_unescape(b"plain text", &mut buf),
+            Some(&b"plain text"[..])
+        );
+        assert_eq!(
+            copy_unescape(b"a\\tb\\nc\\\\d\\re", &mut buf),
+            Some(&b"a\tb\nc\\d\re"[..])
+        );
+        // The buffer is reused: a shorter field after a longer one leaves nothing behind.
+        assert_eq!(copy_unescape(b"x\\ty", &mut buf), Some(&b"x\ty"[..]));
+    }
+}
