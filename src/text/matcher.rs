@@ -281,12 +281,9 @@ impl Matcher {
             lexicon: &self.lexicon,
             classes: RefCell::new(classes),
         };
-        // The text's language matters only to `lang_exclusive` terms: told from stop words then.
-        let lang = candidates
-            .iter()
-            .any(|&(id, _, _)| self.lexicon.entries[id as usize].lang_exclusive)
-            .then(|| self.detect_lang(&view))
-            .flatten();
+        // The text's language matters only to a `lang_exclusive` candidate that passed every
+        // other test: told from stop words then, once per text.
+        let lang: std::cell::OnceCell<Option<Lang>> = std::cell::OnceCell::new();
         let start = hits.len();
         let mut low: Vec<(usize, usize, usize)> = Vec::new(); // (hit index, first, last)
         // Longest first, so that a form inside a longer rejected form of the same entry is
@@ -302,7 +299,7 @@ impl Matcher {
                 continue;
             }
             let span = Span { id, first, last };
-            if !self.accept(e, &view, span, &exceptions, lang) {
+            if !self.accept(e, &view, span, &exceptions, &lang) {
                 rejected.push((id, first, last));
                 continue;
             }
@@ -345,7 +342,7 @@ impl Matcher {
         v: &View<'_>,
         span: Span,
         exceptions: &[(Option<u32>, usize, usize)],
-        detected: Option<Lang>,
+        lang: &std::cell::OnceCell<Option<Lang>>,
     ) -> bool {
         let Span { id, first, last } = span;
         let tokens = &v.n.tokens;
@@ -365,9 +362,6 @@ impl Matcher {
         {
             return false;
         }
-        if e.lang_exclusive && e.lang.is_some() && detected.is_some() && e.lang != detected {
-            return false;
-        }
         if e.unless
             .iter()
             .any(|&c| self.context_near(c, v, first, last, false))
@@ -384,6 +378,12 @@ impl Matcher {
         }
         if e.negatable && self.negated(v, first, last) {
             return false;
+        }
+        if e.lang_exclusive && e.lang.is_some() {
+            let detected = *lang.get_or_init(|| self.detect_lang(v));
+            if detected.is_some() && e.lang != detected {
+                return false;
+            }
         }
         true
     }
