@@ -316,6 +316,18 @@ static LATIN: std::sync::LazyLock<Vec<Latin>> = std::sync::LazyLock::new(|| {
         .collect()
 });
 
+/// ASCII letters and digits, by byte value: one load instead of three range tests in the
+/// tokenizer's and the prefilter's inner loops.
+pub(crate) static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
 /// How the tokenizer treats a non-ASCII character.
 pub(crate) enum CharKind {
     /// An accented Latin letter (U+00C0..U+024F) that folds to these one or two ASCII letters.
@@ -359,7 +371,6 @@ struct Current {
     digits: bool,
     letters: bool,
     symbols: bool,
-    run: (u8, u8),
 }
 
 impl Current {
@@ -450,29 +461,24 @@ fn first_pass(text: &str, folded: &mut String, raws: &mut Vec<Raw>) {
                 // The common case: a run of ASCII letters and digits, copied in one go.
                 cur.begin(i, folded.len(), b.is_ascii_uppercase(), gap, gap_len);
                 let s = i;
-                let mut run3 = false;
-                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                // Branch-free per byte: counts and the last two letters, for `nullll`.
+                let (mut run3, mut p1, mut p2) = (false, 0u8, 0u8);
+                let (mut digits, mut upper) = (0u32, 0u32);
+                while i < bytes.len() && ALNUM[bytes[i] as usize] {
                     let b = bytes[i];
-                    if b.is_ascii_digit() {
-                        cur.digits = true;
-                        cur.run = (0, 0);
-                    } else {
-                        cur.letters = true;
-                        let lb = b | 0x20;
-                        if b.is_ascii_uppercase() {
-                            cur.upper += 1;
-                        } else {
-                            cur.lower += 1;
-                        }
-                        cur.run = if cur.run.0 == lb {
-                            (lb, cur.run.1.saturating_add(1))
-                        } else {
-                            (lb, 1)
-                        };
-                        run3 |= cur.run.1 >= 3;
-                    }
+                    let digit = b <= b'9';
+                    let lb = b | 0x20;
+                    run3 |= (lb == p1) & (lb == p2) & !digit;
+                    (p2, p1) = (p1, lb);
+                    digits += u32::from(digit);
+                    upper += u32::from(!digit & (b < b'a'));
                     i += 1;
                 }
+                let letters = (i - s) as u32 - digits;
+                cur.digits |= digits > 0;
+                cur.letters |= letters > 0;
+                cur.upper += upper;
+                cur.lower += letters - upper;
                 let at = folded.len();
                 folded.push_str(&text[s..i]);
                 folded[at..].make_ascii_lowercase();
@@ -526,7 +532,6 @@ fn first_pass(text: &str, folded: &mut String, raws: &mut Vec<Raw>) {
                 cur.lower += 1;
             }
             cur.letters = true;
-            cur.run = (0, 0);
             if let Some(raw) = cur.raw.as_mut() {
                 raw.end = i + len;
             }

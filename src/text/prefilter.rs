@@ -23,7 +23,7 @@
 
 use rustc_hash::FxHashSet;
 
-use super::normalize::{CharKind, classify};
+use super::normalize::{ALNUM, CharKind, classify};
 
 /// Bytes of a word that make its exact key (longer words are keyed by these first bytes).
 const KEY: usize = 15;
@@ -48,9 +48,20 @@ pub(crate) struct Prefilter {
 const TAG_HEAD: u128 = 0x40;
 const TAG_STEM: u128 = 0x80;
 
+/// `MASKS[n]` keeps the first `n` bytes of a key.
+const MASKS: [u128; KEY + 1] = {
+    let mut m = [0u128; KEY + 1];
+    let mut n = 1;
+    while n <= KEY {
+        m[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    m
+};
+
 #[inline]
 fn mask(len: usize) -> u128 {
-    (1u128 << (8 * len.min(KEY))) - 1
+    MASKS[len.min(KEY)]
 }
 
 /// A whole word: its bytes (the first 15) and its length (16 for any longer word).
@@ -221,7 +232,7 @@ impl Prefilter {
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
-                if b.is_ascii_alphanumeric() {
+                if ALNUM[b as usize] {
                     w.push_ascii(b);
                     i += 1;
                     continue;
@@ -315,7 +326,7 @@ impl Word {
             return;
         }
         let l = b | 0x20;
-        self.run3 |= self.run[0] == l && self.run[1] == l;
+        self.run3 |= (self.run[0] == l) & (self.run[1] == l);
         self.run = [self.run[1], l];
         self.push_folded(l);
     }
