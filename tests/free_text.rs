@@ -7,21 +7,10 @@ use common::*;
 
 /// One labelled French or English corpus line in three, as a CRM table.
 fn comments() -> Vec<String> {
-    let mut out = Vec::new();
-    for file in ["tune-fr.tsv", "tune-en.tsv"] {
-        let text = std::fs::read_to_string(format!(
-            "{}/testdata/comments/{file}",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap();
-        out.extend(
-            text.lines()
-                .filter_map(|l| l.split_once('\t'))
-                .map(|(_, t)| t.to_string())
-                .step_by(3),
-        );
-    }
-    out
+    ["tune-fr.tsv", "tune-en.tsv"]
+        .iter()
+        .flat_map(|f| corpus_texts(&[f]).into_iter().step_by(3))
+        .collect()
 }
 
 fn fixture_sql() -> String {

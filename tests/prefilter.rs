@@ -3,25 +3,17 @@
 //! labelled corpus, on hand-written traps for its folding and word cutting, and on generated
 //! text made of lexicon words, mutated the ways people disguise or mistype them.
 
+mod common;
+use common::corpus_texts;
 use vigie::text::{ExtraTerm, Matcher};
 
 fn corpus() -> Vec<String> {
-    let mut lines = Vec::new();
-    for file in [
+    corpus_texts(&[
         "tune-fr.tsv",
         "tune-en.tsv",
         "holdout-fr.tsv",
         "holdout-en.tsv",
-    ] {
-        let path = format!("{}/testdata/comments/{file}", env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(&path).expect("corpus file");
-        lines.extend(
-            text.lines()
-                .filter_map(|l| l.split_once('\t'))
-                .map(|(_, t)| t.to_string()),
-        );
-    }
-    lines
+    ])
 }
 
 fn assert_same(m: &Matcher, text: &str) {

@@ -328,6 +328,16 @@ pub(crate) static ALNUM: [bool; 256] = {
     t
 };
 
+/// `s@lope`, `a$$hole`: an `@` or `$` at `i` that continues the word it follows, because a
+/// letter, a digit or another such symbol comes next. Shared by the tokenizer and the prefilter.
+#[inline]
+pub(crate) fn glued_symbol(bytes: &[u8], i: usize) -> bool {
+    matches!(bytes[i], b'@' | b'$')
+        && bytes
+            .get(i + 1)
+            .is_some_and(|&n| n.is_ascii_alphanumeric() || n == b'@' || n == b'$' || n >= 0x80)
+}
+
 /// How the tokenizer treats a non-ASCII character.
 pub(crate) enum CharKind {
     /// An accented Latin letter (U+00C0..U+024F) that folds to these one or two ASCII letters.
@@ -490,13 +500,7 @@ fn first_pass(text: &str, folded: &mut String, raws: &mut Vec<Raw>) {
                 gap_len = 0;
                 continue;
             }
-            // `s@lope`, `a$$hole`: a symbol glued between letters belongs to the word.
-            if (b == b'@' || b == b'$')
-                && cur.raw.is_some()
-                && bytes.get(i + 1).is_some_and(|&n| {
-                    n.is_ascii_alphanumeric() || n == b'@' || n == b'$' || n >= 0x80
-                })
-            {
+            if cur.raw.is_some() && glued_symbol(bytes, i) {
                 cur.symbols = true;
                 if let Some(raw) = cur.raw.as_mut() {
                     raw.end = i + 1;

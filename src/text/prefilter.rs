@@ -23,7 +23,7 @@
 
 use rustc_hash::FxHashSet;
 
-use super::normalize::{ALNUM, CharKind, classify};
+use super::normalize::{ALNUM, CharKind, classify, glued_symbol};
 
 /// Bytes of a word that make its exact key (longer words are keyed by these first bytes).
 const KEY: usize = 15;
@@ -223,39 +223,24 @@ impl Prefilter {
     /// `false` only when no lexicon term can be found in `text` by the full matcher.
     pub(crate) fn may_match(&self, text: &str) -> bool {
         let bytes = text.as_bytes();
-        let mut w = Word::default();
-        // Single-letter words in a row, one character apart (`c.o.n`).
-        let mut singles = 0u32;
-        let mut gap = 0usize;
-        let mut prev: Option<u128> = None;
+        let mut s = Scan::default();
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
                 if ALNUM[b as usize] {
-                    w.push_ascii(b);
+                    s.word.push_ascii(b);
                     i += 1;
                     continue;
                 }
                 // Glued inside a word (`s@lope`, `a$$hole`), or an e-mail: let the full matcher
                 // decide.
-                if (b == b'@' || b == b'$')
-                    && w.len > 0
-                    && bytes.get(i + 1).is_some_and(|&n| {
-                        n.is_ascii_alphanumeric() || n == b'@' || n == b'$' || n >= 0x80
-                    })
-                {
+                if s.word.len > 0 && glued_symbol(bytes, i) {
                     return true;
                 }
-                if w.len > 0 {
-                    if w.end(self, &mut singles, gap, prev) {
-                        return true;
-                    }
-                    prev = Some(identity(w.acc(), w.len));
-                    w = Word::default();
-                    gap = 0;
+                if s.separator(self) {
+                    return true;
                 }
-                gap += 1;
                 i += 1;
                 continue;
             }
@@ -263,26 +248,50 @@ impl Prefilter {
             match classify(c) {
                 CharKind::Latin { folded, .. } => {
                     for &f in folded {
-                        w.push_folded(f);
+                        s.word.push_folded(f);
                     }
-                    w.run = [0, 0];
+                    s.word.run = [0, 0];
                 }
                 CharKind::Other { .. } => return true,
                 CharKind::Separator => {
-                    if w.len > 0 {
-                        if w.end(self, &mut singles, gap, prev) {
-                            return true;
-                        }
-                        prev = Some(identity(w.acc(), w.len));
-                        w = Word::default();
-                        gap = 0;
+                    if s.separator(self) {
+                        return true;
                     }
-                    gap += 1;
                 }
             }
             i += c.len_utf8();
         }
-        w.len > 0 && w.end(self, &mut singles, gap, prev)
+        s.word.len > 0 && s.word.end(self, &mut s.singles, s.gap, s.prev)
+    }
+}
+
+/// What the scan of one note carries from word to word.
+#[derive(Default)]
+struct Scan {
+    word: Word,
+    /// Single-letter words in a row, one character apart (`c.o.n`).
+    singles: u32,
+    /// Characters since the previous word.
+    gap: usize,
+    /// The identity key of the previous word.
+    prev: Option<u128>,
+}
+
+impl Scan {
+    /// A separator character: ends the word being read, if any. `true` when the note must go
+    /// to the full matcher.
+    #[inline]
+    fn separator(&mut self, p: &Prefilter) -> bool {
+        if self.word.len > 0 {
+            if self.word.end(p, &mut self.singles, self.gap, self.prev) {
+                return true;
+            }
+            self.prev = Some(identity(self.word.acc(), self.word.len));
+            self.word = Word::default();
+            self.gap = 0;
+        }
+        self.gap += 1;
+        false
     }
 }
 

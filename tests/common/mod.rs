@@ -13,6 +13,21 @@ use vigie::engine::{ScanOptions, ScanReport};
 
 pub const AS_OF: &str = "2026-11-23";
 
+/// The texts of the labelled comment corpus files (`testdata/comments/`), labels dropped.
+pub fn corpus_texts(files: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for file in files {
+        let path = format!("{}/testdata/comments/{file}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("corpus file");
+        out.extend(
+            text.lines()
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(_, t)| t.to_string()),
+        );
+    }
+    out
+}
+
 pub fn pg_base_url() -> String {
     std::env::var("VIGIE_TEST_PG")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
