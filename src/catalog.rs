@@ -141,6 +141,18 @@ impl Catalog {
             .or_else(|| self.tables.iter().find(|t| matches(t, false)))
     }
 
+    /// Appends `column` to the primary key of table `schema.name`, when the catalog has it
+    /// (introspection reads key columns in key order, after the tables).
+    pub fn push_primary_key(&mut self, schema: &str, name: &str, column: String) {
+        if let Some(t) = self
+            .tables
+            .iter_mut()
+            .find(|t| t.name == name && t.schema.as_deref() == Some(schema))
+        {
+            t.primary_key.push(column);
+        }
+    }
+
     pub fn table_names(&self) -> Vec<String> {
         self.tables.iter().map(|t| t.name.clone()).collect()
     }

@@ -774,14 +774,7 @@ fn introspect(s: &mut MysqlSession, schemas: &[String]) -> Result<Catalog, DbErr
     }
     for row in keys {
         let get = |i: usize| row.get(i).cloned().flatten().unwrap_or_default();
-        let (schema, name, col) = (get(0), get(1), get(2));
-        if let Some(t) = catalog
-            .tables
-            .iter_mut()
-            .find(|t| t.name == name && t.schema.as_deref() == Some(schema.as_str()))
-        {
-            t.primary_key.push(col);
-        }
+        catalog.push_primary_key(&get(0), &get(1), get(2));
     }
     Ok(catalog)
 }

@@ -481,18 +481,8 @@ fn introspect(s: &mut PgSession, schemas: &[String]) -> Result<Catalog, DbError>
         });
     }
     for row in keys {
-        let (schema, name, col) = (
-            row[0].clone().unwrap_or_default(),
-            row[1].clone().unwrap_or_default(),
-            row[2].clone().unwrap_or_default(),
-        );
-        if let Some(t) = catalog
-            .tables
-            .iter_mut()
-            .find(|t| t.name == name && t.schema.as_deref() == Some(schema.as_str()))
-        {
-            t.primary_key.push(col);
-        }
+        let get = |i: usize| row.get(i).cloned().flatten().unwrap_or_default();
+        catalog.push_primary_key(&get(0), &get(1), get(2));
     }
     Ok(catalog)
 }

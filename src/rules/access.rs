@@ -67,37 +67,32 @@ pub fn plan(p: &mut Planner<'_>) {
     let skip = |p: &mut Planner<'_>, id: String, rule: &str, why: &str| {
         p.push(id, rule, CheckKind::Skipped(why.into()))
     };
-    match p.dialect {
-        Dialect::Postgres => {}
-        Dialect::Sqlite => {
-            // Said only when the policy asks about access: a SQLite file has no accounts.
-            let why = "SQLite has no accounts or privileges: protect the file itself";
-            if !policy.access.is_empty() {
-                skip(p, ACCESS_PUBLIC_GRANT.into(), ACCESS_PUBLIC_GRANT, why);
-            }
-            for a in &policy.access {
-                skip(
-                    p,
-                    format!("{ACCESS_EXCESSIVE_GRANT}:{}", a.role.value),
-                    ACCESS_EXCESSIVE_GRANT,
-                    why,
-                );
-            }
-            return;
-        }
-        Dialect::Mysql => {
-            let why = "privileges are read on PostgreSQL only in this version";
+    // Where privileges are not read, every access check is listed as skipped, with why. A
+    // SQLite file has no accounts: said only when the policy asks about access.
+    let (why, always) = match p.dialect {
+        Dialect::Postgres => (None, false),
+        Dialect::Sqlite => (
+            Some("SQLite has no accounts or privileges: protect the file itself"),
+            false,
+        ),
+        Dialect::Mysql => (
+            Some("privileges are read on PostgreSQL only in this version"),
+            true,
+        ),
+    };
+    if let Some(why) = why {
+        if always || !policy.access.is_empty() {
             skip(p, ACCESS_PUBLIC_GRANT.into(), ACCESS_PUBLIC_GRANT, why);
-            for a in &policy.access {
-                skip(
-                    p,
-                    format!("{ACCESS_EXCESSIVE_GRANT}:{}", a.role.value),
-                    ACCESS_EXCESSIVE_GRANT,
-                    why,
-                );
-            }
-            return;
         }
+        for a in &policy.access {
+            skip(
+                p,
+                format!("{ACCESS_EXCESSIVE_GRANT}:{}", a.role.value),
+                ACCESS_EXCESSIVE_GRANT,
+                why,
+            );
+        }
+        return;
     }
     if personal.is_empty() {
         return;

@@ -141,26 +141,28 @@ impl SessionCheck for ValuesCheck {
             }
             let purpose = self.purposes.get(i).cloned().flatten();
             let evidence = c.evidence.join("; ");
-            if c.category.is_sensitive() {
-                let mut f = finding(
-                    SENSITIVE_COLUMN,
-                    table,
-                    &column.name,
-                    purpose,
-                    format!(
-                        "column {}.{} holds {} data by its values ({evidence})",
-                        table.name, column.name, c.category
-                    ),
-                );
+            // A column finding with its category and the SQL that drops or nulls the column.
+            let column_finding = |rule, purpose, message| {
+                let mut f = finding(rule, table, &column.name, purpose, message);
                 f.category = Some(c.category.as_str().to_string());
                 f.remediation = Some(column_fix(
                     d,
                     table,
                     &column.name,
-                    SENSITIVE_COLUMN,
+                    rule,
                     f.category.as_deref(),
                 ));
-                out.push(f);
+                f
+            };
+            if c.category.is_sensitive() {
+                out.push(column_finding(
+                    SENSITIVE_COLUMN,
+                    purpose,
+                    format!(
+                        "column {}.{} holds {} data by its values ({evidence})",
+                        table.name, column.name, c.category
+                    ),
+                ));
             } else if c.category.is_identifier() {
                 if let Some(f) =
                     self.count_identifiers(session, column, c.category, purpose, &evidence)?
@@ -181,25 +183,14 @@ impl SessionCheck for ValuesCheck {
                 && !c.category.is_identifier()
                 && self.undeclared.get(i).copied().unwrap_or(false)
             {
-                let mut f = finding(
+                out.push(column_finding(
                     UNDECLARED_COLUMN,
-                    table,
-                    &column.name,
                     None,
                     format!(
                         "column {}.{} holds {} data by its values ({evidence}) and is used by no purpose of the policy",
                         table.name, column.name, c.category
                     ),
-                );
-                f.category = Some(c.category.as_str().to_string());
-                f.remediation = Some(column_fix(
-                    d,
-                    table,
-                    &column.name,
-                    UNDECLARED_COLUMN,
-                    f.category.as_deref(),
                 ));
-                out.push(f);
             }
         }
         Ok(out)
