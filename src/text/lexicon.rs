@@ -388,18 +388,6 @@ impl Lexicon {
         Ok(class)
     }
 
-    /// The words of the lists in `class`, sorted (for building the automaton).
-    pub fn words_of(&self, class: WordClass) -> Vec<&str> {
-        let mut words: Vec<&str> = self
-            .vocab
-            .iter()
-            .filter(|&(_, &c)| c & class != 0)
-            .map(|(w, _)| &**w)
-            .collect();
-        words.sort_unstable();
-        words
-    }
-
     /// The classes of a folded word (0 when it is in no list).
     pub fn classes_of(&self, word: &str) -> WordClass {
         self.vocab.get(word).copied().unwrap_or(0)
