@@ -91,7 +91,7 @@ impl Rng {
 }
 
 fn mutate(word: &str, rng: &mut Rng) -> String {
-    match rng.below(9) {
+    match rng.below(10) {
         0 => word.to_uppercase(),
         1 => {
             let mut c = word.chars();
@@ -110,12 +110,20 @@ fn mutate(word: &str, rng: &mut Rng) -> String {
                 other => other,
             })
             .collect(),
-        // Leetspeak.
-        3 => word
-            .replace('o', "0")
-            .replace('a', "@")
-            .replace('e', "3")
-            .replace('s', "$"),
+        // Leetspeak, with symbols or with digits only (`1` for `i` or `l`).
+        3 => match rng.below(3) {
+            0 => word
+                .replace('o', "0")
+                .replace('a', "@")
+                .replace('e', "3")
+                .replace('s', "$"),
+            1 => word
+                .replace('i', "1")
+                .replace('a', "4")
+                .replace('s', "5")
+                .replace('t', "7"),
+            _ => word.replace('l', "1").replace('o', "0").replace('e', "3"),
+        },
         // Letters spaced or dotted.
         4 => word
             .chars()
@@ -135,6 +143,13 @@ fn mutate(word: &str, rng: &mut Rng) -> String {
         // Cut short, or glued to a suffix.
         6 => word.chars().take(word.chars().count().max(2) - 1).collect(),
         7 => format!("{word}ment"),
+        // Glued to digits that stand for no letter, or to digits that might (`2e`, `1er`).
+        8 => match rng.below(4) {
+            0 => format!("{word}2"),
+            1 => format!("18{word}"),
+            2 => format!("1{word}"),
+            _ => format!("{word}0"),
+        },
         _ => word.to_string(),
     }
 }
@@ -181,6 +196,10 @@ fn clean_notes_skip_the_full_matcher() {
         "A rappelé pour le dossier de bourse, documents reçus.",
         "Called back about the application, forms received.",
         "Très bon entretien, projet professionnel clair et motivé.",
+        // Times, ordinals and codes: digits inside words that stand for no letter.
+        "RDV le 12/03 à 18h30, 2e trimestre payé le 1er mars, salle B12, BTS2.",
+        // `SEND` (special needs) counts only in capitals.
+        "Will send the forms on Monday.",
     ] {
         assert!(!m.prefilter_passes(text), "{text}");
         assert!(m.find_unfiltered(text).is_empty(), "{text}");
@@ -189,6 +208,8 @@ fn clean_notes_skip_the_full_matcher() {
         "Élève dépressif depuis la rentrée.",
         "quel c0nnard",
         "Parents en instance de divorce.",
+        "Élève suivi en SEND depuis la sixième.",
+        "c0nn4rd, 1d10t, 4lc00l1que",
     ] {
         assert!(m.prefilter_passes(text), "{text}");
     }

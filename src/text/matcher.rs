@@ -168,8 +168,8 @@ impl Matcher {
             add(as_pattern(s, open), PatternRef::Exception(None));
         }
         let prefilter = Prefilter::new(lexicon.entries.iter().flat_map(|e| {
-            let forms = e.forms.iter().map(|f| (f.as_str(), false));
-            forms.chain(e.prefixes.iter().map(|p| (p.as_str(), true)))
+            let forms = e.forms.iter().map(|f| (f.as_str(), false, e.upper));
+            forms.chain(e.prefixes.iter().map(|p| (p.as_str(), true, e.upper)))
         }));
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)

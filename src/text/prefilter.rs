@@ -13,8 +13,13 @@
 //! - a phrase is keyed by its two adjacent tokens with the most letters (every token of a phrase
 //!   must be in the text for the phrase to be), the second by its head when it is an open stem.
 //!
-//! A word whose key is in the table sends the note to the full matcher; so does
-//! any sign of the obfuscations the tokenizer undoes (digits or `@`/`$` inside a word, three
+//! A form of a term that must be written in capitals (`SEND`, `RN`) is keyed apart and probed
+//! only by words without a lowercase letter. A word with digits among its letters is read the
+//! way the tokenizer reads it: when every digit stands for a letter (`c0nnard`, `1diot`) it is
+//! probed once for each reading of `1`; `18h`, `2e` or `4x4` are probed as they are.
+//!
+//! A word whose key is in the table sends the note to the full matcher; so does any sign of the
+//! obfuscations the tokenizer undoes that the keys cannot see (`@`/`$` inside a word, three
 //! identical letters in a row, three single letters in a row) and any letter outside the Latin
 //! range, which the prefilter does not fold. Exceptions and policy-ignored phrases only ever
 //! remove hits, so they need no key. The result: `may_match(text) == false` implies the full
@@ -47,6 +52,8 @@ pub(crate) struct Prefilter {
 /// Tags in the top byte of a key, beside up to 15 bytes of text.
 const TAG_HEAD: u128 = 0x40;
 const TAG_STEM: u128 = 0x80;
+/// A form that counts only in capitals.
+const TAG_UPPER: u128 = 0x20;
 
 /// `MASKS[n]` keeps the first `n` bytes of a key.
 const MASKS: [u128; KEY + 1] = {
@@ -78,6 +85,11 @@ fn head(acc: u128) -> u128 {
 #[inline]
 fn stem(acc: u128, len: usize) -> u128 {
     (acc & mask(len)) | ((TAG_STEM | len as u128) << 120)
+}
+
+#[inline]
+fn upper(key: u128) -> u128 {
+    key ^ (TAG_UPPER << 120)
 }
 
 #[inline]
@@ -116,8 +128,9 @@ fn lengths(mask: u16, len: usize) -> impl Iterator<Item = usize> {
 
 impl Prefilter {
     /// Builds the tables from the automaton's term patterns: folded forms (`a b c`) and open
-    /// prefixes (`a b stem`, whose last token may continue).
-    pub(crate) fn new<'a>(patterns: impl IntoIterator<Item = (&'a str, bool)>) -> Prefilter {
+    /// prefixes (`a b stem`, whose last token may continue), each with whether its entry counts
+    /// only in capitals.
+    pub(crate) fn new<'a>(patterns: impl IntoIterator<Item = (&'a str, bool, bool)>) -> Prefilter {
         let mut p = Prefilter {
             bits: vec![0u64; (1 << BITS) / 64].into_boxed_slice(),
             keys: FxHashSet::default(),
@@ -125,7 +138,7 @@ impl Prefilter {
             stem_lens: 0,
             pair_stem_lens: 0,
         };
-        for (pattern, open) in patterns {
+        for (pattern, open, capitals) in patterns {
             let tokens: Vec<&[u8]> = pattern
                 .split(' ')
                 .filter(|t| !t.is_empty())
@@ -154,6 +167,8 @@ impl Prefilter {
                     let t = tokens[0];
                     let key = if open || t.len() > KEY {
                         open_key(&mut p, t, false)
+                    } else if capitals {
+                        upper(identity(pack(t), t.len()))
                     } else {
                         identity(pack(t), t.len())
                     };
@@ -203,12 +218,16 @@ impl Prefilter {
             && lengths(lens & !short, len).any(|l| self.stems.contains(&stem(acc, l)))
     }
 
-    /// Whether a word (first bytes `acc`, folded length `len`) has a key in the tables, alone or
-    /// after the previous word (`prev`, its identity).
+    /// Whether a word (first bytes `acc`, folded length `len`, `capitals` when it has no
+    /// lowercase letter) has a key in the tables, alone or after the previous word (`prev`, its
+    /// identity).
     #[inline]
-    fn word_hits(&self, acc: u128, len: usize, prev: Option<u128>) -> bool {
+    fn word_hits(&self, acc: u128, len: usize, capitals: bool, prev: Option<u128>) -> bool {
         let id = identity(acc, len);
-        if self.probe(id) || self.stem_hits(self.stem_lens, acc, len, |k| k) {
+        if self.probe(id)
+            || (capitals && self.probe(upper(id)))
+            || self.stem_hits(self.stem_lens, acc, len, |k| k)
+        {
             return true;
         }
         match prev {
@@ -246,10 +265,11 @@ impl Prefilter {
             }
             let c = text[i..].chars().next().unwrap_or(' ');
             match classify(c) {
-                CharKind::Latin { folded, .. } => {
+                CharKind::Latin { folded, upper } => {
                     for &f in folded {
                         s.word.push_folded(f);
                     }
+                    s.word.lower |= !upper;
                     s.word.run = [0, 0];
                 }
                 CharKind::Other { .. } => return true,
@@ -302,7 +322,13 @@ struct Word {
     buf: [u8; 16],
     len: usize,
     digits: bool,
+    /// A digit that does not stand for a letter (`2`, `6`, `8`, `9`).
+    plain_digit: bool,
     letters: bool,
+    /// Folded letters, counted up to 2.
+    nletters: u8,
+    /// A lowercase letter.
+    lower: bool,
     /// The last two ASCII letters, for runs of three.
     run: [u8; 2],
     run3: bool,
@@ -321,12 +347,14 @@ impl Word {
         }
         self.len += 1;
         self.letters = true;
+        self.nletters = (self.nletters + 1).min(2);
     }
 
     #[inline]
     fn push_ascii(&mut self, b: u8) {
         if b.is_ascii_digit() {
             self.digits = true;
+            self.plain_digit |= matches!(b, b'2' | b'6' | b'8' | b'9');
             self.run = [0, 0];
             if self.len < 16 {
                 self.buf[self.len] = b;
@@ -335,6 +363,7 @@ impl Word {
             return;
         }
         let l = b | 0x20;
+        self.lower |= b == l;
         self.run3 |= (self.run[0] == l) & (self.run[1] == l);
         self.run = [self.run[1], l];
         self.push_folded(l);
@@ -344,8 +373,36 @@ impl Word {
     /// characters since the previous word.
     #[inline]
     fn end(&self, p: &Prefilter, singles: &mut u32, gap: usize, prev: Option<u128>) -> bool {
-        if (self.digits && self.letters) || self.run3 {
+        if self.run3 {
             return true;
+        }
+        // The tokenizer reads digits as letters only when every digit can be one and two real
+        // letters remain (`deleet`); the word is then a lexicon form or left as it is.
+        if self.digits && self.letters && !self.plain_digit && self.nletters >= 2 {
+            if self.len > 16 {
+                return true;
+            }
+            for one in [b'i', b'l'] {
+                let mut b = self.buf;
+                for x in &mut b[..self.len] {
+                    *x = match *x {
+                        b'0' => b'o',
+                        b'1' => one,
+                        b'3' => b'e',
+                        b'4' => b'a',
+                        b'5' => b's',
+                        b'7' => b't',
+                        l => l,
+                    };
+                }
+                let run3 = b[..self.len]
+                    .windows(3)
+                    .any(|w| w[0] == w[1] && w[1] == w[2]);
+                let acc = u128::from_le_bytes(b);
+                if run3 || p.word_hits(acc, self.len, !self.lower, prev) {
+                    return true;
+                }
+            }
         }
         if self.letters && !self.digits && self.len == 1 {
             *singles = if *singles > 0 && gap == 1 {
@@ -359,6 +416,6 @@ impl Word {
         } else {
             *singles = 0;
         }
-        p.word_hits(self.acc(), self.len, prev)
+        p.word_hits(self.acc(), self.len, !self.lower, prev)
     }
 }
