@@ -1,6 +1,7 @@
-//! PostgreSQL backend over the `postgres` crate (the synchronous client built on
-//! tokio-postgres, by the same authors): the engine runs one blocking worker thread per
-//! session, so a synchronous client avoids carrying an async runtime through every layer.
+//! PostgreSQL backend over tokio-postgres. The engine runs one blocking worker thread per
+//! session, so each session owns a single-threaded runtime and blocks on it for every statement
+//! (what the synchronous `postgres` crate does too). Owning the runtime lets a COPY stream be
+//! read in one `block_on` for the whole column, not one per row.
 //!
 //! Read-only three times: statements are guarded before sending; the session starts with
 //! `default_transaction_read_only=on` and every scan runs inside `BEGIN ISOLATION LEVEL
@@ -11,12 +12,31 @@
 use super::{DbError, Limits, Session, TargetInfo, redact};
 use crate::catalog::{Catalog, Column, Table};
 use crate::dialect::{Dialect, guard};
-use postgres::{Client, Config, NoTls};
-use std::io::{BufRead, BufReader};
+use futures_util::StreamExt;
 use std::str::FromStr;
+use tokio::runtime::Runtime;
+use tokio_postgres::{Client, Config, NoTls};
 
 pub struct PgSession {
+    rt: Runtime,
     client: Client,
+}
+
+/// Connects, and drives the connection on a runtime of its own.
+fn connect(config: &Config, url: &str) -> Result<(Runtime, Client), DbError> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| DbError::Connect {
+            target: redact(url),
+            message: format!("could not start the client runtime: {e}"),
+            hint: None,
+        })?;
+    let (client, connection) = rt
+        .block_on(config.connect(NoTls))
+        .map_err(|e| connect_error(url, e))?;
+    rt.spawn(connection);
+    Ok((rt, client))
 }
 
 fn ms(d: std::time::Duration) -> u128 {
@@ -92,7 +112,7 @@ fn pgpass_lookup(config: &Config) -> Option<String> {
         .ok()?;
     let text = std::fs::read_to_string(path).ok()?;
     let host = match config.get_hosts().first() {
-        Some(postgres::config::Host::Tcp(h)) => h.clone(),
+        Some(tokio_postgres::config::Host::Tcp(h)) => h.clone(),
         _ => "localhost".to_string(),
     };
     let port = config
@@ -120,7 +140,7 @@ fn pgpass_lookup(config: &Config) -> Option<String> {
     None
 }
 
-fn connect_error(url: &str, e: postgres::Error) -> DbError {
+fn connect_error(url: &str, e: tokio_postgres::Error) -> DbError {
     let message = match e.as_db_error() {
         Some(db) => db.message().to_string(),
         None => {
@@ -155,7 +175,7 @@ fn connect_error(url: &str, e: postgres::Error) -> DbError {
     }
 }
 
-fn query_error(e: postgres::Error) -> DbError {
+fn query_error(e: tokio_postgres::Error) -> DbError {
     let (message, code) = match e.as_db_error() {
         Some(db) => (db.message().to_string(), Some(db.code().code().to_string())),
         None => (e.to_string(), None),
@@ -185,15 +205,14 @@ pub fn open(
     limits: Limits,
 ) -> Result<(TargetInfo, Vec<Box<dyn Session>>), DbError> {
     let config = config_from_url(url, limits)?;
-    let mut leader = config.connect(NoTls).map_err(|e| connect_error(url, e))?;
-    leader
-        .batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+    let (rt, leader) = connect(&config, url)?;
+    rt.block_on(leader.batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"))
         .map_err(query_error)?;
-    let row = leader
-        .query_one(
+    let row = rt
+        .block_on(leader.query_one(
             "SELECT current_database()::text, current_setting('server_version')::text",
             &[],
-        )
+        ))
         .map_err(query_error)?;
     let info = TargetInfo {
         dialect: Dialect::Postgres,
@@ -205,18 +224,16 @@ pub fn open(
     let snapshot: Option<String> = if count > 1 {
         // Standbys and some poolers cannot export snapshots: fall back to one snapshot per
         // session rather than refusing to scan.
-        leader
-            .query_one("SELECT pg_export_snapshot()::text", &[])
+        rt.block_on(leader.query_one("SELECT pg_export_snapshot()::text", &[]))
             .ok()
             .map(|r| r.get(0))
     } else {
         None
     };
-    sessions.push(Box::new(PgSession::ready(leader)?));
+    sessions.push(Box::new(PgSession::ready(rt, leader)?));
     for _ in 1..count {
-        let mut client = config.connect(NoTls).map_err(|e| connect_error(url, e))?;
-        client
-            .batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        let (rt, client) = connect(&config, url)?;
+        rt.block_on(client.batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"))
             .map_err(query_error)?;
         if let Some(id) = &snapshot {
             // The snapshot id comes from the server and is only hex digits and dashes.
@@ -224,11 +241,10 @@ pub fn open(
                 .chars()
                 .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
                 .collect();
-            client
-                .batch_execute(&format!("SET TRANSACTION SNAPSHOT '{safe}'"))
+            rt.block_on(client.batch_execute(&format!("SET TRANSACTION SNAPSHOT '{safe}'")))
                 .map_err(query_error)?;
         }
-        sessions.push(Box::new(PgSession::ready(client)?));
+        sessions.push(Box::new(PgSession::ready(rt, client)?));
     }
     Ok((info, sessions))
 }
@@ -238,24 +254,27 @@ impl PgSession {
     /// session would fail with "current transaction is aborted". A savepoint taken once the
     /// snapshot is set lets the session roll back to it after an error and go on, in the same
     /// snapshot.
-    fn ready(mut client: Client) -> Result<PgSession, DbError> {
-        client
-            .batch_execute("SAVEPOINT vigie")
+    fn ready(rt: Runtime, client: Client) -> Result<PgSession, DbError> {
+        rt.block_on(client.batch_execute("SAVEPOINT vigie"))
             .map_err(query_error)?;
-        Ok(PgSession { client })
+        Ok(PgSession { rt, client })
+    }
+
+    fn execute(&self, sql: &str) -> Result<(), tokio_postgres::Error> {
+        self.rt.block_on(self.client.batch_execute(sql))
     }
 
     /// The error of a failed statement, once the transaction is usable again.
-    fn recover(&mut self, e: postgres::Error) -> DbError {
-        let _ = self.client.batch_execute("ROLLBACK TO SAVEPOINT vigie");
+    fn recover(&mut self, e: tokio_postgres::Error) -> DbError {
+        let _ = self.execute("ROLLBACK TO SAVEPOINT vigie");
         query_error(e)
     }
 
-    fn run(&mut self, sql: &str, as_of: Option<&str>) -> Result<Vec<postgres::Row>, DbError> {
+    fn run(&mut self, sql: &str, as_of: Option<&str>) -> Result<Vec<tokio_postgres::Row>, DbError> {
         guard::check_query(sql, Dialect::Postgres)?;
         let result = match as_of {
-            Some(a) => self.client.query(sql, &[&a]),
-            None => self.client.query(sql, &[]),
+            Some(a) => self.rt.block_on(self.client.query(sql, &[&a])),
+            None => self.rt.block_on(self.client.query(sql, &[])),
         };
         result.map_err(|e| self.recover(e))
     }
@@ -302,7 +321,7 @@ impl Session for PgSession {
 
     fn column_names(&mut self, sql: &str) -> Result<Vec<String>, DbError> {
         guard::check_query(sql, Dialect::Postgres)?;
-        let prepared = self.client.prepare(sql);
+        let prepared = self.rt.block_on(self.client.prepare(sql));
         let stmt = prepared.map_err(|e| self.recover(e))?;
         Ok(stmt
             .columns()
@@ -315,13 +334,13 @@ impl Session for PgSession {
         // COPY is not a query, so the guard sees the inner SELECT; COPY … TO STDOUT streams
         // rows to this client only, in text format, without a cursor round trip per batch.
         guard::check_query(sql, Dialect::Postgres)?;
-        let streamed = copy_pairs(&mut self.client, sql, each);
+        let streamed = self.rt.block_on(copy_pairs(&self.client, sql, each));
         match streamed {
             Ok(()) => Ok(()),
             Err(CopyError::Start(e)) => Err(self.recover(e)),
             // A COPY cut short (a time limit, a lost row) also leaves the transaction aborted.
             Err(CopyError::Read(e)) => {
-                let _ = self.client.batch_execute("ROLLBACK TO SAVEPOINT vigie");
+                let _ = self.execute("ROLLBACK TO SAVEPOINT vigie");
                 Err(DbError::query(format!(
                     "reading the COPY stream failed: {e}"
                 )))
@@ -333,49 +352,102 @@ impl Session for PgSession {
         introspect(self, schemas)
     }
 
-    fn close(mut self: Box<Self>) {
-        let _ = self.client.batch_execute("ROLLBACK");
+    fn close(self: Box<Self>) {
+        let _ = self.execute("ROLLBACK");
     }
 }
 
 enum CopyError {
-    Start(postgres::Error),
-    Read(std::io::Error),
+    Start(tokio_postgres::Error),
+    Read(tokio_postgres::Error),
 }
 
 /// Stream `COPY (sql) TO STDOUT` into `each`, one `(key, text)` line at a time, decoded in
-/// place: no allocation per row.
-fn copy_pairs(
-    client: &mut Client,
+/// place: no allocation per row. The server sends one message per row, but the protocol does
+/// not promise it, so a row cut across messages is put back together.
+async fn copy_pairs(
+    client: &Client,
     sql: &str,
     each: &mut dyn FnMut(&str, &str),
 ) -> Result<(), CopyError> {
-    let reader = client
+    let stream = client
         .copy_out(&format!("COPY ({sql}) TO STDOUT"))
+        .await
         .map_err(CopyError::Start)?;
-    let mut reader = BufReader::with_capacity(1 << 16, reader);
-    let mut line = Vec::with_capacity(512);
-    let (mut key, mut text) = (Vec::new(), Vec::new());
-    loop {
-        line.clear();
-        let n = reader
-            .read_until(b'\n', &mut line)
-            .map_err(CopyError::Read)?;
-        if n == 0 {
-            break;
+    let mut stream = std::pin::pin!(stream);
+    let mut rows = CopyRows::default();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(CopyError::Read)?;
+        rows.feed(&chunk, each);
+    }
+    rows.finish(each);
+    Ok(())
+}
+
+/// Cuts COPY's text format into `(key, text)` rows, across message boundaries.
+#[derive(Default)]
+struct CopyRows {
+    /// The start of a row whose end is in a later message.
+    partial: Vec<u8>,
+    key: Vec<u8>,
+    text: Vec<u8>,
+}
+
+impl CopyRows {
+    fn feed(&mut self, mut data: &[u8], each: &mut dyn FnMut(&str, &str)) {
+        if !self.partial.is_empty() {
+            let Some(nl) = data.iter().position(|&b| b == b'\n') else {
+                self.partial.extend_from_slice(data);
+                return;
+            };
+            let mut line = std::mem::take(&mut self.partial);
+            line.extend_from_slice(&data[..nl]);
+            self.row(&line, each);
+            line.clear();
+            self.partial = line;
+            data = &data[nl + 1..];
         }
-        if line.last() == Some(&b'\n') {
-            line.pop();
-        }
-        let Some(tab) = line.iter().position(|&b| b == b'\t') else {
-            continue;
-        };
-        let (k, t) = (&line[..tab], &line[tab + 1..]);
-        if let (Some(k), Some(t)) = (copy_unescape(k, &mut key), copy_unescape(t, &mut text)) {
-            each(&String::from_utf8_lossy(k), &String::from_utf8_lossy(t));
+        while !data.is_empty() {
+            match data.iter().position(|&b| b == b'\n') {
+                Some(nl) => {
+                    self.row(&data[..nl], each);
+                    data = &data[nl + 1..];
+                }
+                None => {
+                    self.partial.extend_from_slice(data);
+                    return;
+                }
+            }
         }
     }
-    Ok(())
+
+    fn finish(&mut self, each: &mut dyn FnMut(&str, &str)) {
+        if !self.partial.is_empty() {
+            let line = std::mem::take(&mut self.partial);
+            self.row(&line, each);
+        }
+    }
+
+    fn row(&mut self, line: &[u8], each: &mut dyn FnMut(&str, &str)) {
+        let Some(tab) = line.iter().position(|&b| b == b'\t') else {
+            return;
+        };
+        let (k, t) = (&line[..tab], &line[tab + 1..]);
+        if let (Some(k), Some(t)) = (
+            copy_unescape(k, &mut self.key),
+            copy_unescape(t, &mut self.text),
+        ) {
+            each(&utf8(k), &utf8(t));
+        }
+    }
+}
+
+/// The server sends UTF-8 (the session's client encoding); a stray byte is replaced, not fatal.
+fn utf8(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
 }
 
 /// Decode one field of COPY's text format into `out` when it has escapes (else the field
@@ -489,7 +561,31 @@ fn introspect(s: &mut PgSession, schemas: &[String]) -> Result<Catalog, DbError>
 
 #[cfg(test)]
 mod tests {
-    use super::copy_unescape;
+    use super::{CopyRows, copy_unescape};
+
+    #[test]
+    fn copy_rows_are_joined_across_messages() {
+        let mut rows = CopyRows::default();
+        let mut seen: Vec<(String, String)> = Vec::new();
+        let mut each = |k: &str, t: &str| seen.push((k.to_string(), t.to_string()));
+        rows.feed(b"1\tone\n2\ttw", &mut each);
+        rows.feed(b"o and", &mut each);
+        rows.feed(b" more\n3\t\\N\n4\t\\\\N\n5", &mut each);
+        rows.feed(b"\tfi\xc3\xa9\n", &mut each);
+        rows.feed(b"6\tno newline", &mut each);
+        rows.finish(&mut each);
+        let pairs: Vec<(&str, &str)> = seen.iter().map(|(k, t)| (k.as_str(), t.as_str())).collect();
+        assert_eq!(
+            pairs,
+            [
+                ("1", "one"),
+                ("2", "two and more"),
+                ("4", "\\N"),
+                ("5", "fi\u{e9}"),
+                ("6", "no newline")
+            ]
+        );
+    }
 
     #[test]
     fn copy_fields_decode_in_place() {
