@@ -337,8 +337,37 @@ fn phone_shape(text: &str, groups: &[Group]) -> bool {
 
 type Validator = fn(&str, &[Group]) -> bool;
 
+/// What a note must show before its numbers are cut into runs and validated, in one cheap pass:
+/// a chain of at least 9 digits, each at most 2 bytes after the previous one (every phone, card
+/// and NIR has 10 digits or more, apart by one separator, `(0)` or a Corsican letter at most);
+/// and, for IBANs, two capitals right before two digits.
+fn number_signs(b: &[u8]) -> (bool, bool) {
+    let (mut chain, mut gap) = (0u32, u32::MAX);
+    let (mut numbers, mut iban) = (false, false);
+    for (i, &c) in b.iter().enumerate() {
+        if c.is_ascii_digit() {
+            chain = if gap <= 2 { chain + 1 } else { 1 };
+            gap = 0;
+            numbers |= chain >= 9;
+            iban |= i >= 3
+                && b[i - 1].is_ascii_digit()
+                && b[i - 2].is_ascii_uppercase()
+                && b[i - 3].is_ascii_uppercase();
+        } else {
+            gap = gap.saturating_add(1);
+        }
+    }
+    (numbers, iban)
+}
+
 /// Appends the validated identifiers of `text` to `hits`.
 pub(crate) fn find_identifiers(text: &str, hits: &mut Vec<Hit>) {
+    find_identifiers_gated(text, hits, true);
+}
+
+/// [`find_identifiers`]; without `gate`, every note's numbers are cut into runs and validated
+/// (the same hits, for the tests of the gate).
+fn find_identifiers_gated(text: &str, hits: &mut Vec<Hit>, gate: bool) {
     let bytes = text.as_bytes();
     // Summed in u8 lanes over 255-byte chunks, which the compiler vectorises.
     let digit_count: usize = bytes
@@ -346,8 +375,17 @@ pub(crate) fn find_identifiers(text: &str, hits: &mut Vec<Hit>) {
         .map(|c| usize::from(c.iter().fold(0u8, |n, &b| n + u8::from(b.is_ascii_digit()))))
         .sum();
     let first = hits.len();
-    if digit_count >= 9 {
+    let (numbers, iban) = if !gate {
+        (true, true)
+    } else if digit_count >= 9 {
+        number_signs(bytes)
+    } else {
+        (false, false)
+    };
+    if iban {
         find_ibans(text, hits);
+    }
+    if numbers {
         let checks: [(Category, Validator); 3] = [
             (Category::Nir, |t, g| {
                 let s = joined(t, g);
@@ -595,6 +633,60 @@ mod tests {
         ] {
             assert!(!email_valid(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_gate_keeps_every_identifier() {
+        let numbers = [
+            "2 55 08 14 168 025 38",
+            "295109912611193",
+            "253072B07300470",
+            "2 53 07 2a 073 004 43",
+            "1 02 06 2A 004 123 65",
+            "2.78.01.2B.033.018.32",
+            "FR14 2004 1010 0505 0001 3M02 606",
+            "FR7630006000011234567890189",
+            "GB82 WEST 1234 5698 7654 32",
+            "NL91ABNA0417164300",
+            "BE68-5390-0754-7034",
+            "4111 1111 1111 1111",
+            "5555-5555-5555-4444",
+            "378282246310005",
+            "4222222222222",
+            "06 12 34 56 78",
+            "0612345678",
+            "01.45.67.89.10",
+            "09-72-11-22-33",
+            "+33 6 12 34 56 78",
+            "0033 6 12 34 56 78",
+            "+33 (0)4 78 12 34 56",
+            "+262 692 12 34 56",
+        ];
+        let contexts = [
+            ("", ""),
+            ("Tél ", ", rappeler"),
+            (
+                "RDV le 12/03 à 18h30, salle 12. N° ",
+                " (vérifié le 02/04/2025).",
+            ),
+            ("n°", "."),
+            ("Élève né le 03/05/2008 — ", " — dossier 2025-117"),
+        ];
+        for n in numbers {
+            for (before, after) in contexts {
+                let text = format!("{before}{n}{after}");
+                let (mut gated, mut all) = (Vec::new(), Vec::new());
+                find_identifiers_gated(&text, &mut gated, true);
+                find_identifiers_gated(&text, &mut all, false);
+                assert_eq!(gated, all, "{text}");
+                assert!(!gated.is_empty(), "{text}");
+            }
+        }
+        // Dates, times and amounts alone do not open the number path.
+        assert_eq!(
+            number_signs(b"RDV le 12/03/2025 a 18h30, 2e trimestre : 450 EUR, cheque 1234"),
+            (false, false)
+        );
     }
 
     fn kinds(text: &str) -> Vec<(Category, &str)> {
