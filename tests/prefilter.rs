@@ -187,6 +187,90 @@ fn same_hits_on_generated_text() {
     assert!(with_hits > 1_000, "{with_hits} generated texts with hits");
 }
 
+/// Every form, stem and exception of the lexicons, as written there.
+fn lexicon_strings() -> Vec<String> {
+    let mut out = Vec::new();
+    for file in ["fr.toml", "en.toml"] {
+        let path = format!("{}/rules/lexicons/{file}", env!("CARGO_MANIFEST_DIR"));
+        let doc: toml::Table = std::fs::read_to_string(path)
+            .expect("lexicon file")
+            .parse()
+            .expect("lexicon TOML");
+        let groups = doc.get("group").and_then(|g| g.as_array()).expect("groups");
+        for g in groups {
+            for t in g
+                .get("terms")
+                .and_then(|t| t.as_array())
+                .into_iter()
+                .flatten()
+            {
+                match t {
+                    toml::Value::String(s) => out.push(s.clone()),
+                    toml::Value::Table(t) => {
+                        for key in ["term", "forms", "exceptions"] {
+                            match t.get(key) {
+                                Some(toml::Value::String(s)) => out.push(s.clone()),
+                                Some(toml::Value::Array(a)) => out.extend(
+                                    a.iter().filter_map(|v| v.as_str()).map(str::to_string),
+                                ),
+                                _ => {}
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn same_hits_on_every_lexicon_form_in_context() {
+    // Phrases are keyed by two or three of their words: each one, in a sentence, as a stem
+    // continued, and with a word added inside, must be judged the same with the prefilter.
+    let m = Matcher::new(&["fr", "en"], &[], &[]).expect("lexicons");
+    let strings = lexicon_strings();
+    assert!(strings.len() > 1000, "{} lexicon strings", strings.len());
+    let mut with_hits = 0;
+    for (k, raw) in strings.iter().enumerate() {
+        let (form, open) = match raw.strip_suffix('*') {
+            Some(stem) => (stem, true),
+            None => (raw.as_str(), false),
+        };
+        let tail = if open { "ement" } else { "" };
+        let words: Vec<&str> = form.split(' ').collect();
+        let mut texts = vec![
+            format!("{form}{tail}"),
+            format!("Il est {form}{tail} depuis la rentrée."),
+            format!("Note du 12/03 : {}{tail}, à suivre", form.to_uppercase()),
+            format!("l'élève {form}{tail}"),
+        ];
+        if words.len() > 1 {
+            // A word slipped inside the phrase, or the phrase cut short: never a phrase hit.
+            let mid = words.len() / 2;
+            texts.push(format!(
+                "{} très {}",
+                words[..mid].join(" "),
+                words[mid..].join(" ")
+            ));
+            texts.push(format!("elle {}", words[..words.len() - 1].join(" ")));
+        }
+        for text in &texts {
+            assert_same(&m, text);
+        }
+        with_hits += usize::from(!m.find(&texts[1]).is_empty());
+        // The previous string right before this one: phrases across two entries.
+        if k > 0 {
+            assert_same(&m, &format!("{} {form}", strings[k - 1]));
+        }
+    }
+    assert!(
+        with_hits > 1000,
+        "{with_hits} lexicon strings found in context"
+    );
+}
+
 #[test]
 fn clean_notes_skip_the_full_matcher() {
     // The prefilter is only worth its pass if ordinary notes stop there.

@@ -209,6 +209,11 @@ impl Matcher {
         self.prefilter.may_match(text)
     }
 
+    #[cfg(test)]
+    pub(crate) fn prefilter_for_tests(&self) -> &Prefilter {
+        &self.prefilter
+    }
+
     fn find_with(&self, text: &str, prefilter: bool) -> Vec<Hit> {
         let mut hits = Vec::new();
         if !prefilter || self.prefilter.may_match(text) {

@@ -10,8 +10,13 @@
 //! - every single-token lexicon form of at most [`KEY`] bytes gives an *exact* key;
 //! - every open prefix (`depress*`) and every longer form gives a *head* key (its first
 //!   [`HEAD`] bytes), confirmed by a second table of the whole prefix (up to [`KEY`] bytes);
-//! - a phrase is keyed by its two adjacent tokens with the most letters (every token of a phrase
-//!   must be in the text for the phrase to be), the second by its head when it is an open stem.
+//! - a phrase is keyed by two adjacent tokens (every token of a phrase must be in the text for
+//!   the phrase to be), the second by its head when it is an open stem.
+//!
+//! Before any of these probes, a *gate* turns away most words with one probe: a bit per
+//! [`GATE`]-byte head (or whole shorter word) of every word a key is about, a form, a long stem,
+//! the longer word of a pair, and a second table for the few stems shorter than [`GATE`]. A pair
+//! whose longer word is the first one opens the gate for the word after it.
 //!
 //! A form of a term that must be written in capitals (`SEND`, `RN`) is keyed apart and probed
 //! only by words without a lowercase letter. A word with digits among its letters is read the
@@ -36,9 +41,22 @@ const KEY: usize = 15;
 const HEAD: usize = 4;
 /// log2 of the number of bits in the first-level table: 2^18 bits, 32 KiB.
 const BITS: u32 = 18;
+/// Bytes of a word's head in the gate.
+const GATE: usize = 6;
+/// log2 of the number of bits in each gate table: 2^16 bits, 8 KiB.
+const GATE_BITS: u32 = 16;
 
 /// Keys of every lexicon form, see the module documentation.
 pub(crate) struct Prefilter {
+    /// One bit per head ([`gate_key`]) of a word that some key is about: a word whose head is
+    /// not here, after a word that does not open the gate for it, needs no probe at all.
+    gate: Box<[u64]>,
+    /// Heads of the first words of pairs keyed at their first word.
+    gate_first: Box<[u64]>,
+    /// The first [`HEAD`] bytes of every stem shorter than [`GATE`].
+    gate_short: Box<[u64]>,
+    /// A stem shorter than [`HEAD`] exists, so heads cannot rule words out.
+    gate_open: bool,
     bits: Box<[u64]>,
     /// First-level keys: exact words, stem heads, pairs.
     keys: FxHashSet<u128>,
@@ -47,6 +65,7 @@ pub(crate) struct Prefilter {
     /// Bit `l` set when some stem (alone, or second in a pair) has `l` bytes (capped at KEY).
     stem_lens: u16,
     pair_stem_lens: u16,
+    triple_stem_lens: u16,
 }
 
 /// Tags in the top byte of a key, beside up to 15 bytes of text.
@@ -106,6 +125,28 @@ fn slot(key: u128) -> usize {
     (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BITS)) as usize
 }
 
+/// The gate's key: a word's first [`GATE`] bytes, or the whole shorter word with its length.
+#[inline]
+fn gate_key(acc: u128, len: usize) -> u64 {
+    let n = len.min(GATE);
+    (acc as u64 & ((1u64 << (8 * n)) - 1)) | ((n as u64) << 56)
+}
+
+#[inline]
+fn gate_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - GATE_BITS)) as usize
+}
+
+#[inline]
+fn bit(table: &[u64], s: usize) -> bool {
+    table[s / 64] & (1 << (s % 64)) != 0
+}
+
+#[inline]
+fn set_bit(table: &mut [u64], s: usize) {
+    table[s / 64] |= 1 << (s % 64);
+}
+
 fn pack(word: &[u8]) -> u128 {
     let mut b = [0u8; 16];
     let n = word.len().min(KEY);
@@ -132,11 +173,16 @@ impl Prefilter {
     /// only in capitals.
     pub(crate) fn new<'a>(patterns: impl IntoIterator<Item = (&'a str, bool, bool)>) -> Prefilter {
         let mut p = Prefilter {
+            gate: vec![0u64; (1 << GATE_BITS) / 64].into_boxed_slice(),
+            gate_first: vec![0u64; (1 << GATE_BITS) / 64].into_boxed_slice(),
+            gate_short: vec![0u64; (1 << GATE_BITS) / 64].into_boxed_slice(),
+            gate_open: false,
             bits: vec![0u64; (1 << BITS) / 64].into_boxed_slice(),
             keys: FxHashSet::default(),
             stems: FxHashSet::default(),
             stem_lens: 0,
             pair_stem_lens: 0,
+            triple_stem_lens: 0,
         };
         for (pattern, open, capitals) in patterns {
             let tokens: Vec<&[u8]> = pattern
@@ -147,12 +193,13 @@ impl Prefilter {
             let last = tokens.len().saturating_sub(1);
             // How a word is keyed as the open stem `t`: its head when long enough (confirmed
             // by the whole stem), else the whole short stem.
-            let open_key = |p: &mut Prefilter, t: &[u8], in_pair: bool| -> u128 {
+            let open_key = |p: &mut Prefilter, t: &[u8], words: usize| -> u128 {
+                p.open_gate(t, true);
                 let len = t.len().min(KEY);
-                if in_pair {
-                    p.pair_stem_lens |= 1 << len;
-                } else {
-                    p.stem_lens |= 1 << len;
+                match words {
+                    1 => p.stem_lens |= 1 << len,
+                    2 => p.pair_stem_lens |= 1 << len,
+                    _ => p.triple_stem_lens |= 1 << len,
                 }
                 p.stems.insert(stem(pack(t), len));
                 if len >= HEAD {
@@ -166,28 +213,84 @@ impl Prefilter {
                 1 => {
                     let t = tokens[0];
                     let key = if open || t.len() > KEY {
-                        open_key(&mut p, t, false)
+                        open_key(&mut p, t, 1)
                     } else if capitals {
+                        p.open_gate(t, false);
                         upper(identity(pack(t), t.len()))
                     } else {
+                        p.open_gate(t, false);
                         identity(pack(t), t.len())
                     };
                     p.insert(key);
                 }
                 _ => {
+                    // Two adjacent words, or three when every pair has a short word (`par le
+                    // 115`, `changement de sexe`): the rarer the key, the fewer notes pass.
+                    let lens: Vec<usize> = tokens.iter().map(|t| t.len()).collect();
                     let i = (0..last)
-                        .max_by_key(|&i| (tokens[i].len() + tokens[i + 1].len(), usize::MAX - i))
+                        .max_by_key(|&i| {
+                            let (a, b) = (lens[i], lens[i + 1]);
+                            (a.min(b), a.max(b), usize::MAX - i)
+                        })
                         .unwrap_or(0);
-                    let second = if open && i + 1 == last {
-                        open_key(&mut p, tokens[last], true)
+                    let (start, words) = if tokens.len() == 2 || lens[i].min(lens[i + 1]) >= 4 {
+                        (i, 2)
                     } else {
-                        identity(pack(tokens[i + 1]), tokens[i + 1].len())
+                        let j = (0..last - 1)
+                            .max_by_key(|&j| (lens[j] + lens[j + 1] + lens[j + 2], usize::MAX - j))
+                            .unwrap_or(0);
+                        (j, 3)
                     };
-                    p.insert(pair(identity(pack(tokens[i]), tokens[i].len()), second));
+                    let end = start + words - 1;
+                    let end_open = open && end == last;
+                    let mut key = 0;
+                    for (k, t) in tokens[start..end].iter().enumerate() {
+                        let id = identity(pack(t), t.len());
+                        key = if k == 0 { id } else { pair(key, id) };
+                    }
+                    let t = tokens[end];
+                    let last_key = if end_open {
+                        open_key(&mut p, t, words)
+                    } else {
+                        identity(pack(t), t.len())
+                    };
+                    // The gate opens at the longest word; at an earlier one, for the words
+                    // that follow it.
+                    let g = (start..=end).max_by_key(|&k| (lens[k], k)).unwrap_or(end);
+                    if g < end {
+                        let s = gate_slot(gate_key(pack(tokens[g]), lens[g]));
+                        set_bit(&mut p.gate_first, s);
+                    } else if !end_open {
+                        p.open_gate(t, false);
+                    }
+                    p.insert(pair(key, last_key));
                 }
             }
         }
         p
+    }
+
+    /// Lets the words that `t` (a whole word, or an open stem) may key through the gate.
+    fn open_gate(&mut self, t: &[u8], open: bool) {
+        let acc = pack(t);
+        if !open || t.len() >= GATE {
+            set_bit(&mut self.gate, gate_slot(gate_key(acc, t.len())));
+        } else if t.len() >= HEAD {
+            set_bit(&mut self.gate_short, gate_slot(gate_key(acc, HEAD)));
+        } else {
+            self.gate_open = true;
+        }
+    }
+
+    /// The gate for a word (first bytes `acc`, folded length `len`): whether it may be a key's
+    /// word, and whether it may be the first word of a pair gated at its first word.
+    #[inline]
+    fn gate(&self, acc: u128, len: usize) -> (bool, bool) {
+        let s = gate_slot(gate_key(acc, len));
+        let word = self.gate_open
+            || bit(&self.gate, s)
+            || (len >= HEAD && bit(&self.gate_short, gate_slot(gate_key(acc, HEAD))));
+        (word, bit(&self.gate_first, s))
     }
 
     fn insert(&mut self, key: u128) {
@@ -222,7 +325,7 @@ impl Prefilter {
     /// lowercase letter) has a key in the tables, alone or after the previous word (`prev`, its
     /// identity).
     #[inline]
-    fn word_hits(&self, acc: u128, len: usize, capitals: bool, prev: Option<u128>) -> bool {
+    fn word_hits(&self, acc: u128, len: usize, capitals: bool, prev: Prev) -> bool {
         let id = identity(acc, len);
         if self.probe(id)
             || (capitals && self.probe(upper(id)))
@@ -230,13 +333,20 @@ impl Prefilter {
         {
             return true;
         }
-        match prev {
-            Some(prev) => {
-                self.probe(pair(prev, id))
-                    || self.stem_hits(self.pair_stem_lens, acc, len, |k| pair(prev, k))
-            }
-            None => false,
+        let Some(one) = prev.one else {
+            return false;
+        };
+        if self.probe(pair(one, id))
+            || self.stem_hits(self.pair_stem_lens, acc, len, |k| pair(one, k))
+        {
+            return true;
         }
+        let Some(two) = prev.two else {
+            return false;
+        };
+        let both = pair(two, one);
+        self.probe(pair(both, id))
+            || self.stem_hits(self.triple_stem_lens, acc, len, |k| pair(both, k))
     }
 
     /// `false` only when no lexicon term can be found in `text` by the full matcher.
@@ -248,8 +358,18 @@ impl Prefilter {
             let b = bytes[i];
             if b < 0x80 {
                 if ALNUM[b as usize] {
-                    s.word.push_ascii(b);
-                    i += 1;
+                    if s.word.len == 0 {
+                        // A word starts: its run of ASCII letters and digits is taken at once.
+                        let start = i;
+                        i += 1;
+                        while i < bytes.len() && ALNUM[bytes[i] as usize] {
+                            i += 1;
+                        }
+                        s.word.set_ascii(bytes, start, i);
+                    } else {
+                        s.word.push_ascii(b);
+                        i += 1;
+                    }
                     continue;
                 }
                 // Glued inside a word (`s@lope`, `a$$hole`), or an e-mail: let the full matcher
@@ -281,8 +401,17 @@ impl Prefilter {
             }
             i += c.len_utf8();
         }
-        s.word.len > 0 && s.word.end(self, &mut s.singles, s.gap, s.prev)
+        s.end_word(self)
     }
+}
+
+/// The identity keys of the two words before the current one, and how many more words the
+/// gate stays open for (a pair or triple gated at an earlier word).
+#[derive(Clone, Copy, Default)]
+struct Prev {
+    one: Option<u128>,
+    two: Option<u128>,
+    open: u8,
 }
 
 /// What the scan of one note carries from word to word.
@@ -293,26 +422,53 @@ struct Scan {
     singles: u32,
     /// Characters since the previous word.
     gap: usize,
-    /// The identity key of the previous word.
-    prev: Option<u128>,
+    prev: Prev,
 }
 
 impl Scan {
-    /// A separator character: ends the word being read, if any. `true` when the note must go
-    /// to the full matcher.
+    /// Ends the word being read, if any. `true` when the note must go to the full matcher.
     #[inline]
-    fn separator(&mut self, p: &Prefilter) -> bool {
+    fn end_word(&mut self, p: &Prefilter) -> bool {
         if self.word.len > 0 {
-            if self.word.end(p, &mut self.singles, self.gap, self.prev) {
+            let (hit, first) = self.word.end(p, &mut self.singles, self.gap, self.prev);
+            if hit {
                 return true;
             }
-            self.prev = Some(identity(self.word.acc(), self.word.len));
+            self.prev = Prev {
+                one: Some(identity(self.word.acc(), self.word.len)),
+                two: self.prev.one,
+                open: if first {
+                    2
+                } else {
+                    self.prev.open.saturating_sub(1)
+                },
+            };
             self.word = Word::default();
             self.gap = 0;
+        }
+        false
+    }
+
+    /// A separator character. `true` when the note must go to the full matcher.
+    #[inline]
+    fn separator(&mut self, p: &Prefilter) -> bool {
+        if self.end_word(p) {
+            return true;
         }
         self.gap += 1;
         false
     }
+}
+
+/// `0x4040…40`: bit 6 of every byte, set in ASCII letters and clear in digits.
+const LETTER_BITS: u128 = u128::from_le_bytes([0x40; 16]);
+const CASE_BITS: u128 = u128::from_le_bytes([0x20; 16]);
+const LOW7: u128 = u128::from_le_bytes([0x7F; 16]);
+
+/// The high bit of every zero byte of `x`, exactly (no borrow between bytes).
+#[inline]
+fn zero_bytes(x: u128) -> u128 {
+    !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
 /// The word being read.
@@ -338,6 +494,51 @@ impl Word {
     #[inline]
     fn acc(&self) -> u128 {
         u128::from_le_bytes(self.buf)
+    }
+
+    /// A new word whose first bytes are the ASCII letters and digits `bytes[start..end]`: the
+    /// same as pushing them one by one, with the sixteen first bytes handled as one integer.
+    #[inline]
+    fn set_ascii(&mut self, bytes: &[u8], start: usize, end: usize) {
+        let n = end - start;
+        if n > 16 {
+            for &b in &bytes[start..end] {
+                self.push_ascii(b);
+            }
+            return;
+        }
+        let raw = match bytes.get(start..start + 16) {
+            Some(b) => u128::from_le_bytes(b.try_into().unwrap_or([0; 16])),
+            None => {
+                let mut b = [0u8; 16];
+                b[..n].copy_from_slice(&bytes[start..end]);
+                u128::from_le_bytes(b)
+            }
+        };
+        let m = if n == 16 {
+            u128::MAX
+        } else {
+            (1u128 << (8 * n)) - 1
+        };
+        let x = raw & m;
+        let folded = x | (CASE_BITS & m);
+        let letter = x & LETTER_BITS;
+        let letters = letter.count_ones();
+        self.buf = folded.to_le_bytes();
+        self.len = n;
+        self.letters = letters > 0;
+        self.nletters = letters.min(2) as u8;
+        self.digits = (letters as usize) < n;
+        if self.digits {
+            self.plain_digit = bytes[start..end]
+                .iter()
+                .any(|b| matches!(b, b'2' | b'6' | b'8' | b'9'));
+        }
+        // Lowercase: a letter (bit 6) with bit 5 set.
+        self.lower = x & (x << 1) & LETTER_BITS != 0;
+        // Three equal letters in a row: equal to the next byte and to the one after.
+        let same = (folded ^ (folded >> 8)) | (folded ^ (folded >> 16));
+        self.run3 = zero_bytes(same) & (letter << 1) != 0;
     }
 
     #[inline]
@@ -369,18 +570,18 @@ impl Word {
         self.push_folded(l);
     }
 
-    /// Ends the word: `true` when the note must go to the full matcher. `gap` is the number of
-    /// characters since the previous word.
+    /// Ends the word: whether the note must go to the full matcher, and whether the word opens
+    /// the gate for the next one. `gap` is the number of characters since the previous word.
     #[inline]
-    fn end(&self, p: &Prefilter, singles: &mut u32, gap: usize, prev: Option<u128>) -> bool {
+    fn end(&self, p: &Prefilter, singles: &mut u32, gap: usize, prev: Prev) -> (bool, bool) {
         if self.run3 {
-            return true;
+            return (true, false);
         }
         // The tokenizer reads digits as letters only when every digit can be one and two real
         // letters remain (`deleet`); the word is then a lexicon form or left as it is.
         if self.digits && self.letters && !self.plain_digit && self.nletters >= 2 {
             if self.len > 16 {
-                return true;
+                return (true, false);
             }
             for one in [b'i', b'l'] {
                 let mut b = self.buf;
@@ -399,8 +600,8 @@ impl Word {
                     .windows(3)
                     .any(|w| w[0] == w[1] && w[1] == w[2]);
                 let acc = u128::from_le_bytes(b);
-                if run3 || p.word_hits(acc, self.len, !self.lower, prev) {
-                    return true;
+                if run3 || p.gated_hits(acc, self.len, !self.lower, prev).0 {
+                    return (true, false);
                 }
             }
         }
@@ -411,11 +612,33 @@ impl Word {
                 1
             };
             if *singles >= 3 {
-                return true;
+                return (true, false);
             }
         } else {
             *singles = 0;
         }
-        p.word_hits(self.acc(), self.len, !self.lower, prev)
+        p.gated_hits(self.acc(), self.len, !self.lower, prev)
+    }
+}
+
+impl Prefilter {
+    /// [`Self::word_hits`] behind the gate; also whether the word opens the gate for the next.
+    #[inline]
+    fn gated_hits(&self, acc: u128, len: usize, capitals: bool, prev: Prev) -> (bool, bool) {
+        let (word, first) = self.gate(acc, len);
+        let hit = (word || prev.open > 0) && self.word_hits(acc, len, capitals, prev);
+        (hit, first)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_lexicons_leave_the_gate_shut() {
+        let m = crate::text::Matcher::new(&["fr", "en"], &[], &[]).expect("lexicons");
+        let p = m.prefilter_for_tests();
+        let set: u32 = p.gate.iter().map(|w| w.count_ones()).sum();
+        assert!(!p.gate_open);
+        assert!(set > 500, "{set} heads");
     }
 }
