@@ -447,6 +447,9 @@ fn run_custom(
 /// Connect, introspect, plan and run a scan.
 pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<ScanReport, DbError> {
     let jobs = opts.jobs.max(1);
+    // Compiling the lexicons takes a tenth of a second: done while the sessions connect and the
+    // catalog is read, and waited for by the first free-text check only.
+    let matcher = PendingMatcher::start(policy);
     let (info, mut sessions) = db::open(target, jobs, opts.limits)?;
     let mut catalog = match sessions[0].introspect(&policy.schemas) {
         Ok(c) => c,
@@ -475,11 +478,6 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
     } = planner;
 
     let as_of_text = opts.as_of.strftime("%Y-%m-%d %H:%M:%S").to_string();
-    let needs_matcher = checks
-        .iter()
-        .any(|c| matches!(c.kind, CheckKind::FreeText(_)));
-    let matcher: Option<Result<crate::text::Matcher, String>> =
-        needs_matcher.then(|| build_matcher(policy));
     let results: Mutex<Vec<(usize, CheckOutcome, Vec<Finding>)>> = Mutex::new(Vec::new());
     let next = AtomicUsize::new(0);
     std::thread::scope(|scope| {
@@ -497,7 +495,7 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
                         let Some(check) = checks.get(i) else { break };
                         let started = Instant::now();
                         let (status, reason, findings) =
-                            run_check(session.as_mut(), check, opts, as_of_text, matcher.as_ref());
+                            run_check(session.as_mut(), check, opts, as_of_text, matcher);
                         let outcome = CheckOutcome {
                             id: check.id.clone(),
                             rule: check.rule.clone(),
@@ -566,7 +564,7 @@ fn run_check(
     check: &Check,
     opts: &ScanOptions,
     as_of_text: &str,
-    matcher: Option<&Result<crate::text::Matcher, String>>,
+    matcher: &PendingMatcher,
 ) -> (CheckStatus, Option<String>, Vec<Finding>) {
     let done = |r: Result<Vec<Finding>, String>| match r {
         Ok(f) => (CheckStatus::Ok, None, f),
@@ -581,8 +579,8 @@ fn run_check(
         } => {
             done(run_custom(session, query, template, fix, opts.max_keys).map_err(|e| describe(&e)))
         }
-        CheckKind::FreeText(c) => match matcher {
-            Some(Ok(m)) => {
+        CheckKind::FreeText(c) => match matcher.get() {
+            Ok(m) => {
                 let template = |rule: &str| free_text_template(rule);
                 match crate::rules::free_text::run(
                     session,
@@ -597,12 +595,7 @@ fn run_check(
                     Err(e) => (CheckStatus::Error, Some(describe(&e)), Vec::new()),
                 }
             }
-            Some(Err(e)) => (CheckStatus::Error, Some(e.clone()), Vec::new()),
-            None => (
-                CheckStatus::Error,
-                Some("the lexicons were not loaded".into()),
-                Vec::new(),
-            ),
+            Err(e) => (CheckStatus::Error, Some(e.clone()), Vec::new()),
         },
         CheckKind::Rows { sql, findings } => match session.rows(sql, None) {
             Ok(rows) => (CheckStatus::Ok, None, findings(&rows)),
@@ -615,13 +608,55 @@ fn run_check(
     }
 }
 
-fn build_matcher(policy: &Policy) -> Result<crate::text::Matcher, String> {
-    let langs: Vec<&str> = policy
-        .free_text
-        .lexicons
-        .iter()
-        .map(|s| s.as_str())
-        .collect();
+/// The free-text matcher, compiled on a thread of its own from the start of a scan.
+struct PendingMatcher {
+    job: Mutex<Job>,
+    done: std::sync::OnceLock<Result<crate::text::Matcher, String>>,
+}
+
+enum Job {
+    Started(std::thread::JoinHandle<Result<crate::text::Matcher, String>>),
+    NotStarted(MatcherInputs),
+    Taken,
+}
+
+impl PendingMatcher {
+    /// Starts compiling when the policy names free-text columns or asks for them.
+    fn start(policy: &Policy) -> PendingMatcher {
+        let inputs = matcher_inputs(policy);
+        let job = if !policy.free_text.columns.is_empty() || policy.free_text.auto {
+            Job::Started(std::thread::spawn(move || build_matcher(inputs)))
+        } else {
+            Job::NotStarted(inputs)
+        };
+        PendingMatcher {
+            job: Mutex::new(job),
+            done: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The matcher, once compiled (compiled here if it was not started).
+    fn get(&self) -> &Result<crate::text::Matcher, String> {
+        self.done.get_or_init(|| {
+            let job = match self.job.lock() {
+                Ok(mut j) => std::mem::replace(&mut *j, Job::Taken),
+                Err(_) => Job::Taken,
+            };
+            match job {
+                Job::Started(handle) => handle
+                    .join()
+                    .unwrap_or_else(|_| Err("compiling the lexicons failed".to_string())),
+                Job::NotStarted(inputs) => build_matcher(inputs),
+                Job::Taken => Err("the lexicons were not loaded".to_string()),
+            }
+        })
+    }
+}
+
+type MatcherInputs = (Vec<String>, Vec<crate::text::ExtraTerm>, Vec<String>);
+
+fn matcher_inputs(policy: &Policy) -> MatcherInputs {
+    let langs: Vec<String> = policy.free_text.lexicons.clone();
     let extra: Vec<crate::text::ExtraTerm> = policy
         .free_text
         .extra_terms
@@ -639,6 +674,11 @@ fn build_matcher(policy: &Policy) -> Result<crate::text::Matcher, String> {
         .iter()
         .map(|(t, _)| t.clone())
         .collect();
+    (langs, extra, ignore)
+}
+
+fn build_matcher((langs, extra, ignore): MatcherInputs) -> Result<crate::text::Matcher, String> {
+    let langs: Vec<&str> = langs.iter().map(String::as_str).collect();
     crate::text::Matcher::new(&langs, &extra, &ignore)
         .map_err(|e| format!("the lexicons could not be built: {e}"))
 }
