@@ -333,17 +333,19 @@ impl Prefilter {
         {
             return true;
         }
-        let Some(one) = prev.one else {
+        let one = prev.one;
+        if one == 0 {
             return false;
-        };
+        }
         if self.probe(pair(one, id))
             || self.stem_hits(self.pair_stem_lens, acc, len, |k| pair(one, k))
         {
             return true;
         }
-        let Some(two) = prev.two else {
+        let two = prev.two;
+        if two == 0 {
             return false;
-        };
+        }
         let both = pair(two, one);
         self.probe(pair(both, id))
             || self.stem_hits(self.triple_stem_lens, acc, len, |k| pair(both, k))
@@ -386,6 +388,9 @@ impl Prefilter {
             let c = text[i..].chars().next().unwrap_or(' ');
             match classify(c) {
                 CharKind::Latin { folded, upper } => {
+                    if s.word.len == 0 {
+                        s.word = Word::default();
+                    }
                     for &f in folded {
                         s.word.push_folded(f);
                     }
@@ -407,10 +412,11 @@ impl Prefilter {
 
 /// The identity keys of the two words before the current one, and how many more words the
 /// gate stays open for (a pair or triple gated at an earlier word).
+/// Identity keys are never 0 (their top byte holds the length), so 0 stands for no word.
 #[derive(Clone, Copy, Default)]
 struct Prev {
-    one: Option<u128>,
-    two: Option<u128>,
+    one: u128,
+    two: u128,
     open: u8,
 }
 
@@ -435,7 +441,7 @@ impl Scan {
                 return true;
             }
             self.prev = Prev {
-                one: Some(identity(self.word.acc(), self.word.len)),
+                one: identity(self.word.acc(), self.word.len),
                 two: self.prev.one,
                 open: if first {
                     2
@@ -443,7 +449,9 @@ impl Scan {
                     self.prev.open.saturating_sub(1)
                 },
             };
-            self.word = Word::default();
+            // The next word starts with `set_ascii`, or with a fresh `Word` for a first
+            // character that is not ASCII.
+            self.word.len = 0;
             self.gap = 0;
         }
         false
@@ -502,6 +510,7 @@ impl Word {
     fn set_ascii(&mut self, bytes: &[u8], start: usize, end: usize) {
         let n = end - start;
         if n > 16 {
+            *self = Word::default();
             for &b in &bytes[start..end] {
                 self.push_ascii(b);
             }
@@ -529,11 +538,12 @@ impl Word {
         self.letters = letters > 0;
         self.nletters = letters.min(2) as u8;
         self.digits = (letters as usize) < n;
-        if self.digits {
-            self.plain_digit = bytes[start..end]
+        self.plain_digit = self.digits
+            && bytes[start..end]
                 .iter()
                 .any(|b| matches!(b, b'2' | b'6' | b'8' | b'9'));
-        }
+        // What follows is never an ASCII letter, so no run continues past the word.
+        self.run = [0, 0];
         // Lowercase: a letter (bit 6) with bit 5 set.
         self.lower = x & (x << 1) & LETTER_BITS != 0;
         // Three equal letters in a row: equal to the next byte and to the one after.
