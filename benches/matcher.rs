@@ -1,7 +1,7 @@
 //! Matcher throughput on in-memory CRM notes (one core): `cargo bench --bench matcher`.
-//! Target: at least 100 MB/s per core. `VIGIE_BENCH_NOTES=notes.txt` adds a case of the first
-//! 50,000 lines of your own notes, one per line (for instance the benchmark table: `psql -c "\copy (SELECT commentaire
-//! FROM notes) TO 'notes.txt'"`).
+//! Target: at least 100 MB/s per core. `VIGIE_BENCH_NOTES=notes.txt` adds a case of the
+//! first 50,000 lines of your own notes, one per line (for instance the benchmark's table:
+//! `psql -c "\copy (SELECT commentaire FROM notes) TO 'notes.txt'"`).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
