@@ -367,7 +367,11 @@ impl Prefilter {
                         while i < bytes.len() && ALNUM[bytes[i] as usize] {
                             i += 1;
                         }
-                        s.word.set_ascii(bytes, start, i);
+                        match self.short_word(&mut s, bytes, start, i) {
+                            Some(true) => return true,
+                            Some(false) => {}
+                            None => s.word.set_ascii(bytes, start, i),
+                        }
                     } else {
                         s.word.push_ascii(b);
                         i += 1;
@@ -418,6 +422,82 @@ struct Prev {
     one: u128,
     two: u128,
     open: u8,
+}
+
+impl Prefilter {
+    /// The common case in one go: a word of at most 8 ASCII letters, or of digits only, ended
+    /// by an ASCII character that does not glue it to the next (`Word::set_ascii` then
+    /// `Scan::end_word`, without the word's record). `None` for any other word.
+    #[inline]
+    fn short_word(&self, s: &mut Scan, bytes: &[u8], start: usize, end: usize) -> Option<bool> {
+        const LETTERS: u64 = u64::from_le_bytes([0x40; 8]);
+        const CASE: u64 = u64::from_le_bytes([0x20; 8]);
+        const LOW: u64 = u64::from_le_bytes([0x7F; 8]);
+        let len = end - start;
+        if len > 8
+            || bytes
+                .get(end)
+                .is_some_and(|&b| b >= 0x80 || glued_symbol(bytes, end))
+        {
+            return None;
+        }
+        let raw = match bytes.get(start..start + 8) {
+            Some(b) => u64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
+            None => {
+                let mut b = [0u8; 8];
+                b[..len].copy_from_slice(&bytes[start..end]);
+                u64::from_le_bytes(b)
+            }
+        };
+        let m = if len == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * len)) - 1
+        };
+        let x = raw & m;
+        let letter = x & LETTERS;
+        let letters = letter.count_ones() as usize;
+        if letters != 0 && letters != len {
+            return None;
+        }
+        let folded = x | (CASE & m);
+        if letters >= 3 {
+            let same = (folded ^ (folded >> 8)) | (folded ^ (folded >> 16));
+            let zero = !(((same & LOW) + LOW) | same | LOW);
+            if zero & (letter << 1) != 0 {
+                return Some(true);
+            }
+        }
+        if letters == 1 {
+            s.singles = if s.singles > 0 && s.gap == 1 {
+                s.singles + 1
+            } else {
+                1
+            };
+            if s.singles >= 3 {
+                return Some(true);
+            }
+        } else {
+            s.singles = 0;
+        }
+        let lower = x & (x << 1) & LETTERS != 0;
+        let acc = u128::from(folded);
+        let (hit, first) = self.gated_hits(acc, len, !lower, s.prev);
+        if hit {
+            return Some(true);
+        }
+        s.prev = Prev {
+            one: identity(acc, len),
+            two: s.prev.one,
+            open: if first {
+                2
+            } else {
+                s.prev.open.saturating_sub(1)
+            },
+        };
+        s.gap = 0;
+        Some(false)
+    }
 }
 
 /// What the scan of one note carries from word to word.
