@@ -344,7 +344,18 @@ type Validator = fn(&str, &[Group]) -> bool;
 fn number_signs(b: &[u8]) -> (bool, bool) {
     let (mut chain, mut gap) = (0u32, u32::MAX);
     let (mut numbers, mut iban) = (false, false);
-    for (i, &c) in b.iter().enumerate() {
+    let mut i = 0;
+    while i < b.len() {
+        // Eight bytes without a digit at once: most of a note.
+        if let Some(block) = b.get(i..i + 8) {
+            let x = u64::from_le_bytes(block.try_into().unwrap_or([b'0'; 8]));
+            if !has_digit(x) {
+                gap = gap.saturating_add(8);
+                i += 8;
+                continue;
+            }
+        }
+        let c = b[i];
         if c.is_ascii_digit() {
             chain = if gap <= 2 { chain + 1 } else { 1 };
             gap = 0;
@@ -356,8 +367,20 @@ fn number_signs(b: &[u8]) -> (bool, bool) {
         } else {
             gap = gap.saturating_add(1);
         }
+        i += 1;
     }
     (numbers, iban)
+}
+
+/// Whether one of the eight bytes of `x` is an ASCII digit (bytes above 0x7F never count).
+#[inline]
+fn has_digit(x: u64) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const LOW7: u64 = ONES * 0x7F;
+    const HIGH: u64 = ONES * 0x80;
+    // Bytes strictly between 0x2F and 0x3A, by the classic SWAR range test.
+    let low = x & LOW7;
+    ((ONES * (0x7F + 0x3A)).wrapping_sub(low) & !x & (low + ONES * (0x7F - 0x2F)) & HIGH) != 0
 }
 
 /// Appends the validated identifiers of `text` to `hits`.
@@ -633,6 +656,30 @@ mod tests {
         ] {
             assert!(!email_valid(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn digits_are_seen_in_every_lane() {
+        for k in 0..8 {
+            for (byte, digit) in [
+                (b'0', true),
+                (b'9', true),
+                (b'/', false),
+                (b':', false),
+                (b'a', false),
+                (0xB0, false),
+                (0xB9, false),
+            ] {
+                let mut lanes = [b'x'; 8];
+                lanes[k] = byte;
+                assert_eq!(
+                    has_digit(u64::from_le_bytes(lanes)),
+                    digit,
+                    "{byte} in lane {k}"
+                );
+            }
+        }
+        assert!(!has_digit(u64::from_le_bytes(*b"\xff\x80 /:@`~")));
     }
 
     #[test]
