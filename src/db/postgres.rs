@@ -332,7 +332,8 @@ impl Session for PgSession {
 
     fn stream_pairs(&mut self, sql: &str, each: &mut dyn FnMut(&str, &str)) -> Result<(), DbError> {
         // COPY is not a query, so the guard sees the inner SELECT; COPY … TO STDOUT streams
-        // rows to this client only, in text format, without a cursor round trip per batch.
+        // rows to this client only, without a cursor round trip per batch. The binary format
+        // spares the server the escaping of every byte of text, and the client its undoing.
         guard::check_query(sql, Dialect::Postgres)?;
         let streamed = self.rt.block_on(copy_pairs(&self.client, sql, each));
         match streamed {
@@ -343,6 +344,12 @@ impl Session for PgSession {
                 let _ = self.execute("ROLLBACK TO SAVEPOINT vigie");
                 Err(DbError::query(format!(
                     "reading the COPY stream failed: {e}"
+                )))
+            }
+            Err(CopyError::Format(why)) => {
+                let _ = self.execute("ROLLBACK TO SAVEPOINT vigie");
+                Err(DbError::query(format!(
+                    "the COPY stream could not be read: {why}"
                 )))
             }
         }
@@ -360,85 +367,121 @@ impl Session for PgSession {
 enum CopyError {
     Start(tokio_postgres::Error),
     Read(tokio_postgres::Error),
+    Format(&'static str),
 }
 
-/// Stream `COPY (sql) TO STDOUT` into `each`, one `(key, text)` line at a time, decoded in
-/// place: no allocation per row. The server sends one message per row, but the protocol does
-/// not promise it, so a row cut across messages is put back together.
+/// Stream `sql` (two columns) through `COPY … TO STDOUT (FORMAT binary)` into `each`, one
+/// `(key, text)` row at a time, borrowed from the message: no allocation per row. Both columns
+/// are cast to text, so their binary form is their UTF-8 bytes.
 async fn copy_pairs(
     client: &Client,
     sql: &str,
     each: &mut dyn FnMut(&str, &str),
 ) -> Result<(), CopyError> {
-    let stream = client
-        .copy_out(&format!("COPY ({sql}) TO STDOUT"))
-        .await
-        .map_err(CopyError::Start)?;
+    let copy = format!(
+        "COPY (SELECT s.k::text, s.v::text FROM ({sql}) AS s(k, v)) TO STDOUT (FORMAT binary)"
+    );
+    let stream = client.copy_out(&copy).await.map_err(CopyError::Start)?;
     let mut stream = std::pin::pin!(stream);
-    let mut rows = CopyRows::default();
+    let mut rows = BinaryRows::default();
     while let Some(chunk) = stream.next().await {
         let chunk = chunk.map_err(CopyError::Read)?;
-        rows.feed(&chunk, each);
+        rows.feed(&chunk, each)?;
     }
-    rows.finish(each);
-    Ok(())
+    rows.finish()
 }
 
-/// Cuts COPY's text format into `(key, text)` rows, across message boundaries.
+/// Cuts COPY's binary format into `(key, text)` rows. The server sends one message per row, but
+/// the protocol does not promise it, so a row cut across messages is put back together.
 #[derive(Default)]
-struct CopyRows {
-    /// The start of a row whose end is in a later message.
-    partial: Vec<u8>,
-    key: Vec<u8>,
-    text: Vec<u8>,
+struct BinaryRows {
+    /// The start of a row (or of the header) whose end is in a later message.
+    pending: Vec<u8>,
+    header: bool,
+    trailer: bool,
 }
 
-impl CopyRows {
-    fn feed(&mut self, mut data: &[u8], each: &mut dyn FnMut(&str, &str)) {
-        if !self.partial.is_empty() {
-            let Some(nl) = data.iter().position(|&b| b == b'\n') else {
-                self.partial.extend_from_slice(data);
-                return;
-            };
-            let mut line = std::mem::take(&mut self.partial);
-            line.extend_from_slice(&data[..nl]);
-            self.row(&line, each);
-            line.clear();
-            self.partial = line;
-            data = &data[nl + 1..];
+/// `PGCOPY\n\xff\r\n\0`, then 32-bit flags and the length of a header extension.
+const SIGNATURE: &[u8; 11] = b"PGCOPY\n\xff\r\n\0";
+
+impl BinaryRows {
+    fn feed(&mut self, data: &[u8], each: &mut dyn FnMut(&str, &str)) -> Result<(), CopyError> {
+        if self.pending.is_empty() {
+            let used = self.parse(data, each)?;
+            self.pending.extend_from_slice(&data[used..]);
+        } else {
+            let mut buf = std::mem::take(&mut self.pending);
+            buf.extend_from_slice(data);
+            let used = self.parse(&buf, each)?;
+            buf.drain(..used);
+            self.pending = buf;
         }
-        while !data.is_empty() {
-            match data.iter().position(|&b| b == b'\n') {
-                Some(nl) => {
-                    self.row(&data[..nl], each);
-                    data = &data[nl + 1..];
-                }
-                None => {
-                    self.partial.extend_from_slice(data);
-                    return;
-                }
+        Ok(())
+    }
+
+    fn finish(&self) -> Result<(), CopyError> {
+        if !self.pending.is_empty() || (self.header && !self.trailer) {
+            return Err(CopyError::Format("the stream ended inside a row"));
+        }
+        Ok(())
+    }
+
+    /// Reads the complete rows at the start of `data`; returns the bytes used.
+    fn parse(&mut self, data: &[u8], each: &mut dyn FnMut(&str, &str)) -> Result<usize, CopyError> {
+        let be16 = |at: usize| i16::from_be_bytes([data[at], data[at + 1]]);
+        let be32 =
+            |at: usize| i32::from_be_bytes([data[at], data[at + 1], data[at + 2], data[at + 3]]);
+        let mut pos = 0;
+        if !self.header {
+            if data.len() < 19 {
+                return Ok(0);
             }
+            if &data[..11] != SIGNATURE {
+                return Err(CopyError::Format("not a binary COPY stream"));
+            }
+            let extension = usize::try_from(be32(15))
+                .map_err(|_| CopyError::Format("a negative header length"))?;
+            if data.len() < 19 + extension {
+                return Ok(0);
+            }
+            pos = 19 + extension;
+            self.header = true;
         }
-    }
-
-    fn finish(&mut self, each: &mut dyn FnMut(&str, &str)) {
-        if !self.partial.is_empty() {
-            let line = std::mem::take(&mut self.partial);
-            self.row(&line, each);
+        while !self.trailer && data.len() >= pos + 2 {
+            let fields = be16(pos);
+            if fields == -1 {
+                self.trailer = true;
+                pos += 2;
+                break;
+            }
+            let mut at = pos + 2;
+            let mut values: [Option<&[u8]>; 2] = [None, None];
+            for f in 0..usize::try_from(fields).unwrap_or(0) {
+                if data.len() < at + 4 {
+                    return Ok(pos);
+                }
+                let len = be32(at);
+                at += 4;
+                if len < 0 {
+                    continue;
+                }
+                let len = len as usize;
+                if data.len() < at + len {
+                    return Ok(pos);
+                }
+                if f < 2 {
+                    values[f] = Some(&data[at..at + len]);
+                }
+                at += len;
+            }
+            if fields == 2
+                && let [Some(k), Some(t)] = values
+            {
+                each(&utf8(k), &utf8(t));
+            }
+            pos = at;
         }
-    }
-
-    fn row(&mut self, line: &[u8], each: &mut dyn FnMut(&str, &str)) {
-        let Some(tab) = line.iter().position(|&b| b == b'\t') else {
-            return;
-        };
-        let (k, t) = (&line[..tab], &line[tab + 1..]);
-        if let (Some(k), Some(t)) = (
-            copy_unescape(k, &mut self.key),
-            copy_unescape(t, &mut self.text),
-        ) {
-            each(&utf8(k), &utf8(t));
-        }
+        Ok(pos)
     }
 }
 
@@ -448,38 +491,6 @@ fn utf8(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
         Ok(s) => std::borrow::Cow::Borrowed(s),
         Err(_) => String::from_utf8_lossy(bytes),
     }
-}
-
-/// Decode one field of COPY's text format into `out` when it has escapes (else the field
-/// itself); `\N` is NULL.
-fn copy_unescape<'a>(field: &'a [u8], out: &'a mut Vec<u8>) -> Option<&'a [u8]> {
-    if field == b"\\N" {
-        return None;
-    }
-    if !field.contains(&b'\\') {
-        return Some(field);
-    }
-    out.clear();
-    let mut i = 0;
-    while i < field.len() {
-        let b = field[i];
-        if b == b'\\' && i + 1 < field.len() {
-            i += 1;
-            out.push(match field[i] {
-                b'n' => b'\n',
-                b't' => b'\t',
-                b'r' => b'\r',
-                b'b' => 8,
-                b'f' => 12,
-                b'v' => 11,
-                other => other,
-            });
-        } else {
-            out.push(b);
-        }
-        i += 1;
-    }
-    Some(out)
 }
 
 fn schema_filter(schemas: &[String]) -> String {
@@ -561,45 +572,70 @@ fn introspect(s: &mut PgSession, schemas: &[String]) -> Result<Catalog, DbError>
 
 #[cfg(test)]
 mod tests {
-    use super::{CopyRows, copy_unescape};
+    use super::{BinaryRows, SIGNATURE};
 
-    #[test]
-    fn copy_rows_are_joined_across_messages() {
-        let mut rows = CopyRows::default();
-        let mut seen: Vec<(String, String)> = Vec::new();
-        let mut each = |k: &str, t: &str| seen.push((k.to_string(), t.to_string()));
-        rows.feed(b"1\tone\n2\ttw", &mut each);
-        rows.feed(b"o and", &mut each);
-        rows.feed(b" more\n3\t\\N\n4\t\\\\N\n5", &mut each);
-        rows.feed(b"\tfi\xc3\xa9\n", &mut each);
-        rows.feed(b"6\tno newline", &mut each);
-        rows.finish(&mut each);
-        let pairs: Vec<(&str, &str)> = seen.iter().map(|(k, t)| (k.as_str(), t.as_str())).collect();
-        assert_eq!(
-            pairs,
-            [
-                ("1", "one"),
-                ("2", "two and more"),
-                ("4", "\\N"),
-                ("5", "fi\u{e9}"),
-                ("6", "no newline")
-            ]
-        );
+    fn row(fields: &[Option<&[u8]>]) -> Vec<u8> {
+        let mut out = (fields.len() as i16).to_be_bytes().to_vec();
+        for f in fields {
+            match f {
+                Some(v) => {
+                    out.extend_from_slice(&(v.len() as i32).to_be_bytes());
+                    out.extend_from_slice(v);
+                }
+                None => out.extend_from_slice(&(-1i32).to_be_bytes()),
+            }
+        }
+        out
     }
 
     #[test]
-    fn copy_fields_decode_in_place() {
-        let mut buf = Vec::new();
-        assert_eq!(copy_unescape(b"\\N", &mut buf), None);
-        assert_eq!(
-            copy_unescape(b"plain text", &mut buf),
-            Some(&b"plain text"[..])
-        );
-        assert_eq!(
-            copy_unescape(b"a\\tb\\nc\\\\d\\re", &mut buf),
-            Some(&b"a\tb\nc\\d\re"[..])
-        );
-        // The buffer is reused: a shorter field after a longer one leaves nothing behind.
-        assert_eq!(copy_unescape(b"x\\ty", &mut buf), Some(&b"x\ty"[..]));
+    fn binary_rows_are_read_across_messages() {
+        let mut stream = SIGNATURE.to_vec();
+        stream.extend_from_slice(&0i32.to_be_bytes());
+        stream.extend_from_slice(&4i32.to_be_bytes());
+        stream.extend_from_slice(b"ext!");
+        stream.extend(row(&[Some(b"1"), Some(b"one")]));
+        stream.extend(row(&[Some(b"2"), Some(b"two\tand\nmore \\N")]));
+        stream.extend(row(&[Some(b"3"), None]));
+        stream.extend(row(&[None, Some(b"no key")]));
+        stream.extend(row(&[Some(b""), Some("fi\u{e9}".as_bytes())]));
+        stream.extend(row(&[Some(b"6"), Some(b"")]));
+        stream.extend_from_slice(&(-1i16).to_be_bytes());
+        let expected = [
+            ("1", "one"),
+            ("2", "two\tand\nmore \\N"),
+            ("", "fi\u{e9}"),
+            ("6", ""),
+        ];
+        // Every way of cutting the stream in two, and byte by byte.
+        let mut cuts: Vec<Vec<usize>> = (0..=stream.len()).map(|c| vec![c]).collect();
+        cuts.push((1..stream.len()).collect());
+        for cut in cuts {
+            let mut seen: Vec<(String, String)> = Vec::new();
+            let mut each = |k: &str, t: &str| seen.push((k.to_string(), t.to_string()));
+            let mut rows = BinaryRows::default();
+            let mut from = 0;
+            for &c in cut.iter().chain(std::iter::once(&stream.len())) {
+                assert!(rows.feed(&stream[from..c], &mut each).is_ok());
+                from = c;
+            }
+            assert!(rows.finish().is_ok());
+            let pairs: Vec<(&str, &str)> =
+                seen.iter().map(|(k, t)| (k.as_str(), t.as_str())).collect();
+            assert_eq!(pairs, expected, "cut at {cut:?}");
+        }
+    }
+
+    #[test]
+    fn a_truncated_or_foreign_stream_is_an_error() {
+        let mut each = |_: &str, _: &str| {};
+        let mut rows = BinaryRows::default();
+        assert!(rows.feed(b"1\tone\n2\ttwo\n3\tthree\n", &mut each).is_err());
+        let mut stream = SIGNATURE.to_vec();
+        stream.extend_from_slice(&[0; 8]);
+        stream.extend(row(&[Some(b"1"), Some(b"one")]));
+        let mut rows = BinaryRows::default();
+        assert!(rows.feed(&stream[..stream.len() - 1], &mut each).is_ok());
+        assert!(rows.finish().is_err());
     }
 }
