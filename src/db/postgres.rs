@@ -469,8 +469,8 @@ impl BinaryRows {
                 if data.len() < at + len {
                     return Ok(pos);
                 }
-                if f < 2 {
-                    values[f] = Some(&data[at..at + len]);
+                if let Some(value) = values.get_mut(f) {
+                    *value = Some(&data[at..at + len]);
                 }
                 at += len;
             }
