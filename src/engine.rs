@@ -608,48 +608,36 @@ fn run_check(
     }
 }
 
-/// The free-text matcher, compiled on a thread of its own from the start of a scan.
+/// The free-text matcher, compiled on a thread of its own from the start of a scan. Free-text
+/// checks come only from `[free_text].columns` and `auto`, so no other policy starts it.
 struct PendingMatcher {
-    job: Mutex<Job>,
+    job: Mutex<Option<std::thread::JoinHandle<Result<crate::text::Matcher, String>>>>,
     done: std::sync::OnceLock<Result<crate::text::Matcher, String>>,
 }
 
-enum Job {
-    Started(std::thread::JoinHandle<Result<crate::text::Matcher, String>>),
-    NotStarted(MatcherInputs),
-    Taken,
-}
-
 impl PendingMatcher {
-    /// Starts compiling when the policy names free-text columns or asks for them.
     fn start(policy: &Policy) -> PendingMatcher {
-        let inputs = matcher_inputs(policy);
-        let job = if !policy.free_text.columns.is_empty() || policy.free_text.auto {
-            Job::Started(std::thread::spawn(move || build_matcher(inputs)))
-        } else {
-            Job::NotStarted(inputs)
-        };
+        let wanted = !policy.free_text.columns.is_empty() || policy.free_text.auto;
+        let job = wanted.then(|| {
+            let inputs = matcher_inputs(policy);
+            std::thread::spawn(move || build_matcher(inputs))
+        });
         PendingMatcher {
             job: Mutex::new(job),
             done: std::sync::OnceLock::new(),
         }
     }
 
-    /// The matcher, once compiled (compiled here if it was not started).
+    /// The matcher, once compiled.
     fn get(&self) -> &Result<crate::text::Matcher, String> {
-        self.done.get_or_init(|| {
-            let job = match self.job.lock() {
-                Ok(mut j) => std::mem::replace(&mut *j, Job::Taken),
-                Err(_) => Job::Taken,
-            };
-            match job {
-                Job::Started(handle) => handle
+        self.done.get_or_init(
+            || match self.job.lock().ok().and_then(|mut job| job.take()) {
+                Some(handle) => handle
                     .join()
                     .unwrap_or_else(|_| Err("compiling the lexicons failed".to_string())),
-                Job::NotStarted(inputs) => build_matcher(inputs),
-                Job::Taken => Err("the lexicons were not loaded".to_string()),
-            }
-        })
+                None => Err("the lexicons were not loaded".to_string()),
+            },
+        )
     }
 }
 

@@ -254,3 +254,64 @@ fn remediation_nulls_exactly_the_flagged_rows() {
     let after = scan_with(POLICY, &url, &opts);
     assert!(free_text_rows(&after).is_empty());
 }
+
+#[test]
+fn lexicons_that_cannot_be_built_fail_the_free_text_check_only() {
+    // The lexicons compile on a thread of their own while the scan connects: a policy term
+    // they refuse must still come back as this check's error, with every other check run.
+    let (_dir, path) = sqlite_fixture(&fixture_sql());
+    let dir = tempfile::tempdir().unwrap();
+    let policy = dir.path().join("p.toml");
+    let bad = POLICY.replace(
+        "lexicons = [\"fr\", \"en\"]",
+        "lexicons = [\"fr\", \"en\"]\nextra_terms = [{ term = \"ab*\", category = \"insult\" }]",
+    );
+    std::fs::write(&policy, bad).unwrap();
+    let url = format!("sqlite://{}", path.display());
+    let out = Command::cargo_bin("vigie")
+        .unwrap()
+        .args([
+            "scan",
+            &url,
+            "--policy",
+            policy.to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ])
+        .assert()
+        .code(2);
+    let report: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let checks = report["checks"].as_array().unwrap();
+    let free_text: Vec<&serde_json::Value> = checks
+        .iter()
+        .filter(|c| c["id"].as_str().unwrap().starts_with("free-text:"))
+        .collect();
+    assert_eq!(free_text.len(), 1);
+    assert_eq!(free_text[0]["status"], "error");
+    assert!(
+        free_text[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("the lexicons could not be built"),
+        "{}",
+        free_text[0]["reason"]
+    );
+    let others: Vec<&str> = checks
+        .iter()
+        .filter(|c| !c["id"].as_str().unwrap().starts_with("free-text:"))
+        .map(|c| c["status"].as_str().unwrap())
+        .collect();
+    assert!(!others.is_empty());
+    assert!(others.iter().all(|s| *s == "ok"), "{others:?}");
+    assert!(
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| !f["rule"].as_str().unwrap().starts_with("free-text"))
+    );
+}

@@ -16,13 +16,17 @@ fn corpus() -> Vec<String> {
     ])
 }
 
+fn both_lexicons() -> Matcher {
+    Matcher::new(&["fr", "en"], &[], &[]).expect("lexicons")
+}
+
 fn assert_same(m: &Matcher, text: &str) {
     assert_eq!(m.find(text), m.find_unfiltered(text), "{text:?}");
 }
 
 #[test]
 fn same_hits_with_and_without_prefilter_on_the_corpus() {
-    let m = Matcher::new(&["fr", "en"], &[], &[]).expect("lexicons");
+    let m = both_lexicons();
     let lines = corpus();
     let mut with_hits = 0;
     for line in &lines {
@@ -34,7 +38,7 @@ fn same_hits_with_and_without_prefilter_on_the_corpus() {
 
 #[test]
 fn same_hits_on_folding_and_obfuscation_traps() {
-    let m = Matcher::new(&["fr", "en"], &[], &[]).expect("lexicons");
+    let m = both_lexicons();
     for text in [
         "Élève DÉPRESSIVE depuis la rentrée",
         "ŒUVRE ﬁn Ｃｏｎｎａｒｄ au téléphone",
@@ -156,7 +160,7 @@ fn mutate(word: &str, rng: &mut Rng) -> String {
 
 #[test]
 fn same_hits_on_generated_text() {
-    let m = Matcher::new(&["fr", "en"], &[], &[]).expect("lexicons");
+    let m = both_lexicons();
     let lines = corpus();
     let words: Vec<&str> = lines
         .iter()
@@ -229,7 +233,7 @@ fn lexicon_strings() -> Vec<String> {
 fn same_hits_on_every_lexicon_form_in_context() {
     // Phrases are keyed by two or three of their words: each one, in a sentence, as a stem
     // continued, and with a word added inside, must be judged the same with the prefilter.
-    let m = Matcher::new(&["fr", "en"], &[], &[]).expect("lexicons");
+    let m = both_lexicons();
     let strings = lexicon_strings();
     assert!(strings.len() > 1000, "{} lexicon strings", strings.len());
     let mut with_hits = 0;
@@ -274,7 +278,7 @@ fn same_hits_on_every_lexicon_form_in_context() {
 #[test]
 fn clean_notes_skip_the_full_matcher() {
     // The prefilter is only worth its pass if ordinary notes stop there.
-    let m = Matcher::new(&["fr", "en"], &[], &[]).expect("lexicons");
+    let m = both_lexicons();
     for text in [
         "Rendez-vous fixé mardi pour l'inscription en première année.",
         "A rappelé pour le dossier de bourse, documents reçus.",
