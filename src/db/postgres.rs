@@ -487,7 +487,7 @@ impl BinaryRows {
 
 /// The server sends UTF-8 (the session's client encoding); a stray byte is replaced, not fatal.
 fn utf8(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
-    match std::str::from_utf8(bytes) {
+    match simdutf8::basic::from_utf8(bytes) {
         Ok(s) => std::borrow::Cow::Borrowed(s),
         Err(_) => String::from_utf8_lossy(bytes),
     }
