@@ -328,6 +328,67 @@ pub(crate) static ALNUM: [bool; 256] = {
     t
 };
 
+/// A run of at most 16 ASCII letters and digits, read as one integer: shared by the tokenizer
+/// and the prefilter, whose inner loops would otherwise look at every byte of every word.
+pub(crate) struct Ascii {
+    /// Its bytes, lowercased.
+    pub(crate) folded: u128,
+    /// How many are letters.
+    pub(crate) letters: usize,
+    /// How many are capital letters.
+    pub(crate) upper: u32,
+    /// A lowercase letter.
+    pub(crate) lower: bool,
+    /// Three equal letters in a row.
+    pub(crate) run3: bool,
+}
+
+impl Ascii {
+    /// Reads `bytes[start..end]`, at most 16 ASCII letters and digits.
+    #[inline]
+    pub(crate) fn read(bytes: &[u8], start: usize, end: usize) -> Ascii {
+        let n = end - start;
+        let raw = match bytes.get(start..start + 16) {
+            Some(b) => u128::from_le_bytes(b.try_into().unwrap_or([0; 16])),
+            None => {
+                let mut b = [0u8; 16];
+                b[..n].copy_from_slice(&bytes[start..end]);
+                u128::from_le_bytes(b)
+            }
+        };
+        let m = if n == 16 {
+            u128::MAX
+        } else {
+            (1u128 << (8 * n)) - 1
+        };
+        let x = raw & m;
+        // Digits already have bit 5 set: this lowercases letters and leaves digits alone.
+        let folded = x | (CASE_BITS & m);
+        let letter = x & LETTER_BITS;
+        // Equal to the next byte and to the one after, and a letter (bit 6).
+        let same = (folded ^ (folded >> 8)) | (folded ^ (folded >> 16));
+        Ascii {
+            folded,
+            letters: letter.count_ones() as usize,
+            // A letter (bit 6) with bit 5 clear, or set.
+            upper: (letter & !(x << 1)).count_ones(),
+            lower: x & (x << 1) & LETTER_BITS != 0,
+            run3: zero_bytes(same) & (letter << 1) != 0,
+        }
+    }
+}
+
+/// `0x4040…40`: bit 6 of every byte, set in ASCII letters and clear in digits.
+const LETTER_BITS: u128 = u128::from_le_bytes([0x40; 16]);
+const CASE_BITS: u128 = u128::from_le_bytes([0x20; 16]);
+const LOW7: u128 = u128::from_le_bytes([0x7F; 16]);
+
+/// The high bit of every zero byte of `x`, exactly (no borrow between bytes).
+#[inline]
+fn zero_bytes(x: u128) -> u128 {
+    !(((x & LOW7) + LOW7) | x | LOW7)
+}
+
 /// `s@lope`, `a$$hole`: an `@` or `$` at `i` that continues the word it follows, because a
 /// letter, a digit or another such symbol comes next. Shared by the tokenizer and the prefilter.
 #[inline]
@@ -471,19 +532,27 @@ fn first_pass(text: &str, folded: &mut String, raws: &mut Vec<Raw>) {
                 // The common case: a run of ASCII letters and digits, copied in one go.
                 cur.begin(i, folded.len(), b.is_ascii_uppercase(), gap, gap_len);
                 let s = i;
-                // Branch-free per byte: counts and the last two letters, for `nullll`.
-                let (mut run3, mut p1, mut p2) = (false, 0u8, 0u8);
-                let (mut digits, mut upper) = (0u32, 0u32);
+                i += 1;
                 while i < bytes.len() && ALNUM[bytes[i] as usize] {
-                    let b = bytes[i];
-                    let digit = b <= b'9';
-                    let lb = b | 0x20;
-                    run3 |= (lb == p1) & (lb == p2) & !digit;
-                    (p2, p1) = (p1, lb);
-                    digits += u32::from(digit);
-                    upper += u32::from(!digit & (b < b'a'));
                     i += 1;
                 }
+                let (run3, digits, upper) = if i - s <= 16 {
+                    let w = Ascii::read(bytes, s, i);
+                    (w.run3, (i - s - w.letters) as u32, w.upper)
+                } else {
+                    // Branch-free per byte: counts and the last two letters, for `nullll`.
+                    let (mut run3, mut p1, mut p2) = (false, 0u8, 0u8);
+                    let (mut digits, mut upper) = (0u32, 0u32);
+                    for &b in &bytes[s..i] {
+                        let digit = b <= b'9';
+                        let lb = b | 0x20;
+                        run3 |= (lb == p1) & (lb == p2) & !digit;
+                        (p2, p1) = (p1, lb);
+                        digits += u32::from(digit);
+                        upper += u32::from(!digit & (b < b'a'));
+                    }
+                    (run3, digits, upper)
+                };
                 let letters = (i - s) as u32 - digits;
                 cur.digits |= digits > 0;
                 cur.letters |= letters > 0;
@@ -640,6 +709,30 @@ mod tests {
         (0..n.tokens.len())
             .map(|i| n.token_str(i).to_string())
             .collect()
+    }
+
+    #[test]
+    fn short_and_long_words_are_read_alike() {
+        // Runs of up to 16 ASCII bytes are read as one integer, longer ones byte by byte.
+        let mut n = Normalized::default();
+        for len in 2..=24 {
+            let caps = "N".repeat(len);
+            tokenize(&caps, None, &mut n);
+            assert_ne!(n.tokens[0].flags & ALL_UPPER, 0, "{caps}");
+            let mixed = format!("N{}", "n".repeat(len - 1));
+            tokenize(&mixed, None, &mut n);
+            assert_eq!(n.tokens[0].flags & ALL_UPPER, 0, "{mixed}");
+            // Three equal letters in a row make the word suspicious, wherever they are.
+            let runs = format!("{}NULLL{}", "ab".repeat(len / 4 + 1), "9".repeat(len % 3));
+            let mut folded = String::new();
+            let mut raws = Vec::new();
+            first_pass(&runs, &mut folded, &mut raws);
+            assert!(raws[0].suspicious, "{runs}");
+            let plain = format!("{}NUL{}", "ab".repeat(len / 4 + 1), "9".repeat(len % 3));
+            raws.clear();
+            first_pass(&plain, &mut folded, &mut raws);
+            assert_eq!(raws[0].suspicious, len % 3 != 0, "{plain}");
+        }
     }
 
     #[test]

@@ -33,7 +33,7 @@
 
 use rustc_hash::FxHashSet;
 
-use super::normalize::{ALNUM, CharKind, classify, glued_symbol};
+use super::normalize::{ALNUM, Ascii, CharKind, classify, glued_symbol};
 
 /// Bytes of a word that make its exact key (longer words are keyed by these first bytes).
 const KEY: usize = 15;
@@ -496,50 +496,6 @@ impl Prefilter {
     }
 }
 
-/// A run of at most 16 ASCII letters and digits, read as one integer.
-struct Ascii {
-    /// Its bytes, lowercased.
-    folded: u128,
-    /// How many are letters.
-    letters: usize,
-    /// A lowercase letter.
-    lower: bool,
-    /// Three equal letters in a row.
-    run3: bool,
-}
-
-impl Ascii {
-    #[inline]
-    fn read(bytes: &[u8], start: usize, end: usize) -> Ascii {
-        let n = end - start;
-        let raw = match bytes.get(start..start + 16) {
-            Some(b) => u128::from_le_bytes(b.try_into().unwrap_or([0; 16])),
-            None => {
-                let mut b = [0u8; 16];
-                b[..n].copy_from_slice(&bytes[start..end]);
-                u128::from_le_bytes(b)
-            }
-        };
-        let m = if n == 16 {
-            u128::MAX
-        } else {
-            (1u128 << (8 * n)) - 1
-        };
-        let x = raw & m;
-        let folded = x | (CASE_BITS & m);
-        let letter = x & LETTER_BITS;
-        // Equal to the next byte and to the one after, and a letter (bit 6).
-        let same = (folded ^ (folded >> 8)) | (folded ^ (folded >> 16));
-        Ascii {
-            folded,
-            letters: letter.count_ones() as usize,
-            // A letter (bit 6) with bit 5 set.
-            lower: x & (x << 1) & LETTER_BITS != 0,
-            run3: zero_bytes(same) & (letter << 1) != 0,
-        }
-    }
-}
-
 /// Counts single-letter words one character apart (`c.o.n`): `true` at the third in a row.
 #[inline]
 fn single_letters(singles: &mut u32, gap: usize, single: bool) -> bool {
@@ -591,17 +547,6 @@ impl Scan {
         self.gap += 1;
         false
     }
-}
-
-/// `0x4040…40`: bit 6 of every byte, set in ASCII letters and clear in digits.
-const LETTER_BITS: u128 = u128::from_le_bytes([0x40; 16]);
-const CASE_BITS: u128 = u128::from_le_bytes([0x20; 16]);
-const LOW7: u128 = u128::from_le_bytes([0x7F; 16]);
-
-/// The high bit of every zero byte of `x`, exactly (no borrow between bytes).
-#[inline]
-fn zero_bytes(x: u128) -> u128 {
-    !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
 /// The word being read.
