@@ -58,6 +58,29 @@ fn free_text_rows(r: &vigie::engine::ScanReport) -> Vec<FreeTextRow> {
         .collect()
 }
 
+/// `vigie scan URL --policy POLICY --as-of AS_OF` with `extra` arguments, expecting exit `code`.
+fn scan_cli(
+    url: &str,
+    policy: &std::path::Path,
+    extra: &[&str],
+    code: i32,
+) -> assert_cmd::assert::Assert {
+    let mut args = vec![
+        "scan",
+        url,
+        "--policy",
+        policy.to_str().unwrap(),
+        "--as-of",
+        AS_OF,
+    ];
+    args.extend_from_slice(extra);
+    Command::cargo_bin("vigie")
+        .unwrap()
+        .args(args)
+        .assert()
+        .code(code)
+}
+
 #[test]
 fn every_backend_finds_the_same() {
     let sql = fixture_sql();
@@ -137,24 +160,19 @@ fn nothing_of_the_text_leaves_without_show_excerpts() {
     let url = format!("sqlite://{}", path.display());
     let mut outputs = String::new();
     for format in ["human", "json"] {
-        let out = Command::cargo_bin("vigie")
-            .unwrap()
-            .args([
-                "scan",
-                &url,
-                "--policy",
-                policy.to_str().unwrap(),
-                "--as-of",
-                AS_OF,
+        let out = scan_cli(
+            &url,
+            &policy,
+            &[
                 "--format",
                 format,
                 "--max-keys",
                 "0",
                 "--remediation",
                 fix.to_str().unwrap(),
-            ])
-            .assert()
-            .code(1);
+            ],
+            1,
+        );
         outputs.push_str(&String::from_utf8_lossy(&out.get_output().stdout));
         outputs.push_str(&String::from_utf8_lossy(&out.get_output().stderr));
         outputs.push_str(&std::fs::read_to_string(&fix).unwrap());
@@ -189,21 +207,7 @@ fn nothing_of_the_text_leaves_without_show_excerpts() {
         }
     }
     // With --show-excerpts, excerpts appear, masked.
-    let out = Command::cargo_bin("vigie")
-        .unwrap()
-        .args([
-            "scan",
-            &url,
-            "--policy",
-            policy.to_str().unwrap(),
-            "--as-of",
-            AS_OF,
-            "--format",
-            "json",
-            "--show-excerpts",
-        ])
-        .assert()
-        .code(1);
+    let out = scan_cli(&url, &policy, &["--format", "json", "--show-excerpts"], 1);
     let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     let excerpts: Vec<String> = v["findings"]
         .as_array()
@@ -268,22 +272,12 @@ fn lexicons_that_cannot_be_built_fail_the_free_text_check_only() {
     );
     std::fs::write(&policy, bad).unwrap();
     let url = format!("sqlite://{}", path.display());
-    let out = Command::cargo_bin("vigie")
-        .unwrap()
-        .args([
-            "scan",
-            &url,
-            "--policy",
-            policy.to_str().unwrap(),
-            "--as-of",
-            AS_OF,
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-        ])
-        .assert()
-        .code(2);
+    let out = scan_cli(
+        &url,
+        &policy,
+        &["--format", "json", "--fail-on", "never"],
+        2,
+    );
     let report: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     let checks = report["checks"].as_array().unwrap();
     let free_text: Vec<&serde_json::Value> = checks
