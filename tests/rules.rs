@@ -228,8 +228,11 @@ fn request_deadlines_on_sqlite_and_postgres() {
     }
 }
 
+/// The same grants on PostgreSQL and MariaDB give the same findings: a table open to PUBLIC,
+/// and a profile's role reaching a table its `may_read` does not list through a role it holds
+/// (MariaDB) or directly (PostgreSQL). SQLite has no privileges: both checks are skipped.
 #[test]
-fn access_grants_on_postgres_and_skipped_on_sqlite() {
+fn access_grants_on_postgres_and_mysql_and_skipped_on_sqlite() {
     let grants = "\nGRANT SELECT ON alumni TO PUBLIC;\nDO $$ BEGIN CREATE ROLE vigie_t_crm_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;\nGRANT SELECT ON prospects, consentements TO vigie_t_crm_reader;\n";
     let policy = format!(
         "{}\n[[access]]\nrole = \"vigie_t_crm_reader\"\nmay_read = [\"prospects\"]\n",
@@ -246,24 +249,82 @@ fn access_grants_on_postgres_and_skipped_on_sqlite() {
         .map(|c| c.rule.as_str())
         .collect();
     assert_eq!(skipped, ["access-excessive-grant", "access-public-grant"]);
-    let Some(url) = pg_fixture("access", &format!("{}{grants}", fixture("rules.sql"))) else {
+    let expected_public = vec![row("access-public-grant", Some("alumni"), 1, &[])];
+    let expected_excessive = vec![row(
+        "access-excessive-grant",
+        Some("consentements"),
+        1,
+        &["vigie_t_crm_reader"],
+    )];
+    if let Some(url) = pg_fixture("access", &format!("{}{grants}", fixture("rules.sql"))) {
+        let pg = scan_text(&policy, &url, AS_OF);
+        assert!(pg.errors().is_empty(), "{:?}", pg.errors());
+        assert_eq!(of_rule(&pg, "access-public-grant"), expected_public);
+        assert_eq!(of_rule(&pg, "access-excessive-grant"), expected_excessive);
+    }
+    // MariaDB: the user holds the grants through a role (a second role, granted to the first,
+    // holds one of them), plus a column grant on a table its profile lists.
+    let my_grants = "
+        DROP ROLE IF EXISTS vigie_t_crm_role;
+        DROP ROLE IF EXISTS vigie_t_crm_inner;
+        DROP USER IF EXISTS 'vigie_t_crm_reader'@'%';
+        CREATE ROLE vigie_t_crm_role;
+        CREATE ROLE vigie_t_crm_inner;
+        CREATE USER 'vigie_t_crm_reader'@'%';
+        GRANT vigie_t_crm_inner TO vigie_t_crm_role;
+        GRANT vigie_t_crm_role TO 'vigie_t_crm_reader'@'%';
+        GRANT SELECT ON vigie_t_access.prospects TO vigie_t_crm_role;
+        GRANT SELECT ON vigie_t_access.consentements TO vigie_t_crm_inner;
+        GRANT SELECT (id) ON vigie_t_access.prospects TO 'vigie_t_crm_reader'@'%';
+        GRANT SELECT ON vigie_t_access.alumni TO PUBLIC;
+        DROP USER IF EXISTS 'vigie_t_blind'@'%';
+        CREATE USER 'vigie_t_blind'@'%';
+        GRANT SELECT ON vigie_t_access.* TO 'vigie_t_blind'@'%';
+    ";
+    let Some(url) = mysql_fixture("access", &format!("{}{my_grants}", fixture("rules.sql"))) else {
         return;
     };
-    let pg = scan_text(&policy, &url, AS_OF);
-    assert!(pg.errors().is_empty(), "{:?}", pg.errors());
-    assert_eq!(
-        of_rule(&pg, "access-public-grant"),
-        vec![row("access-public-grant", Some("alumni"), 1, &[])]
+    let my = scan_text(&policy, &url, AS_OF);
+    assert!(my.errors().is_empty(), "{:?}", my.errors());
+    assert_eq!(of_rule(&my, "access-public-grant"), expected_public);
+    assert_eq!(of_rule(&my, "access-excessive-grant"), expected_excessive);
+    let fix = &my
+        .findings
+        .iter()
+        .find(|f| f.rule == "access-excessive-grant")
+        .expect("an excessive grant")
+        .remediation
+        .as_ref()
+        .expect("remediation")
+        .sql;
+    assert!(
+        fix.contains("REVOKE ALL PRIVILEGES ON `consentements` FROM 'vigie_t_crm_inner'@'';"),
+        "{fix}"
+    );
+    // An account that sees only its own grants cannot tell: both checks are errors, never a
+    // pass, and say what to grant; every other check still runs.
+    let (head, tail) = url.split_once("://").expect("a URL");
+    let host = tail.rsplit_once('@').map_or(tail, |(_, h)| h);
+    let blind_url = format!("{head}://vigie_t_blind@{host}");
+    let blind = scan_text(&policy, &blind_url, AS_OF);
+    let errors = blind.errors();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .all(|e| e.starts_with("access-") && e.contains("GRANT SELECT ON mysql.*")),
+        "{errors:?}"
     );
     assert_eq!(
-        of_rule(&pg, "access-excessive-grant"),
-        vec![row(
-            "access-excessive-grant",
-            Some("consentements"),
-            1,
-            &["vigie_t_crm_reader"]
-        )]
+        without_access(sorted(rows(&blind))),
+        without_access(sorted(rows(&my)))
     );
+}
+
+fn without_access(rows: Vec<Row>) -> Vec<Row> {
+    rows.into_iter()
+        .filter(|r| !r.0.starts_with("access-"))
+        .collect()
 }
 
 /// A statement that fails at the server is that check's error only: on one session (`--jobs
