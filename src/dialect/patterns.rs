@@ -1,9 +1,9 @@
 //! Value shapes ([`crate::text::shape::Shape`]) as SQL predicates, so rows are counted by
 //! format inside the database and no stored value travels to vigie.
 //!
-//! PostgreSQL has POSIX regular expressions (`~`), MySQL `REGEXP_LIKE` with the `c` flag;
-//! SQLite has neither built in, but its `GLOB` is case-sensitive with character classes, which
-//! is all a shape needs (a fixed run of hex digits becomes a length test and a negated class,
+//! PostgreSQL has POSIX regular expressions (`~`), MySQL and MariaDB `REGEXP` made
+//! case-sensitive by `(?-i)`; SQLite has neither built in, but its `GLOB` is case-sensitive with
+//! character classes, which is all a shape needs (a fixed run of hex digits becomes a length test and a negated class,
 //! rather than 128 repeated classes). Case-insensitive literals are spelled as classes
 //! (`[sS][hH][aA]`) in every dialect, so one rendering rule fits all three.
 
@@ -125,10 +125,17 @@ impl Dialect {
                 } else {
                     format!("^({})", bodies.join("|"))
                 };
-                let pattern = self.quote_literal(&pattern);
                 match self {
-                    Dialect::Postgres => format!("COALESCE({column} ~ {pattern}, false)"),
-                    _ => format!("COALESCE(REGEXP_LIKE({column}, {pattern}, 'c'), false)"),
+                    Dialect::Postgres => format!(
+                        "COALESCE({column} ~ {}, false)",
+                        self.quote_literal(&pattern)
+                    ),
+                    // `(?-i)`: case-sensitive whatever the collation, in MariaDB's PCRE and
+                    // MySQL 8's ICU alike (MariaDB has no `REGEXP_LIKE`).
+                    _ => format!(
+                        "COALESCE({column} REGEXP {}, false)",
+                        self.quote_literal(&format!("(?-i){pattern}"))
+                    ),
                 }
             }
             Dialect::Sqlite => {
