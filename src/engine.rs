@@ -350,6 +350,7 @@ pub fn plan(planner: &mut Planner<'_>) {
     rules::columns::plan(planner);
     rules::minimisation::plan(planner);
     rules::passwords::plan(planner);
+    rules::inactive::plan(planner);
 }
 
 fn run_count(

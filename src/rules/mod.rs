@@ -10,6 +10,7 @@ pub mod columns;
 pub mod consent;
 pub mod custom;
 pub mod free_text;
+pub mod inactive;
 pub mod minimisation;
 pub mod passwords;
 pub mod references;
@@ -144,6 +145,7 @@ pub mod ids {
     pub const UNUSED_COLUMN: &str = "unused-column";
     pub const PASSWORD_PLAINTEXT: &str = "password-plaintext";
     pub const PASSWORD_WEAK_HASH: &str = "password-weak-hash";
+    pub const INACTIVE_ACCOUNT: &str = "inactive-account";
 
     pub const ENGINE: &[&str] = &[
         RETENTION_EXCEEDED,
@@ -170,5 +172,6 @@ pub mod ids {
         UNUSED_COLUMN,
         PASSWORD_PLAINTEXT,
         PASSWORD_WEAK_HASH,
+        INACTIVE_ACCOUNT,
     ];
 }
