@@ -34,11 +34,14 @@ fn demo_runs_without_a_server_and_exits_1() {
         "consent-minor-without-parent",
         "card-cvv-stored",
         "waiver-expired",
+        "password-plaintext",
+        "password-weak-hash",
+        "inactive-account",
     ] {
         assert!(stdout.contains(rule), "demo misses {rule}:\n{stdout}");
     }
     assert!(
-        stdout.contains("27 finding(s) (2 critical, 15 high, 9 medium, 1 low)"),
+        stdout.contains("31 finding(s) (3 critical, 17 high, 10 medium, 1 low)"),
         "{stdout}"
     );
     for rule in [

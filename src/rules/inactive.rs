@@ -15,6 +15,7 @@
 use super::ids::*;
 use super::passwords::password_column;
 use crate::catalog::{Column, Table, TypeClass};
+use crate::dialect::Dialect;
 use crate::dialect::remediation::{Action, RowSet};
 use crate::engine::{CheckKind, CountCheck, Fix, Planner};
 use crate::finding::Applicability;
@@ -91,17 +92,18 @@ pub fn last_activity_name(name: &str) -> bool {
         && !joined.contains("modif")
 }
 
-/// A last-activity column and how its values compare with the cutoff.
-fn activity_columns(table: &Table) -> Vec<&Column> {
+/// The last-activity columns of a table. Dates and timestamps everywhere; integers as Unix
+/// seconds; text (and SQLite's untyped columns) where the dialect reads what is not a date as
+/// NULL (SQLite's `julianday`, MySQL's cast), not on PostgreSQL, where such a cast fails.
+fn activity_columns(table: &Table, dialect: Dialect) -> Vec<&Column> {
     table
         .columns
         .iter()
         .filter(|c| last_activity_name(&c.name))
-        .filter(|c| {
-            matches!(
-                c.type_class(),
-                TypeClass::Date | TypeClass::Timestamp | TypeClass::Integer
-            )
+        .filter(|c| match c.type_class() {
+            TypeClass::Date | TypeClass::Timestamp | TypeClass::Integer => true,
+            TypeClass::Text | TypeClass::Other => dialect != Dialect::Postgres,
+            _ => false,
         })
         .collect()
 }
@@ -120,7 +122,7 @@ pub fn plan(p: &mut Planner<'_>) {
         else {
             continue;
         };
-        let columns = activity_columns(table);
+        let columns = activity_columns(table, p.dialect);
         if columns.is_empty() {
             continue;
         }
@@ -215,7 +217,6 @@ fn plan_table(
         ),
     );
     template.column = Some(names[0].to_string());
-    template.legal_reference = format!("{}; {}", template.legal_reference, reference.source);
     let fix = Fix::Rows {
         header: vec![
             format!("rule: {INACTIVE_ACCOUNT} | table: {}", table.display_name()),

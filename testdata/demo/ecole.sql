@@ -77,3 +77,13 @@ CREATE TABLE paiements (
 INSERT INTO paiements VALUES
   (1, 2, 450, NULL, NULL, date('now', '-3 years')),
   (2, 5, 90, NULL, '123', date('now', '-1 months'));
+
+-- The families' portal: one password in clear, one unsalted MD5, two accounts unused for years.
+CREATE TABLE comptes_familles (
+  id INTEGER PRIMARY KEY, email TEXT NOT NULL, mot_de_passe TEXT, derniere_connexion TEXT
+);
+INSERT INTO comptes_familles VALUES
+  (1, 'famille.simon@example.org', '$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW', datetime('now', '-1 months')),
+  (2, 'famille.laurent@example.org', 'soleil2019', datetime('now', '-3 years')),
+  (3, 'famille.garcia@example.org', '5f4dcc3b5aa765d61d8327deb882cf99', datetime('now', '-4 years')),
+  (4, 'famille.roux@example.org', NULL, datetime('now', '-5 years'));
