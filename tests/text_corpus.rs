@@ -165,7 +165,9 @@ fn corpus_is_large_enough_and_split() {
     let all = tune.len() + holdout.len();
     assert!(all >= 1500, "{all} lines");
     let share = holdout.len() as f64 / all as f64;
-    assert!((0.2..=0.3).contains(&share), "holdout share {share:.2}");
+    // The held-out part is fixed (402 lines); later probes, once tuned against, join the tuning
+    // part, so its share slowly falls.
+    assert!((0.15..=0.3).contains(&share), "holdout share {share:.2}");
     for lang in ["fr", "en"] {
         assert!(tune.iter().any(|l| l.file.contains(lang)));
     }

@@ -457,6 +457,10 @@ fn find_identifiers_gated(text: &str, hits: &mut Vec<Hit>, gate: bool) {
     if bytes.contains(&b'@') {
         find_emails(text, hits);
     }
+    // `jean(at)mail.fr`, `j.doe [at] yahoo [dot] com`: a closing bracket is the cheap sign.
+    if memchr::memchr3(b')', b']', b'}', bytes).is_some() {
+        find_obfuscated_emails(text, hits);
+    }
 }
 
 fn joined(text: &str, groups: &[Group]) -> String {
@@ -539,9 +543,70 @@ fn find_emails(text: &str, hits: &mut Vec<Hit>) {
     }
 }
 
+/// An address written around filters: `(at)`, `[at]`, `{at}` or `arobase` in brackets for the
+/// `@`, and `(dot)`, `[dot]`, `(point)` or a plain dot between the domain's labels.
+static EMAIL_OBFUSCATED: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)([a-z0-9][a-z0-9._%+\-]{0,63})\s*[\[({]\s*(?:at|arobase)\s*[\])}]\s*([a-z0-9\-]+(?:\s*(?:[\[({]\s*(?:dot|point)\s*[\])}]|\.)\s*[a-z0-9\-]+)+)",
+    )
+    .expect("static obfuscated e-mail regex")
+});
+
+static EMAIL_DOT: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\s*(?:[\[({]\s*(?:dot|point)\s*[\])}]|\.)\s*")
+        .expect("static dot regex")
+});
+
+fn find_obfuscated_emails(text: &str, hits: &mut Vec<Hit>) {
+    for c in EMAIL_OBFUSCATED.captures_iter(text) {
+        let (Some(whole), Some(local), Some(domain)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        let domain = EMAIL_DOT.replace_all(domain.as_str(), ".");
+        let address = format!("{}@{domain}", local.as_str().trim_matches('.'));
+        if email_valid(&address)
+            && !hits
+                .iter()
+                .any(|h| h.start < whole.end() && whole.start() < h.end)
+        {
+            hits.push(identifier_hit(Category::Email, whole.start(), whole.end()));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn obfuscated_addresses_are_found_and_validated() {
+        let found = |t: &str| {
+            let mut h = Vec::new();
+            find_identifiers(t, &mut h);
+            h.iter()
+                .filter(|h| h.category == Category::Email)
+                .map(|h| &t[h.start..h.end])
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        assert_eq!(
+            found("Contact : mlle.roux(at)orange.fr merci"),
+            "mlle.roux(at)orange.fr"
+        );
+        assert_eq!(
+            found("Reach her at j.doe [at] yahoo [dot] com"),
+            "j.doe [at] yahoo [dot] com"
+        );
+        assert_eq!(
+            found("ecrire a paul {arobase} free (point) fr"),
+            "paul {arobase} free (point) fr"
+        );
+        assert_eq!(found("a.b@c.fr et d(at)e.org"), "a.b@c.fr|d(at)e.org");
+        // No domain, or a domain without a real top-level label: not an address.
+        assert_eq!(found("meeting (at) noon"), "");
+        assert_eq!(found("rendez-vous [at] 10h [dot] 30"), "");
+        assert_eq!(found("voir (bureau) et [note]"), "");
+    }
 
     #[test]
     fn nir_keys() {
