@@ -172,6 +172,22 @@ fn mysql_corpus_snapshot() {
     insta::assert_snapshot!("gate-mysql", corpus_brief(&reports));
 }
 
+/// ORMs that write camelCase (Prisma, TypeORM): `createdAt` and `userId` are bookkeeping and
+/// keys like `created_at` and `user_id`; `firstName` is a first name like `first_name`.
+#[test]
+fn camel_case_columns_read_like_snake_case() {
+    let policy = corpus_policy();
+    let sql = "CREATE TABLE \"Contact\" (\n  \"id\" SERIAL NOT NULL,\n  \"userId\" INTEGER NOT NULL,\n  \"firstName\" TEXT,\n  \"createdAt\" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,\n  \"updatedAt\" TIMESTAMP(3) NOT NULL,\n  CONSTRAINT \"Contact_pkey\" PRIMARY KEY (\"id\")\n);\n";
+    let r = check(one(sql), &policy, SqlDialect::Postgres, Default::default());
+    let undeclared: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "undeclared-column")
+        .filter_map(|f| f.column_name.as_deref())
+        .collect();
+    assert_eq!(undeclared, ["firstName"], "{}", brief(&r));
+}
+
 #[test]
 fn each_rule_positive_and_negative() {
     let policy = corpus_policy();

@@ -183,8 +183,10 @@ pub struct Judgement {
 }
 
 /// Columns that carry no personal meaning of their own.
+/// Names are read as tokens, so `createdAt` and `userId` (Prisma, TypeORM, Sequelize) count
+/// like `created_at` and `user_id`.
 fn technical(column: &str) -> bool {
-    let c = column.to_lowercase();
+    let c = crate::text::names::tokenize(column).join("_");
     crate::text::names::is_bookkeeping(&c) || c.ends_with("_id")
 }
 

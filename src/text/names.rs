@@ -885,6 +885,8 @@ pub fn is_bookkeeping(name: &str) -> bool {
         "id" | "uuid"
             | "created_at"
             | "updated_at"
+            | "inserted_at"
+            | "modified_at"
             | "deleted_at"
             | "created_on"
             | "updated_on"
