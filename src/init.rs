@@ -94,16 +94,18 @@ fn reference_for(table: &str) -> Option<&'static references::Reference> {
 }
 
 /// A date column: by type, by name, or (SQLite stores dates as text) by its sampled values.
+/// The name counts only on a text or untyped column: `on_hold TINYINT` is a flag.
 fn date_like(c: &Column, profile: Option<&ValueProfile>) -> bool {
     let t = words(&c.name);
     matches!(c.type_class(), TypeClass::Date | TypeClass::Timestamp)
         || profile.is_some_and(|p| p.non_empty > 0 && p.share(ColumnCategory::BirthDate) >= 0.8)
-        || t.iter().any(|x| {
-            matches!(
-                x.as_str(),
-                "date" | "dt" | "le" | "at" | "on" | "timestamp" | "time"
-            )
-        })
+        || matches!(c.type_class(), TypeClass::Text | TypeClass::Other)
+            && t.iter().any(|x| {
+                matches!(
+                    x.as_str(),
+                    "date" | "dt" | "le" | "at" | "on" | "timestamp" | "time"
+                )
+            })
 }
 
 /// The column that most likely starts the retention clock: the last contact or activity, then
@@ -133,6 +135,13 @@ fn anchor(table: &Table, profiles: &[ValueProfile], birth: &BTreeSet<String>) ->
         .filter(|(i, c)| date_like(c, profiles.get(*i)) && !birth.contains(&c.name))
         .map(|(_, c)| c)
         .collect();
+    // A last login or activity, however it is spelt (`datelastlogin`, `lastSeenAt`).
+    if let Some(c) = candidates
+        .iter()
+        .find(|c| crate::rules::inactive::last_activity_name(&c.name))
+    {
+        return Some(c.name.clone());
+    }
     for rank in RANKS {
         if let Some(c) = candidates
             .iter()
@@ -522,4 +531,48 @@ pub fn draft(inv: &Inventory) -> String {
         out.push_str("then = \"delete\"\n\n");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(columns: &[(&str, &str)]) -> Table {
+        Table {
+            name: "llx_user".into(),
+            columns: columns
+                .iter()
+                .map(|(n, t)| Column {
+                    name: (*n).into(),
+                    data_type: (*t).into(),
+                    nullable: true,
+                    ..Column::default()
+                })
+                .collect(),
+            ..Table::default()
+        }
+    }
+
+    #[test]
+    fn the_anchor_is_the_last_login_however_spelt_never_a_flag() {
+        let t = table(&[
+            ("rowid", "integer"),
+            ("on_hold", "tinyint"),
+            ("datec", "datetime"),
+            ("datelastlogin", "datetime"),
+            ("tms", "timestamp"),
+        ]);
+        assert_eq!(
+            anchor(&t, &[], &BTreeSet::new()).as_deref(),
+            Some("datelastlogin")
+        );
+        let t = table(&[("on_hold", "tinyint"), ("is_primary", "tinyint")]);
+        assert_eq!(anchor(&t, &[], &BTreeSet::new()), None);
+        // SQLite: a date stored as text is known by its name.
+        let t = table(&[("id", "integer"), ("paye_le", "text")]);
+        assert_eq!(
+            anchor(&t, &[], &BTreeSet::new()).as_deref(),
+            Some("paye_le")
+        );
+    }
 }

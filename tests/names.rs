@@ -25,6 +25,12 @@ const LABELLED: &[(&str, &str, &str, &str)] = &[
     ("customers", "phone_number", "varchar(32)", "phone"),
     ("users", "phone_verified", "boolean", ""),
     ("sessions", "mobile_app", "boolean", ""),
+    // CiviCRM, Moodle, Dolibarr: flags stored as integers, glued names, a bare `birth`.
+    ("civicrm_contact", "do_not_phone", "tinyint", ""),
+    ("users", "is_phone_verified", "tinyint(1)", ""),
+    ("mdl_user", "lastip", "varchar(45)", "ip"),
+    ("llx_user", "birth", "date", "birth-date"),
+    ("llx_user", "birth_certificate", "varchar(255)", ""),
     // --- identity ---
     ("etudiants", "nom", "varchar(100)", "last-name"),
     ("etudiants", "prenom", "varchar(100)", "first-name"),

@@ -402,7 +402,8 @@ static RULES: &[Rule] = &[
         C::Ip,
         &[
             "adresse_ip", "ip_address", "ip_addr", "ip", "ipv4", "ipv6", "remote_addr",
-            "remote_ip", "client_ip",
+            "remote_ip", "client_ip", "ipaddress", "ipaddr", "lastip", "remoteip", "clientip",
+            "userip", "loginip", "adresseip",
         ],
         &["type", "range", "plage", "whitelist", "allowlist"],
         Ty::Value,
@@ -455,10 +456,11 @@ static RULES: &[Rule] = &[
             "date_naissance", "date_de_naissance", "dt_naiss", "dt_naissance", "date_naiss",
             "d_naiss", "dnaiss", "datenaissance", "datenaiss", "ddn", "naissance", "ne_le",
             "nee_le", "birthdate", "birth_date", "birthday", "date_of_birth", "dob", "born_on",
-            "born_at", "annee_naissance", "birth_year", "year_of_birth", "age",
+            "born_at", "annee_naissance", "birth_year", "year_of_birth", "age", "birth",
         ],
         &[
-            "lieu", "ville", "pays", "commune", "place", "country", "departement",
+            "lieu", "ville", "pays", "commune", "place", "country", "departement", "name", "nom",
+            "certificate", "certificat", "weight", "poids",
         ],
         Ty::DateLike,
         0.95,
@@ -763,6 +765,9 @@ static RULES: &[Rule] = &[
             "app", "application", "version", "os", "device", "appareil", "compatible",
             "responsive", "theme", "indicatif", "prefix", "prefixe", "country_code",
             "indicatif_pays", "cell_id",
+            // Flags about the number, not the number: `do_not_phone`, `has_mobile`.
+            "not", "is", "has", "opt", "optout", "optin", "consent", "consentement", "verified",
+            "verifie", "confirmed", "allowed",
         ],
         Ty::Value,
         0.9,
