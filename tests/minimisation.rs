@@ -200,3 +200,59 @@ fn the_proposed_sql_clears_the_columns() {
         );
     }
 }
+
+/// Outside `public`, every column rule names the table with its schema, as the other rules do:
+/// two tables of the same name in two schemas never look alike, and waivers tell them apart.
+#[test]
+fn column_rules_name_tables_outside_public_with_their_schema() {
+    let Some(url) = pg_fixture(
+        "schema_display",
+        "CREATE SCHEMA crm;
+         CREATE TABLE crm.comptes (id int PRIMARY KEY, email text, mot_de_passe text, religion text, vieux text);
+         INSERT INTO crm.comptes VALUES (1, 'a@ecole.example', 'Soleil2024', 'catholique', NULL),
+           (2, 'b@ecole.example', '5f4dcc3b5aa765d61d8327deb882cf99', 'musulman', NULL);",
+    ) else {
+        return;
+    };
+    let policy = r#"
+[scan]
+schemas = ["crm"]
+
+[[subject]]
+id = "familles"
+table = "comptes"
+key = "id"
+
+[[purpose]]
+id = "portail"
+title = "Portail des familles"
+legal_basis = "contract"
+subjects = ["familles"]
+data = ["comptes.email", "comptes.mot_de_passe", "comptes.vieux"]
+"#;
+    let report = scan_text(policy, &url, "2026-11-23");
+    let tables: std::collections::BTreeSet<(String, Option<String>)> = report
+        .findings
+        .iter()
+        .filter(|f| COLUMN_RULES.contains(&f.rule.as_str()))
+        .map(|f| (f.rule.clone(), f.table.clone()))
+        .collect();
+    let expected: std::collections::BTreeSet<(String, Option<String>)> = [
+        "sensitive-column",
+        "password-plaintext",
+        "password-weak-hash",
+        "unused-column",
+    ]
+    .iter()
+    .map(|r| (r.to_string(), Some("crm.comptes".to_string())))
+    .collect();
+    assert_eq!(tables, expected, "{:#?}", report.findings);
+    for f in &report.findings {
+        assert!(
+            !f.message.contains(" comptes.") && !f.message.contains("of comptes"),
+            "{}: {}",
+            f.rule,
+            f.message
+        );
+    }
+}

@@ -219,7 +219,7 @@ pub fn judge_column(
 ) -> Vec<Judgement> {
     let class = classify_name(&table.name, &column.name, &column.data_type);
     let mut out = Vec::new();
-    let name = format!("{}.{}", table.name, column.name);
+    let name = format!("{}.{}", table.display_name(), column.name);
     if let Some(k) = &class {
         let cat = k.category;
         if cat.is_sensitive() || cat == ColumnCategory::Nir {
@@ -321,14 +321,15 @@ pub fn column_fix(
     let what = category.map(|c| format!(" ({c})")).unwrap_or_default();
     let head = format!(
         "-- vigie: {rule} {}.{column}{what}\n-- Review before running: application code, exports and backups may use this column.\n",
-        table.name
+        table.display_name()
     );
     let drop = format!("ALTER TABLE {t} DROP COLUMN {c};");
     match rule {
         ids::UNDECLARED_COLUMN => Remediation {
             sql: format!(
                 "-- vigie: {rule} {}.{column}{what}\n-- Declare \"{}.{column}\" in the `data` of the purpose that needs it, or stop collecting it:\n-- {drop}\n",
-                table.name, table.name
+                table.display_name(),
+                table.name
             ),
             applicability: Applicability::DisplayOnly,
         },
@@ -336,7 +337,7 @@ pub fn column_fix(
             sql: match d {
                 Dialect::Sqlite => format!(
                     "-- vigie: {rule} {}.{column}\n-- SQLite cannot change a column default: rebuild the table with DEFAULT 0 (or no default).\n",
-                    table.name
+                    table.display_name()
                 ),
                 _ => format!(
                     "{head}{}\nALTER TABLE {t} ALTER COLUMN {c} SET DEFAULT false;\nCOMMIT;\n",
@@ -396,7 +397,12 @@ pub fn plan(p: &mut Planner<'_>) {
                 if j.rule == ids::CARD_SECURITY_CODE {
                     let check = super::minimisation::cvv_check(p, table, column, f);
                     p.push(
-                        format!("{}:{}.{}", ids::CARD_SECURITY_CODE, table.name, column.name),
+                        format!(
+                            "{}:{}.{}",
+                            ids::CARD_SECURITY_CODE,
+                            table.display_name(),
+                            column.name
+                        ),
                         ids::CARD_SECURITY_CODE,
                         CheckKind::Session(Box::new(check)),
                     );

@@ -116,7 +116,7 @@ fn finding(
 ) -> Finding {
     let mut f = super::finding(rule, message);
     f.purpose = purpose;
-    f.table = Some(table.name.clone());
+    f.table = Some(table.display_name().clone());
     f.column = Some(column.to_string());
     f.count = 1;
     f
@@ -160,7 +160,9 @@ impl SessionCheck for ValuesCheck {
                     purpose,
                     format!(
                         "column {}.{} holds {} data by its values ({evidence})",
-                        table.name, column.name, c.category
+                        table.display_name(),
+                        column.name,
+                        c.category
                     ),
                 ));
             } else if c.category.is_identifier() {
@@ -188,7 +190,7 @@ impl SessionCheck for ValuesCheck {
                     None,
                     format!(
                         "column {}.{} holds {} data by its values ({evidence}) and is used by no purpose of the policy",
-                        table.name, column.name, c.category
+                        table.display_name(), column.name, c.category
                     ),
                 ));
             }
@@ -257,7 +259,7 @@ impl ValuesCheck {
             format!(
                 "{count} row{} of {}.{} hold{} {what}, in a column not named for it ({evidence})",
                 if count == 1 { "" } else { "s" },
-                table.name,
+                table.display_name(),
                 column.name,
                 if count == 1 { "s" } else { "" }
             ),
@@ -271,7 +273,7 @@ impl ValuesCheck {
         f.remediation = Some(crate::finding::Remediation {
             sql: format!(
                 "-- vigie: {IDENTIFIER_COLUMN} {}.{} ({}), {count} row(s) hold a valid identifier.\n-- This nulls every value of identifier length, valid or not: check the column's other uses first.\n{}\nUPDATE {t} SET {c} = NULL WHERE length(CAST({c} AS {})) BETWEEN {min} AND {max};\nCOMMIT;\n",
-                table.name,
+                table.display_name(),
                 column.name,
                 category,
                 d.begin(),
@@ -335,7 +337,7 @@ fn plan_unused(p: &mut Planner<'_>) {
                     Some(table),
                     format!(
                         "no row of {} holds a value in {}: drop the column or declare why it is needed",
-                        table.name, c.name
+                        table.display_name(), c.name
                     ),
                 );
                 f.column = Some(c.name.clone());

@@ -140,12 +140,13 @@ pub fn count_formats(
             rule,
             format!(
                 "{count} password{s} of {}.{} {stored}",
-                table.name, column.name
+                table.display_name(),
+                column.name
             ),
         );
         f.severity = severity.unwrap_or(r.severity);
         f.purpose = purpose.clone();
-        f.table = Some(table.name.clone());
+        f.table = Some(table.display_name());
         f.column = Some(column.name.clone());
         f.category = Some(id.clone());
         f.count = count;
@@ -168,7 +169,7 @@ fn fix(
     let header = format!(
         "rule: {} | table: {} | column: {} | {} row(s) ({})",
         f.rule,
-        table.name,
+        table.display_name(),
         column.name,
         f.count,
         f.category.as_deref().unwrap_or("")
