@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! text ─► prefilter ─(may hold a term)─► normalize ─► " tok tok tok " + byte map
-//!                                        ─► one Aho–Corasick DFA ─► candidates
+//!                                        ─► one Aho–Corasick NFA ─► candidates
 //!                                                                        │ context filters
 //! text ─► identifiers (number runs, @) ─► checksum / numbering-plan validation ─┤
 //!                                                                        ▼
