@@ -216,18 +216,105 @@ pub fn sample_table(
     let profiles: Vec<ValueProfile> = (0..table.columns.len())
         .map(|i| values::profile(rows.iter().map(|r| r[i].as_deref()), matcher))
         .collect();
-    let classes = table
+    let mut classes: Vec<Option<Classification>> = table
         .columns
         .iter()
         .zip(&profiles)
         .map(|(c, p)| values::classify(&table.name, &c.name, &c.data_type, Some(p)))
         .collect();
+    if let Some((value, class)) = key_value(table, &rows)
+        && classes[value].is_none()
+    {
+        classes[value] = Some(class);
+    }
     Ok(TableSample {
         rows: count,
         sampled,
         profiles,
         classes,
     })
+}
+
+/// The first words of the evidence of a value column classified through its key column.
+pub const KEY_VALUE_EVIDENCE: &str = "key/value table:";
+
+/// A key/value (EAV) table about people, such as WordPress's `wp_usermeta (user_id, meta_key,
+/// meta_value)`: what its value column holds is written in its key column, row by row
+/// (`first_name`, `billing_phone`). It needs a column that refers to a person (`user_id`), a text
+/// key column (`meta_key`, `cle`, `attribute`, `name`) and a value column (`meta_value`,
+/// `valeur`, `data`). Each sampled key is classified as a column name would be; when at least a
+/// tenth of the sampled rows (and at least [`values::MIN_VALUES`]) have a key naming personal
+/// data, the value column takes the most sensitive category found, else the most frequent one.
+/// Settings tables (`wp_options`, `llx_const`) have no person column and are left alone; keys
+/// held in another table (Moodle's `fieldid`) are not followed.
+fn key_value(table: &Table, rows: &[Vec<Option<String>>]) -> Option<(usize, Classification)> {
+    use crate::text::names::{ColumnCategory, classify_name, refers_to_person, tokenize};
+    let last = |name: &str| tokenize(name).last().cloned().unwrap_or_default();
+    let person = table
+        .columns
+        .iter()
+        .any(|c| !table.primary_key.contains(&c.name) && refers_to_person(&c.name));
+    if !person {
+        return None;
+    }
+    let key = table.columns.iter().position(|c| {
+        matches!(
+            last(&c.name).as_str(),
+            "key"
+                | "cle"
+                | "attribute"
+                | "attribut"
+                | "property"
+                | "propriete"
+                | "name"
+                | "champ"
+                | "field"
+        ) && !table.primary_key.contains(&c.name)
+    })?;
+    let value = table.columns.iter().position(|c| {
+        matches!(
+            last(&c.name).as_str(),
+            "value" | "valeur" | "val" | "data" | "donnee" | "donnees" | "contenu"
+        )
+    })?;
+    let mut counts: std::collections::BTreeMap<ColumnCategory, usize> = Default::default();
+    let mut keyed = 0usize;
+    for row in rows {
+        let (Some(Some(k)), Some(Some(v))) = (row.get(key), row.get(value)) else {
+            continue;
+        };
+        if v.trim().is_empty() {
+            continue;
+        }
+        keyed += 1;
+        if let Some(c) = classify_name(&table.name, k, "text")
+            && c.category.is_personal()
+        {
+            *counts.entry(c.category).or_insert(0) += 1;
+        }
+    }
+    let personal: usize = counts.values().sum();
+    if personal < values::MIN_VALUES || personal * 10 < keyed {
+        return None;
+    }
+    let (&category, _) = counts
+        .iter()
+        .max_by_key(|(c, n)| (c.is_sensitive(), **n, std::cmp::Reverse(**c)))?;
+    let found: Vec<String> = counts.iter().map(|(c, n)| format!("{c} ×{n}")).collect();
+    Some((
+        value,
+        Classification {
+            category,
+            confidence: 0.7,
+            evidence: vec![format!(
+                "{KEY_VALUE_EVIDENCE} {personal} of {keyed} sampled rows have a `{}` naming personal data ({})",
+                table.columns[key].name,
+                found.join(", ")
+            )],
+            by_name: false,
+            by_values: true,
+        },
+    ))
 }
 
 /// Connect, introspect, sample every base table, classify every column.
@@ -284,4 +371,95 @@ pub fn discover(target: &Target, opts: &DiscoverOptions) -> Result<Inventory, Db
         catalog,
         tables,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Column;
+    use crate::text::names::ColumnCategory;
+
+    fn table(name: &str, cols: &[&str]) -> Table {
+        Table {
+            name: name.to_string(),
+            columns: cols
+                .iter()
+                .map(|c| Column {
+                    name: c.to_string(),
+                    data_type: "text".to_string(),
+                    ..Column::default()
+                })
+                .collect(),
+            primary_key: vec![cols[0].to_string()],
+            ..Table::default()
+        }
+    }
+
+    fn rows(pairs: &[(&str, &str)]) -> Vec<Vec<Option<String>>> {
+        pairs
+            .iter()
+            .enumerate()
+            .map(|(i, (k, v))| {
+                vec![
+                    Some(i.to_string()),
+                    Some("7".to_string()),
+                    Some(k.to_string()),
+                    Some(v.to_string()),
+                ]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_key_value_table_about_people_takes_its_keys_category() {
+        let t = table(
+            "wp_usermeta",
+            &["umeta_id", "user_id", "meta_key", "meta_value"],
+        );
+        let sample = rows(&[
+            ("first_name", "x"),
+            ("last_name", "x"),
+            ("billing_phone", "x"),
+            ("billing_phone", "x"),
+            ("nickname", "x"),
+            ("wp_capabilities", "x"),
+            ("show_admin_bar_front", "x"),
+        ]);
+        let (col, class) = key_value(&t, &sample).expect("classified");
+        assert_eq!(col, 3);
+        assert!(class.category.is_personal());
+        assert!(class.evidence[0].starts_with(KEY_VALUE_EVIDENCE));
+        // The most sensitive category wins over the most frequent one.
+        let sample = rows(&[
+            ("first_name", "x"),
+            ("first_name", "x"),
+            ("first_name", "x"),
+            ("first_name", "x"),
+            ("religion", "x"),
+        ]);
+        let (_, class) = key_value(&t, &sample).expect("classified");
+        assert_eq!(class.category, ColumnCategory::Religion);
+    }
+
+    #[test]
+    fn settings_and_keyless_tables_are_left_alone() {
+        // No column refers to a person: a settings table.
+        let t = table(
+            "wp_options",
+            &["option_id", "blog_id", "option_name", "option_value"],
+        );
+        let sample = rows(&[("first_name", "x"); 8]);
+        assert!(key_value(&t, &sample).is_none());
+        // Too few personal keys among the sampled rows.
+        let t = table(
+            "wp_usermeta",
+            &["umeta_id", "user_id", "meta_key", "meta_value"],
+        );
+        let mut pairs = vec![("first_name", "x"); 5];
+        pairs.extend(vec![("session_tokens", "x"); 60]);
+        assert!(key_value(&t, &rows(&pairs)).is_none());
+        // Empty values say nothing.
+        let sample = rows(&[("first_name", " "); 8]);
+        assert!(key_value(&t, &sample).is_none());
+    }
 }

@@ -108,15 +108,51 @@ fn date_like(c: &Column, profile: Option<&ValueProfile>) -> bool {
             })
 }
 
+/// [`words`], with a glued `date`/`dt` prefix split off: `datefin` is `date`, `fin`.
+fn date_words(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in words(name) {
+        let rest = w
+            .strip_prefix("date")
+            .or_else(|| w.strip_prefix("dt"))
+            .filter(|r| r.len() >= 3)
+            .map(str::to_string);
+        out.push(w);
+        out.extend(rest);
+    }
+    out
+}
+
 /// The column that most likely starts the retention clock: the last contact or activity, then
 /// an end, then a last change, then the creation.
 fn anchor(table: &Table, profiles: &[ValueProfile], birth: &BTreeSet<String>) -> Option<String> {
     const RANKS: &[&[&str]] = &[
         &["dernier", "derniere", "last"],
         &[
-            "fin", "end", "ended", "depart", "cloture", "closed", "decision",
+            "fin",
+            "end",
+            "ended",
+            "depart",
+            "cloture",
+            "closed",
+            "decision",
+            "sortie",
+            "radiation",
+            "resiliation",
+            "termination",
+            "terminated",
+            "departure",
         ],
-        &["modification", "modifie", "updated", "maj"],
+        &[
+            "modification",
+            "modifie",
+            "modified",
+            "modif",
+            "updated",
+            "update",
+            "upd",
+            "maj",
+        ],
         &[
             "creation",
             "created",
@@ -126,13 +162,27 @@ fn anchor(table: &Table, profiles: &[ValueProfile], birth: &BTreeSet<String>) ->
             "recu",
             "received",
             "donne",
+            "added",
+            "add",
+            "registered",
+            "joined",
         ],
+    ];
+    // A password's or a token's date says nothing of the person's relationship.
+    const NOT_ANCHOR: &[&str] = &[
+        "password", "passwd", "pwd", "mdp", "pass", "token", "otp", "reset",
     ];
     let candidates: Vec<&Column> = table
         .columns
         .iter()
         .enumerate()
-        .filter(|(i, c)| date_like(c, profiles.get(*i)) && !birth.contains(&c.name))
+        .filter(|(i, c)| {
+            date_like(c, profiles.get(*i))
+                && !birth.contains(&c.name)
+                && !date_words(&c.name)
+                    .iter()
+                    .any(|w| NOT_ANCHOR.contains(&w.as_str()))
+        })
         .map(|(_, c)| c)
         .collect();
     // A last login or activity, however it is spelt (`datelastlogin`, `lastSeenAt`).
@@ -143,10 +193,11 @@ fn anchor(table: &Table, profiles: &[ValueProfile], birth: &BTreeSet<String>) ->
         return Some(c.name.clone());
     }
     for rank in RANKS {
-        if let Some(c) = candidates
-            .iter()
-            .find(|c| words(&c.name).iter().any(|w| rank.contains(&w.as_str())))
-        {
+        if let Some(c) = candidates.iter().find(|c| {
+            date_words(&c.name)
+                .iter()
+                .any(|w| rank.contains(&w.as_str()))
+        }) {
             return Some(c.name.clone());
         }
     }
@@ -292,8 +343,22 @@ pub fn draft(inv: &Inventory) -> String {
                 }
             }
         }
-        v.subject =
-            !table.primary_key.is_empty() && v.personal.iter().any(|(_, c)| identifying(*c));
+        // A key/value table's rows are attributes of a person kept elsewhere (`wp_usermeta`
+        // points at `wp_users`): a purpose holds them, the subject is the other table.
+        let key_value = |col: &str| {
+            table
+                .columns
+                .iter()
+                .zip(&sample.classes)
+                .find(|(c, _)| c.name == col)
+                .and_then(|(_, k)| k.as_ref())
+                .and_then(|k| k.evidence.first())
+                .is_some_and(|e| e.starts_with(crate::discover::KEY_VALUE_EVIDENCE))
+        };
+        v.subject = !table.primary_key.is_empty()
+            && v.personal
+                .iter()
+                .any(|(col, c)| identifying(*c) && !key_value(col));
         if !v.personal.is_empty() || !v.free_text.is_empty() {
             views.push(v);
         }

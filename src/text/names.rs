@@ -356,7 +356,8 @@ const PERSON_WORDS: &[&str] = &[
     "referent", "adherent", "membre", "benevole", "alumni", "guardian", "holder", "recipient",
     "sender", "spouse", "father", "mother", "child", "emergency", "maiden", "birth", "legal",
     "person", "customer", "student", "applicant", "donor", "member", "user", "utilisateur",
-    "owner", "proprietaire", "maiden", "middle", "full", "complet",
+    "owner", "proprietaire", "maiden", "middle", "full", "complet", "billing", "shipping",
+    "delivery", "facturation", "livraison", "author", "auteur", "payer", "payeur",
 ];
 
 /// Table-name words for tables about people.
@@ -392,6 +393,9 @@ const THING_TABLES: &[&str] = &[
     "group", "groupe", "classe", "batiment", "building", "article", "faq", "question", "lecon",
     "lesson", "examen", "exam", "epreuve", "calendrier", "calendar", "semestre", "annee",
     "periode", "sequence", "region",
+    // Definitions and settings, whatever they configure (`mdl_user_info_field`, `llx_const`,
+    // `wp_options`): their `name` or `description` is a field's or a setting's.
+    "field", "champ", "config", "configuration", "const", "constant", "option",
 ];
 
 /// Ordered rules: the first match wins.
@@ -461,6 +465,11 @@ static RULES: &[Rule] = &[
         &[
             "lieu", "ville", "pays", "commune", "place", "country", "departement", "name", "nom",
             "certificate", "certificat", "weight", "poids",
+            // An age bracket or a limit is not a person's birth date: `age_group`,
+            // `tranche_age`, `age_min`.
+            "group", "groupe", "range", "tranche", "bracket", "band", "min", "max", "minimum",
+            "maximum", "limite", "limit", "moyen", "moyenne", "average", "mean", "cible",
+            "target", "categorie", "category",
         ],
         Ty::DateLike,
         0.95,
@@ -516,7 +525,8 @@ static RULES: &[Rule] = &[
             "piece_d_identite", "id_card", "identity_card", "identity_document", "national_id",
             "permis_conduire", "permis_de_conduire", "driving_licence", "driving_license",
             "drivers_license", "driver_license", "titre_sejour", "titre_de_sejour",
-            "residence_permit", "ine", "numero_ine", "num_ine", "code_ine",
+            "residence_permit", "ine", "numero_ine", "num_ine", "code_ine", "num_permis",
+            "numero_permis", "no_permis", "n_permis", "dni", "numero_dni",
         ],
         &["type", "date_expiration_type"],
         Ty::Value,
@@ -583,7 +593,9 @@ static RULES: &[Rule] = &[
             "amenagement_examens", "amenagements_examens", "amenagement_epreuves",
             "amenagements_epreuves", "amenagement_scolarite", "amenagement_scolaire",
             "amenagements_scolaires", "tiers_temps", "exam_accommodation", "exam_accommodations",
-            "accessibility_needs", "special_needs", "besoins_particuliers",
+            "accessibility_needs", "special_needs", "besoins_particuliers", "medecin_travail",
+            "medecin_du_travail", "medecine_travail", "medecine_du_travail", "medecin_traitant",
+            "occupational_health",
         ],
         &["mutuelle_nom"],
         Ty::Any,
@@ -704,11 +716,29 @@ static RULES: &[Rule] = &[
             "communications_commerciales", "offres_partenaires", "partner_offers", "subscribed",
             "unsubscribed", "desabonne", "do_not_contact", "ne_pas_contacter", "bloctel",
             "pre_coche", "precoche", "case_precochee",
+            // Opposition flags: `do_not_email`, `do_not_phone` (CiviCRM), `no_email`
+            // (Dolibarr), `emailstop` (Moodle); agreement flags: `policyagreed`.
+            "do_not", "dont_contact", "no_email", "no_mail", "no_sms", "no_phone", "no_call",
+            "emailstop", "stop_email", "stop_mail", "stop_sms", "agreed", "policy_agreed",
+            "policyagreed", "terms_agreed",
         ],
-        &["mail_id"],
+        // `agreed_price`, `montant_accepte`: an agreed amount, not a consent.
+        &["mail_id", "price", "prix", "amount", "montant", "rate", "taux", "tarif"],
         Ty::Any,
         0.9,
         "consent",
+    ),
+    // `accord` is a consent (`accord_photo`, `accord_parental`), but not a trade agreement.
+    r(
+        C::Consent,
+        &["accord", "accords"],
+        &[
+            "commercial", "commerciaux", "cadre", "tarifaire", "entreprise", "fournisseur",
+            "partenariat", "partenaire", "convention",
+        ],
+        Ty::Any,
+        0.8,
+        "consent (agreement)",
     ),
     r(
         C::Financial,
@@ -733,7 +763,7 @@ static RULES: &[Rule] = &[
         &[
             "username", "user_name", "usernames", "login", "login_name", "user_login", "nom_utilisateur",
             "identifiant_connexion", "identifiant_utilisateur", "pseudo", "pseudonyme", "nickname",
-            "screen_name", "screenname",
+            "screen_name", "screenname", "nick_name", "nick",
         ],
         &["attempts", "tentatives", "url", "page", "provider", "method", "methode", "ip"],
         Ty::Stringy,
@@ -746,8 +776,11 @@ static RULES: &[Rule] = &[
             "latitude", "longitude", "lat", "lng", "lon", "geoloc", "geolocalisation",
             "geolocation", "geo_location", "geo_lat", "geo_lng", "gps", "coordonnees_gps",
             "position_gps", "gps_position", "gps_coordinates", "geo_point", "geopoint",
+            "geocode", "geo_code", "geo_coords", "geo_coordinates", "latlng", "latlon",
+            "lat_lng", "lat_lon", "geo_position",
         ],
-        &[],
+        // Flags about the position, not the position: `manual_geo_code`, `has_gps`.
+        &["manual", "is", "has", "enabled", "allow", "allowed", "override"],
         Ty::Any,
         0.85,
         "geolocation",
@@ -768,6 +801,8 @@ static RULES: &[Rule] = &[
             // Flags about the number, not the number: `do_not_phone`, `has_mobile`.
             "not", "is", "has", "opt", "optout", "optin", "consent", "consentement", "verified",
             "verifie", "confirmed", "allowed",
+            // An extension is not a number one can call: `phone_ext`.
+            "ext", "extension",
         ],
         Ty::Value,
         0.9,
@@ -784,6 +819,19 @@ static RULES: &[Rule] = &[
         0.9,
         "postcode",
     ),
+    // A street number is part of an address even stored as an integer (`street_number INT`);
+    // a bare `numero` is not enough to say.
+    r(
+        C::Address,
+        &[
+            "street_number", "street_no", "house_number", "numero_rue", "numero_voie",
+            "num_rue", "no_rue", "num_voie", "no_voie",
+        ],
+        &[],
+        Ty::Value,
+        0.8,
+        "street number (part of an address)",
+    ),
     r(
         C::Address,
         &[
@@ -793,7 +841,7 @@ static RULES: &[Rule] = &[
             "street_address", "voie", "numero_rue", "numero_voie", "num_rue", "no_rue", "lieu_dit",
             "boite_postale", "domicile", "home_address", "billing_address", "shipping_address",
             "adresse_facturation", "adresse_livraison", "adresse_domicile",
-            "geolocalisation_domicile",
+            "geolocalisation_domicile", "street_name", "nom_rue", "nom_voie", "libelle_voie",
         ],
         &[
             "mac", "ip", "email", "mail", "web", "url", "site", "memoire", "memory", "wallet",
@@ -831,7 +879,7 @@ static RULES: &[Rule] = &[
         &[
             "prenom", "prenoms", "prenom_usage", "first_name", "firstname", "first_names",
             "given_name", "givenname", "forename", "fname", "prenom_eleve", "prenom_etudiant",
-            "middle_name", "second_prenom", "autres_prenoms",
+            "middle_name", "middlename", "second_prenom", "autres_prenoms",
         ],
         &[],
         Ty::Stringy,
@@ -844,9 +892,16 @@ static RULES: &[Rule] = &[
             "nom_complet", "nom_prenom", "prenom_nom", "nom_et_prenom", "nom_prenoms", "full_name",
             "fullname", "display_name", "displayname", "nom_affiche", "contact_name", "legal_name",
             "titulaire_compte", "account_holder", "cardholder", "card_holder", "cardholder_name",
-            "nom_titulaire", "titulaire",
+            "nom_titulaire", "titulaire", "personne_a_prevenir", "personne_prevenir",
+            "personne_a_contacter", "contact_urgence", "emergency_contact",
+            "emergency_contact_name", "author", "auteur", "commenter", "commentateur",
         ],
-        &[],
+        // The phone, address or page of that person is that other data.
+        &[
+            "tel", "telephone", "phone", "portable", "mobile", "email", "mail", "adresse",
+            "address", "lien", "relation", "relationship", "url", "uri", "link", "ip",
+            "website", "site", "agent",
+        ],
         Ty::Stringy,
         0.85,
         "full name",
@@ -857,6 +912,7 @@ static RULES: &[Rule] = &[
             "last_name", "lastname", "surname", "family_name", "familyname", "lname",
             "nom_famille", "nom_de_famille", "nom_naissance", "nom_de_naissance", "nom_usage",
             "nom_d_usage", "nom_jeune_fille", "nom_marital", "maiden_name", "birth_name",
+            "maidenname", "birthname",
             "patronyme",
         ],
         &[],
@@ -871,6 +927,12 @@ static RULES: &[Rule] = &[
             "raison_sociale", "nom_entreprise", "nom_societe", "nom_organisme", "entreprise",
             "societe", "employeur", "employer", "company", "company_name", "organisation",
             "organization", "organisme", "siret", "siren", "numero_siret", "numero_siren",
+            "organization_name", "organisation_name", "org_name", "business_name",
+            "nom_organisation", "trading_name", "institution",
+            // Intra-community VAT numbers are a company's.
+            "tva_intra", "tva_intracom", "tva_intracommunautaire", "numero_tva", "num_tva",
+            "no_tva", "n_tva", "vat_number", "vat_no", "vat_num", "vat_id", "vatin",
+            "vat_registration_number",
         ],
         &[
             "adresse", "address", "email", "mail", "tel", "telephone", "phone", "type", "taille",
@@ -906,6 +968,15 @@ pub fn is_bookkeeping(name: &str) -> bool {
 
 /// Classifies a column by its name, its table's name and its type.
 pub fn classify_name(table: &str, column: &str, data_type: &str) -> Option<NameClass> {
+    let class = classify_tokens(table, column, data_type)?;
+    // The `civilite` of a company is its legal form (SARL, SAS), not a gender.
+    if class.category == C::Gender && table_is_organisation(table) {
+        return None;
+    }
+    Some(class)
+}
+
+fn classify_tokens(table: &str, column: &str, data_type: &str) -> Option<NameClass> {
     let tokens = tokenize(column);
     if tokens.is_empty() {
         return None;
@@ -965,11 +1036,16 @@ fn apply_rules(
         else {
             continue;
         };
+        // A key to a closed list is that attribute, as for the sensitive categories:
+        // `gender_id`, `id_gender`, `fk_nationalite` point at a gender, a nationality.
+        let key_is_value = matches!(rule.cat, C::Gender | C::Nationality);
         if !rule.cat.is_sensitive()
             && rule.cat != C::Consent
-            && TECHNICAL
-                .iter()
-                .any(|t| has(t) && !pat.split('_').any(|p| p == *t))
+            && TECHNICAL.iter().any(|t| {
+                has(t)
+                    && !pat.split('_').any(|p| p == *t)
+                    && !(key_is_value && matches!(*t, "id" | "fk"))
+            })
             && (tokens
                 .last()
                 .is_some_and(|l| TECHNICAL.contains(&l.as_str()))
@@ -980,7 +1056,13 @@ fn apply_rules(
             // `email_id`, `type_adresse`, `telephone_verifie`: about the data, not the data.
             return Some(None);
         }
-        let Some(mut conf) = type_confidence(rule.ty, ty, rule.conf) else {
+        // A key is an integer whatever the attribute's own type.
+        let req = if key_is_value && (has("id") || has("fk")) {
+            Ty::Any
+        } else {
+            rule.ty
+        };
+        let Some(mut conf) = type_confidence(req, ty, rule.conf) else {
             continue;
         };
         // A matched phrase that is only part of a longer name is a little less certain.
@@ -1205,8 +1287,44 @@ fn classify_ambiguous(
         "memoire",
         "these",
     ];
+    // What the table holds, singular: `wp_comments` holds comments, and its columns repeat it as
+    // a prefix (`comment_author_IP`, `comment_content`).
+    let table_words: Vec<String> = tokenize(table_name).iter().map(|t| singular(t)).collect();
+    let table_is_comments = table_words
+        .last()
+        .is_some_and(|t| COMMENT_WORDS.contains(&t.as_str()) || t == "note");
+    // Prefix removed: the column's own words.
+    let own: &[String] = match tokens.split_first() {
+        Some((first, rest)) if !rest.is_empty() && table_words.contains(&singular(first)) => rest,
+        _ => tokens,
+    };
+    // The text of a comment or a message: `comments.body`, `comment_content`, `messages.texte`.
+    if table_is_comments
+        && own.len() == 1
+        && matches!(
+            own[0].as_str(),
+            "content" | "contenu" | "body" | "corps" | "text" | "texte" | "message" | "html"
+        )
+    {
+        return match type_confidence(Ty::FreeText, ty, 0.85) {
+            Some(conf) => class(
+                C::FreeText,
+                conf,
+                joined,
+                "free text (the text of a comment)",
+            ),
+            None => Some(None),
+        };
+    }
+    // Only the prefix names a comment (`comment_author_IP`, `comment_approved`): the other words
+    // decide.
+    let prefix_only = own.len() < tokens.len()
+        && !own
+            .iter()
+            .any(|t| COMMENT_WORDS.contains(&t.as_str()) || t == "note" || t == "notes");
+    let prefix_only = prefix_only && table_is_comments;
     let note_word = has("note") || has("notes") || has("bloc") && has("note");
-    if note_word {
+    if note_word && !prefix_only {
         if ty.is_numeric()
             || has_any(GRADE_WORDS)
             || tokens.iter().any(|t| t.chars().all(|c| c.is_ascii_digit()))
@@ -1223,7 +1341,7 @@ fn classify_ambiguous(
     }
     let comment = tokens
         .iter()
-        .find(|t| COMMENT_WORDS.contains(&t.as_str()))
+        .find(|t| !prefix_only && COMMENT_WORDS.contains(&t.as_str()))
         .cloned()
         .or_else(|| {
             COMMENT_WORDS
@@ -1304,6 +1422,10 @@ fn classify_ambiguous(
         }
         if tokens.len() == 1 && table_is_organisation(table_name) {
             return class(C::Organisation, 0.75, &word, "name of an organisation");
+        }
+        // `name_alias`, `nom_commercial` of a company: another of its names.
+        if table_is_organisation(table_name) && !has_any(PERSON_WORDS) {
+            return class(C::Organisation, 0.65, joined, "name of an organisation");
         }
         let french = word.starts_with("nom");
         let cat = if french { C::LastName } else { C::FullName };
@@ -1420,6 +1542,17 @@ fn table_is_organisation(table: &str) -> bool {
                 | "supplier"
         )
     })
+}
+
+/// Whether a column refers to a person by its words: `user_id`, `id_customer`, `member_id`
+/// (the words of the person tables).
+pub fn refers_to_person(column: &str) -> bool {
+    let tokens = tokenize(column);
+    tokens.len() > 1
+        && tokens.iter().any(|t| matches!(t.as_str(), "id" | "fk"))
+        && tokens
+            .iter()
+            .any(|t| PERSON_TABLES.contains(&singular(t).as_str()))
 }
 
 fn table_kind(table: &str) -> TableKind {

@@ -47,6 +47,10 @@ pub struct ValueProfile {
     pub with_space: usize,
     /// Distinct non-empty values (capped: only used as a share).
     pub distinct: usize,
+    /// Password-format values that are bare hexadecimal digests (`md5-hex`, `sha1-hex`,
+    /// `sha2-hex`): a password under a password name, but alone as likely a token, a checksum or
+    /// a random key (`hash`, `secure_key`, `invoice_id`).
+    pub hex_digests: usize,
 }
 
 impl ValueProfile {
@@ -193,7 +197,15 @@ pub fn profile<'a>(
             distinct.insert(h.finish());
         }
         for c in CHECKABLE {
-            if validates(c, v) {
+            if c == ColumnCategory::Password {
+                // One look-up for both counts.
+                if let Some(Some(f)) = passwords::classify(Some(v)) {
+                    *p.valid.entry(c).or_insert(0) += 1;
+                    if f.id.ends_with("-hex") {
+                        p.hex_digests += 1;
+                    }
+                }
+            } else if validates(c, v) {
                 *p.valid.entry(c).or_insert(0) += 1;
             }
         }
@@ -297,7 +309,13 @@ fn best_by_values(p: &ValueProfile) -> Option<(ColumnCategory, f64)> {
         let Some(threshold) = alone_threshold(c) else {
             continue;
         };
-        let share = p.share(c);
+        let share = if c == ColumnCategory::Password {
+            // Alone, only a format with a marker (`$2y$`, `pbkdf2_sha256$`, `{SSHA}`) says
+            // password: a bare hex digest says nothing of what was hashed.
+            p.valid.get(&c).unwrap_or(&0).saturating_sub(p.hex_digests) as f64 / p.non_empty as f64
+        } else {
+            p.share(c)
+        };
         if share >= threshold && best.is_none_or(|(_, s)| share > s) {
             best = Some((c, share));
         }
@@ -356,6 +374,17 @@ fn from_name(n: NameClass, sample: Option<&ValueProfile>) -> Classification {
 fn with_values(n: NameClass, p: &ValueProfile) -> Classification {
     let checkable = CHECKABLE.contains(&n.category);
     if !checkable {
+        // A free-text name over short values that are sensitive terms is that category: an
+        // absence `motif` holding `maladie`, `hospitalisation` is health data, not prose.
+        if n.category == ColumnCategory::FreeText
+            && let Some(s) = sensitive_by_lexicon(p)
+        {
+            return Classification {
+                evidence: vec![n.reason, s.evidence[0].clone()],
+                by_name: false,
+                ..s
+            };
+        }
         // Values cannot contradict a free word (`religion`, `nom`); they can only add that
         // they hold lexicon terms of the same category.
         let mut c = from_name(n, Some(p));
@@ -407,6 +436,26 @@ fn with_values(n: NameClass, p: &ValueProfile) -> Classification {
     }
 }
 
+/// Short values that are sensitive lexicon terms: a `regime` holding `halal`.
+fn sensitive_by_lexicon(p: &ValueProfile) -> Option<Classification> {
+    if p.non_empty == 0 || p.mean_len > SHORT_VALUE as f64 {
+        return None;
+    }
+    let (&c, &hits) = p.sensitive.iter().max_by_key(|(_, n)| **n)?;
+    let share = hits as f64 / p.non_empty as f64;
+    (share >= 0.3).then(|| Classification {
+        category: c,
+        confidence: round2(0.5 + 0.4 * share),
+        evidence: vec![format!(
+            "{} of {} sampled values are {c} terms of the lexicons",
+            pct(share),
+            p.non_empty
+        )],
+        by_name: false,
+        by_values: true,
+    })
+}
+
 fn values_alone(p: &ValueProfile, data_type: &str) -> Option<Classification> {
     if let Some((c, share)) = best_by_values(p) {
         return Some(Classification {
@@ -417,24 +466,8 @@ fn values_alone(p: &ValueProfile, data_type: &str) -> Option<Classification> {
             by_values: true,
         });
     }
-    // Short values that are sensitive lexicon terms: a `regime` holding `halal`.
-    if p.mean_len <= SHORT_VALUE as f64
-        && let Some((&c, &hits)) = p.sensitive.iter().max_by_key(|(_, n)| **n)
-    {
-        let share = hits as f64 / p.non_empty as f64;
-        if share >= 0.3 {
-            return Some(Classification {
-                category: c,
-                confidence: round2(0.5 + 0.4 * share),
-                evidence: vec![format!(
-                    "{} of {} sampled values are {c} terms of the lexicons",
-                    pct(share),
-                    p.non_empty
-                )],
-                by_name: false,
-                by_values: true,
-            });
-        }
+    if let Some(c) = sensitive_by_lexicon(p) {
+        return Some(c);
     }
     // Prose: long values with spaces, mostly distinct, in a text column.
     let text = matches!(
@@ -576,5 +609,43 @@ mod tests {
         ]);
         let c = classify("t", "valeur", "text", Some(&p)).unwrap();
         assert_eq!(c.category, ColumnCategory::FreeText);
+    }
+
+    #[test]
+    fn bare_hex_digests_alone_are_not_passwords() {
+        let hex = [
+            "5f4dcc3b5aa765d61d8327deb882cf99",
+            "e10adc3949ba59abbe56e057f20f883e",
+            "25d55ad283aa400af464c76d713c07ad",
+            "d8578edf8458ce06fbc5bb76a58c5ca4",
+            "96e79218965eb72c92a549dd5a330112",
+            "fcea920f7412b5da7be0cf42b8c93759",
+        ];
+        // Under a neutral name a hex digest is as likely a token or a checksum.
+        let c = classify("t", "secure_key", "varchar(32)", Some(&prof(&hex)));
+        assert!(
+            c.as_ref()
+                .is_none_or(|c| c.category != ColumnCategory::Password),
+            "{c:?}"
+        );
+        // Under a password name it is an unsalted hash of the password.
+        let c = classify("t", "password", "varchar(32)", Some(&prof(&hex))).unwrap();
+        assert_eq!(c.category, ColumnCategory::Password);
+    }
+
+    #[test]
+    fn a_free_text_name_over_sensitive_terms_is_that_category() {
+        let m = crate::text::Matcher::new(&["fr", "en"], &[], &[]).unwrap();
+        let values = [
+            "maladie",
+            "hospitalisation",
+            "maladie",
+            "rendez-vous",
+            "maladie",
+            "hospitalisation",
+        ];
+        let p = profile(values.iter().map(|v| Some(*v)), Some(&m));
+        let c = classify("absences", "motif", "varchar(50)", Some(&p)).unwrap();
+        assert_eq!(c.category, ColumnCategory::Health, "{c:?}");
     }
 }
