@@ -502,3 +502,549 @@ fn a_finding_points_at_the_policy_line_it_contradicts() {
         5
     );
 }
+
+/// One migration history per tool, written the way each tool writes SQL, with its own policy
+/// (`testdata/migrations/tools/<tool>/`): Rails (`structure.sql` from pg_dump, and the SQL of
+/// `db:migrate`), Django `sqlmigrate`, Flyway (with a repeatable `R__` and an undo `U3__`),
+/// Liquibase formatted SQL (PostgreSQL and MySQL), Laravel `migrate --pretend` and
+/// `schema:dump`, Doctrine `--write-sql`, Prisma, Alembic `--sql`, golang-migrate up/down
+/// files, goose Up/Down sections, and SQLite migrations with a table rebuild. Each is run through
+/// the command line, as CI runs it, and its findings must be exactly these: no syntax error on
+/// what the tools print routinely, nothing from rollbacks, nothing from bookkeeping.
+#[test]
+fn tool_styles_exact_findings() {
+    type Expected = &'static [(&'static str, usize, &'static str, &'static str)];
+    let sets: &[(&str, &str, usize, Expected)] = &[
+        (
+            "rails-structure",
+            "postgres",
+            1,
+            &[
+                ("structure.sql", 102, "identifier-column", "guardians.iban"),
+                (
+                    "structure.sql",
+                    103,
+                    "consent-default-true",
+                    "guardians.receive_newsletter",
+                ),
+                (
+                    "structure.sql",
+                    148,
+                    "sensitive-column",
+                    "students.religion",
+                ),
+                ("structure.sql", 149, "undeclared-column", "students.notes"),
+                (
+                    "structure.sql",
+                    198,
+                    "undeclared-column",
+                    "users.current_sign_in_ip",
+                ),
+                (
+                    "structure.sql",
+                    199,
+                    "undeclared-column",
+                    "users.last_sign_in_ip",
+                ),
+            ],
+        ),
+        (
+            "rails",
+            "postgres",
+            3,
+            &[
+                (
+                    "20240301120000_add_fields_to_students.sql",
+                    3,
+                    "sensitive-column",
+                    "students.handicap",
+                ),
+                (
+                    "20240301120000_add_fields_to_students.sql",
+                    5,
+                    "sensitive-column",
+                    "students.num_secu",
+                ),
+                (
+                    "20240301120000_add_fields_to_students.sql",
+                    7,
+                    "consent-default-true",
+                    "guardians.newsletter",
+                ),
+                // Added as extra_info, renamed on line 4; mobile_phone is dropped later.
+                (
+                    "20240315100000_rename_and_cleanup.sql",
+                    4,
+                    "sensitive-column",
+                    "students.confession",
+                ),
+            ],
+        ),
+        (
+            "django",
+            "postgres",
+            3,
+            &[
+                (
+                    "0002_student_fields.sql",
+                    5,
+                    "sensitive-column",
+                    "crm_student.religion",
+                ),
+                // `newsletter` is added DEFAULT true then DROP DEFAULT, as Django does: fine.
+                (
+                    "0002_student_fields.sql",
+                    14,
+                    "consent-default-true",
+                    "crm_student.consent_photos",
+                ),
+                (
+                    "0002_student_fields.sql",
+                    18,
+                    "identifier-column",
+                    "crm_guardian.iban",
+                ),
+                (
+                    "0003_rename_and_data.sql",
+                    7,
+                    "sensitive-column",
+                    "crm_student.allergies",
+                ),
+                (
+                    "0003_rename_and_data.sql",
+                    11,
+                    "undeclared-column",
+                    "crm_guardian.phone",
+                ),
+            ],
+        ),
+        (
+            "flyway",
+            "postgres",
+            6,
+            &[
+                (
+                    "V3_1__student_fields.sql",
+                    1,
+                    "sensitive-column",
+                    "students.nir",
+                ),
+                (
+                    "V3_1__student_fields.sql",
+                    2,
+                    "undeclared-column",
+                    "students.commentaire",
+                ),
+                (
+                    "V3_1__student_fields.sql",
+                    4,
+                    "consent-default-true",
+                    "students.autorisation_photo",
+                ),
+                (
+                    "V3_1__student_fields.sql",
+                    5,
+                    "undeclared-column",
+                    "students.telephone",
+                ),
+                // Inside a DO $$ … $$ block.
+                (
+                    "V3_1__student_fields.sql",
+                    11,
+                    "sensitive-column",
+                    "students.handicap",
+                ),
+            ],
+        ),
+        (
+            "liquibase",
+            "postgres",
+            2,
+            &[
+                (
+                    "db.changelog-1.0.sql",
+                    16,
+                    "identifier-column",
+                    "adherent.iban",
+                ),
+                (
+                    "db.changelog-2.0.sql",
+                    4,
+                    "undeclared-column",
+                    "adherent.mot_de_passe",
+                ),
+                (
+                    "db.changelog-2.0.sql",
+                    5,
+                    "consent-default-true",
+                    "adherent.consentement_rgpd",
+                ),
+                (
+                    "db.changelog-2.0.sql",
+                    11,
+                    "sensitive-column",
+                    "adherent.religion",
+                ),
+                (
+                    "db.changelog-2.0.sql",
+                    17,
+                    "retention-undeclared",
+                    "cotisation",
+                ),
+            ],
+        ),
+        (
+            "liquibase-mysql",
+            "mysql",
+            1,
+            &[(
+                "changelog.sql",
+                13,
+                "sensitive-column",
+                "benevole.casier_judiciaire",
+            )],
+        ),
+        (
+            "laravel",
+            "mysql",
+            4,
+            &[
+                (
+                    "2014_10_12_000000_create_users_table.sql",
+                    1,
+                    "undeclared-column",
+                    "users.email_verified_at",
+                ),
+                (
+                    "2014_10_12_000000_create_users_table.sql",
+                    1,
+                    "undeclared-column",
+                    "users.remember_token",
+                ),
+                (
+                    "2024_02_20_101500_add_fields_to_members_table.sql",
+                    1,
+                    "sensitive-column",
+                    "members.religion",
+                ),
+                (
+                    "2024_02_20_101500_add_fields_to_members_table.sql",
+                    1,
+                    "consent-default-true",
+                    "members.newsletter_opt_in",
+                ),
+                (
+                    "2024_02_20_101500_add_fields_to_members_table.sql",
+                    2,
+                    "undeclared-column",
+                    "members.mot_de_passe",
+                ),
+            ],
+        ),
+        (
+            "laravel-schema",
+            "mysql",
+            1,
+            &[
+                ("mysql-schema.sql", 19, "identifier-column", "guardians.rib"),
+                (
+                    "mysql-schema.sql",
+                    20,
+                    "consent-default-true",
+                    "guardians.accepts_marketing",
+                ),
+                ("mysql-schema.sql", 45, "sensitive-column", "pupils.sante"),
+                (
+                    "mysql-schema.sql",
+                    46,
+                    "undeclared-column",
+                    "pupils.remarques",
+                ),
+            ],
+        ),
+        (
+            "doctrine",
+            "mysql",
+            2,
+            &[
+                (
+                    "doctrine_migration_20240220141500.sql",
+                    5,
+                    "sensitive-column",
+                    "adherent.religion",
+                ),
+                (
+                    "doctrine_migration_20240220141500.sql",
+                    5,
+                    "undeclared-column",
+                    "adherent.notes",
+                ),
+                (
+                    "doctrine_migration_20240220141500.sql",
+                    5,
+                    "consent-default-true",
+                    "adherent.optin_newsletter",
+                ),
+                // CHANGE old new: a rename.
+                (
+                    "doctrine_migration_20240220141500.sql",
+                    6,
+                    "sensitive-column",
+                    "adherent.num_secu",
+                ),
+                (
+                    "doctrine_migration_20240220141500.sql",
+                    8,
+                    "undeclared-column",
+                    "famille.telephone",
+                ),
+            ],
+        ),
+        (
+            "prisma",
+            "postgres",
+            3,
+            &[
+                (
+                    "migrations/20240220141500_student_details/migration.sql",
+                    2,
+                    "consent-default-true",
+                    "Guardian.marketingOptIn",
+                ),
+                (
+                    "migrations/20240220141500_student_details/migration.sql",
+                    3,
+                    "identifier-column",
+                    "Guardian.iban",
+                ),
+                (
+                    "migrations/20240220141500_student_details/migration.sql",
+                    6,
+                    "sensitive-column",
+                    "Student.religiousAffiliation",
+                ),
+                (
+                    "migrations/20240220141500_student_details/migration.sql",
+                    7,
+                    "sensitive-column",
+                    "Student.socialSecurityNumber",
+                ),
+                (
+                    "migrations/20240305090000_rename_notes/migration.sql",
+                    11,
+                    "sensitive-column",
+                    "Student.medicalNotes",
+                ),
+            ],
+        ),
+        (
+            "alembic",
+            "postgres",
+            1,
+            &[
+                ("upgrade.sql", 30, "sensitive-column", "members.confession"),
+                (
+                    "upgrade.sql",
+                    32,
+                    "undeclared-column",
+                    "members.observations",
+                ),
+                ("upgrade.sql", 44, "identifier-column", "donations.iban"),
+            ],
+        ),
+        (
+            "golang-migrate",
+            "postgres",
+            3,
+            &[
+                (
+                    "000002_add_contact_fields.up.sql",
+                    1,
+                    "identifier-column",
+                    "contacts.iban",
+                ),
+                (
+                    "000002_add_contact_fields.up.sql",
+                    2,
+                    "undeclared-column",
+                    "contacts.date_of_birth",
+                ),
+                (
+                    "000002_add_contact_fields.up.sql",
+                    3,
+                    "consent-default-true",
+                    "contacts.opt_in",
+                ),
+                (
+                    "000003_rename_note.up.sql",
+                    2,
+                    "sensitive-column",
+                    "contacts.orientation_sexuelle",
+                ),
+            ],
+        ),
+        (
+            "goose",
+            "postgres",
+            2,
+            &[
+                (
+                    "20240220141500_add_volunteer_fields.sql",
+                    2,
+                    "sensitive-column",
+                    "volunteers.syndicat",
+                ),
+                (
+                    "20240220141500_add_volunteer_fields.sql",
+                    3,
+                    "consent-default-true",
+                    "volunteers.newsletter",
+                ),
+            ],
+        ),
+        (
+            "sqlite",
+            "sqlite",
+            3,
+            &[
+                (
+                    "002_add_fields.sql",
+                    2,
+                    "consent-default-true",
+                    "familles.consentement_photo",
+                ),
+                (
+                    "002_add_fields.sql",
+                    3,
+                    "consent-default-true",
+                    "familles.accepte_newsletter",
+                ),
+                (
+                    "002_add_fields.sql",
+                    4,
+                    "undeclared-column",
+                    "familles.telephone",
+                ),
+                // The table is rebuilt (new_eleves, renamed): reported where it is recreated.
+                (
+                    "003_rebuild_eleves.sql",
+                    10,
+                    "sensitive-column",
+                    "eleves.regime_alimentaire",
+                ),
+                (
+                    "003_rebuild_eleves.sql",
+                    11,
+                    "undeclared-column",
+                    "eleves.mdp",
+                ),
+            ],
+        ),
+    ];
+    for (set, dialect, files, expected) in sets {
+        let dir = root().join("testdata/migrations/tools").join(set);
+        let out = Command::cargo_bin("vigie")
+            .unwrap()
+            .current_dir(&dir)
+            .args(["check-migrations", ".", "--policy", "policy.toml"])
+            .args([
+                "--dialect",
+                dialect,
+                "--format",
+                "json",
+                "--fail-on",
+                "never",
+            ])
+            .assert();
+        let o = out.get_output();
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{set}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let mut got: Vec<String> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                let object = match f["column_name"].as_str() {
+                    Some(c) => format!("{}.{c}", f["table"].as_str().unwrap_or("")),
+                    None => f["table"].as_str().unwrap_or("").to_string(),
+                };
+                let file = f["file"].as_str().unwrap();
+                let file = file.strip_prefix("./").unwrap_or(file);
+                format!(
+                    "{file}:{} {} {object}",
+                    f["line"],
+                    f["rule"].as_str().unwrap()
+                )
+            })
+            .collect();
+        let mut want: Vec<String> = expected
+            .iter()
+            .map(|(file, line, rule, object)| format!("{file}:{line} {rule} {object}"))
+            .collect();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "{set}");
+        let summary = &v["summary"];
+        assert_eq!(summary["files"], *files, "{set}: rollbacks are not read");
+        assert_eq!(summary["unparsed"], 0, "{set}");
+        assert_eq!(v["errors"].as_array().map(Vec::len), Some(0), "{set}");
+    }
+}
+
+/// The caret of `consent-default-true` is under the default, as `vigie explain` says.
+#[test]
+fn consent_default_points_at_the_default() {
+    let sql = "ALTER TABLE prospects ADD COLUMN newsletter boolean NOT NULL DEFAULT true;\nCREATE TABLE dossiers (\n  id serial PRIMARY KEY,\n  accepte_newsletter boolean DEFAULT 't'::boolean NOT NULL\n);\nALTER TABLE dossiers ADD COLUMN optin boolean;\nALTER TABLE dossiers ALTER COLUMN optin SET DEFAULT true;\n";
+    let r = check(
+        one(sql),
+        &corpus_policy(),
+        SqlDialect::Postgres,
+        Default::default(),
+    );
+    let at: Vec<(usize, usize, String)> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "consent-default-true")
+        .map(|f| (f.line, f.column, sql[f.span.clone()].to_string()))
+        .collect();
+    assert_eq!(
+        at,
+        [
+            (1, 62, "DEFAULT true".to_string()),
+            (4, 30, "DEFAULT 't'::boolean".to_string()),
+            (7, 45, "DEFAULT true".to_string()),
+        ],
+        "{}",
+        brief(&r)
+    );
+}
+
+/// goose, sql-migrate and dbmate keep the rollback in the same file: only the Up part counts.
+#[test]
+fn down_sections_of_one_file_migrations_are_not_applied() {
+    for (up, down) in [
+        ("-- +goose Up", "-- +goose Down"),
+        ("-- +migrate Up", "-- +migrate Down"),
+        ("-- migrate:up", "-- migrate:down"),
+    ] {
+        let sql = format!(
+            "{up}\nALTER TABLE etudiants ADD COLUMN religion text;\n\n{down}\nALTER TABLE etudiants DROP COLUMN religion;\nALTER TABLE b WEIRD SYNTAX;\n"
+        );
+        let r = check(
+            one(&sql),
+            &corpus_policy(),
+            SqlDialect::Postgres,
+            Default::default(),
+        );
+        assert_eq!(
+            brief(&r),
+            "V1__test.sql:2:34 sensitive-column [high] etudiants.religion",
+            "{down}"
+        );
+    }
+}

@@ -231,13 +231,12 @@ fn known_syntax_errors_are_where_expected() {
         ),
         (
             "postgres/misc/V5__unsupported_statements.sql",
+            // CREATE SEQUENCE in pg_dump's option order, ALTER SEQUENCE … OWNED BY, DROP INDEX
+            // CONCURRENTLY and CREATE INDEX … ON ONLY are not parsed either, but recognised:
+            // nothing in them can reach a column.
             &[
-                (6, 3, false),   // CREATE SEQUENCE in pg_dump's option order
-                (11, 11, false), // ALTER SEQUENCE … OWNED BY
-                (13, 13, false), // DROP INDEX CONCURRENTLY IF EXISTS
-                (15, 15, false), // CREATE INDEX … ON ONLY
-                (17, 17, true),  // CREATE TABLE … (LIKE … INCLUDING ALL)
-                (23, 19, true),  // a column with STORAGE EXTERNAL (the other columns are kept)
+                (17, 17, true), // CREATE TABLE … (LIKE … INCLUDING ALL)
+                (23, 19, true), // a column with STORAGE EXTERNAL (the other columns are kept)
             ],
         ),
     ];
@@ -254,15 +253,11 @@ fn known_syntax_errors_are_where_expected() {
             let file = rel(&f);
             if file.contains("pg_dump") {
                 // Per table: CREATE SEQUENCE, ALTER SEQUENCE … OWNER TO, ALTER SEQUENCE … OWNED
-                // BY (16 tables); plus ALTER TYPE … OWNER TO. None can hide a column.
-                assert!(got.iter().all(|e| !e.2), "{file}: {got:?}");
-                assert_eq!(got.len(), 49, "{file}: {got:?}");
-                let first_seq = sql
-                    .lines()
-                    .position(|l| l.starts_with("CREATE SEQUENCE"))
-                    .expect("a sequence")
-                    + 1;
-                assert!(got.iter().any(|e| e.1 == first_seq), "{file}: {got:?}");
+                // BY (16 tables); plus ALTER TYPE … OWNER TO. sqlparser reads none of the 49,
+                // none can hide a column: all are recognised, none is an error.
+                assert!(got.is_empty(), "{file}: {got:?}");
+                assert!(parsed.recovered >= 49, "{file}: {}", parsed.recovered);
+                assert!(sql.lines().any(|l| l.starts_with("CREATE SEQUENCE")));
                 continue;
             }
             if got.is_empty() {

@@ -12,7 +12,10 @@
 //!   sqlparser does not know (`ENGINE=`, `CONVERT TO CHARACTER SET`, `DISABLE KEYS`, …) are
 //!   recognised as harmless, and `COMMENT = '…'` becomes a table comment;
 //! - `CREATE TABLE`: each column or constraint is parsed alone, so one odd column does not hide
-//!   the `religion TEXT` next to it.
+//!   the `religion TEXT` next to it;
+//! - statements that tools emit routinely and that cannot reach a column (pg_dump's sequences,
+//!   `CREATE INDEX … ON ONLY`, `OWNER TO`, `SET CONSTRAINTS`, SQLite `PRAGMA foreign_keys=OFF`…)
+//!   are recognised by their leading keywords and cost nothing (see `routine_statement`).
 //!
 //! What still fails becomes a [`SyntaxError`] with its position in the file, and costs only
 //! itself. [`SyntaxError::may_change_catalog`] tells a failure that could hide a table or column
@@ -237,7 +240,7 @@ static CREATE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 
 static HARMLESS_ALTER_OP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?is)^(?:ENGINE|(?:DEFAULT\s+)?(?:CHARSET|CHARACTER\s+SET|COLLATE)|CONVERT\s+TO|DISABLE\s+KEYS|ENABLE\s+KEYS|AUTO_INCREMENT|ROW_FORMAT|ALGORITHM|LOCK|FORCE|KEY_BLOCK_SIZE|STATS_\w+|PACK_KEYS|CHECKSUM|DELAY_KEY_WRITE|AVG_ROW_LENGTH|MAX_ROWS|MIN_ROWS|ORDER\s+BY|SET\s+WITH\s+OIDS|SET\s+WITHOUT\s+(?:OIDS|CLUSTER)|SET\s+TABLESPACE|SET\s+ACCESS\s+METHOD|NO\s+INHERIT|INHERIT|CLUSTER\s+ON|ATTACH\s+PARTITION|DETACH\s+PARTITION|ADD\s+(?:UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?(?:INDEX|KEY)|DROP\s+(?:INDEX|KEY|FOREIGN\s+KEY|CONSTRAINT|CHECK)|ANALYZE\s+PARTITION|OPTIMIZE\s+PARTITION|REBUILD\s+PARTITION|PARTITION\s+BY|REMOVE\s+PARTITIONING|COALESCE\s+PARTITION|TRUNCATE\s+PARTITION|DISCARD\s+TABLESPACE|IMPORT\s+TABLESPACE|ALTER\s+(?:COLUMN\s+)?[\w`"]+\s+SET\s+(?:STATISTICS|STORAGE|COMPRESSION))\b"#,
+        r#"(?is)^(?:ENGINE|(?:DEFAULT\s+)?(?:CHARSET|CHARACTER\s+SET|COLLATE)|CONVERT\s+TO|DISABLE\s+KEYS|ENABLE\s+KEYS|AUTO_INCREMENT|ROW_FORMAT|ALGORITHM|LOCK|FORCE|KEY_BLOCK_SIZE|STATS_\w+|PACK_KEYS|CHECKSUM|DELAY_KEY_WRITE|AVG_ROW_LENGTH|MAX_ROWS|MIN_ROWS|ORDER\s+BY|SET\s+WITH\s+OIDS|SET\s+WITHOUT\s+(?:OIDS|CLUSTER)|SET\s+TABLESPACE|SET\s+ACCESS\s+METHOD|NO\s+INHERIT|INHERIT|CLUSTER\s+ON|ATTACH\s+PARTITION|DETACH\s+PARTITION|ADD\s+(?:UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?(?:INDEX|KEY)|DROP\s+(?:INDEX|KEY|FOREIGN\s+KEY|CONSTRAINT|CHECK)|ANALYZE\s+PARTITION|OPTIMIZE\s+PARTITION|REBUILD\s+PARTITION|PARTITION\s+BY|REMOVE\s+PARTITIONING|COALESCE\s+PARTITION|TRUNCATE\s+PARTITION|DISCARD\s+TABLESPACE|IMPORT\s+TABLESPACE|ALTER\s+(?:COLUMN\s+)?[\w`"]+\s+SET\s+(?:STATISTICS|STORAGE|COMPRESSION)|ALTER\s+(?:COLUMN\s+)?[\w`"]+\s+(?:ADD\s+GENERATED|SET\s+GENERATED|DROP\s+IDENTITY|RESTART)|RENAME\s+(?:INDEX|KEY)|ALTER\s+INDEX)\b"#,
     )
     .expect("valid regex")
 });
@@ -298,6 +301,8 @@ impl StmtCtx<'_> {
                     self.alter_ops(&code, err);
                 } else if w(0) == "CREATE" && CREATE_HEAD.is_match(self.mask()) {
                     self.create_elements(&code, err);
+                } else if routine_statement(&words, self.mask()) {
+                    // Recognised: nothing in it can reach a table's columns.
                 } else {
                     self.push_error(&err, &code, may_change_catalog(&words));
                 }
@@ -1139,6 +1144,47 @@ fn leading_words(code: &str) -> Vec<String> {
         .collect()
 }
 
+static OWNER_TO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\sowner\s+to\s").expect("valid regex"));
+
+/// Statements that dump and migration tools emit routinely, that sqlparser does not read in
+/// every form they take, and that cannot create or change a table's columns: sequences (pg_dump's
+/// `CREATE SEQUENCE` option order, `ALTER SEQUENCE … OWNED BY`), indexes (`CREATE INDEX … ON
+/// ONLY`, `CONCURRENTLY IF NOT EXISTS`, `ALTER INDEX … ATTACH PARTITION`, `DROP INDEX
+/// CONCURRENTLY`), materialized views (`WITH NO DATA`), `ALTER <not a table> … OWNER TO`,
+/// settings (`SET CONSTRAINTS … IMMEDIATE`), triggers (SQLite's `CREATE TRIGGER IF NOT EXISTS`,
+/// whose `BEGIN … END` body the splitter cuts at its `;`: the pieces are DML) and SQLite's
+/// `PRAGMA foreign_keys=OFF`. Reporting
+/// them would bury the findings of a pg_dump schema under three notes per table. `mask` is the
+/// lower-cased statement with comments and strings blanked.
+fn routine_statement(words: &[String], mask: &str) -> bool {
+    let w = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
+    match w(0) {
+        "CREATE" => {
+            let mut i = 1;
+            while matches!(w(i), "OR" | "REPLACE" | "TEMP" | "TEMPORARY" | "UNLOGGED")
+                || w(i).starts_with("DEFINER")
+            {
+                i += 1;
+            }
+            match w(i) {
+                // A trigger body is DML only (SQLite, MySQL) or a function call (PostgreSQL).
+                "SEQUENCE" | "INDEX" | "TRIGGER" => true,
+                "UNIQUE" | "FULLTEXT" | "SPATIAL" => w(i + 1) == "INDEX",
+                "MATERIALIZED" => w(i + 1) == "VIEW",
+                _ => false,
+            }
+        }
+        "ALTER" => {
+            matches!(w(1), "SEQUENCE" | "INDEX")
+                || (!may_change_catalog(words) && OWNER_TO.is_match(mask))
+        }
+        "DROP" => w(1) == "INDEX",
+        "SET" | "PRAGMA" => true,
+        _ => false,
+    }
+}
+
 /// Whether a statement starting with these keywords could create, alter or drop a table or a
 /// column. Unknown statements could.
 fn may_change_catalog(words: &[String]) -> bool {
@@ -1530,5 +1576,57 @@ mod tests {
         assert!(p.errors.is_empty(), "{:?}", p.errors);
         assert_eq!(p.changes.len(), 1);
         assert_eq!((p.changes[0].line, p.changes[0].column), (4, 38));
+    }
+
+    /// What pg_dump, Rails, Django, Doctrine and SQLite tools print in every file, that sqlparser
+    /// rejects but that cannot reach a column: recognised, not errors.
+    #[test]
+    fn routine_tool_statements_are_recognised() {
+        let pg = [
+            "CREATE SEQUENCE public.t_id_seq\n    START WITH 1\n    INCREMENT BY 1\n    NO MINVALUE\n    NO MAXVALUE\n    CACHE 1",
+            "ALTER SEQUENCE public.t_id_seq OWNED BY public.t.id",
+            "ALTER SEQUENCE public.t_id_seq OWNER TO app",
+            "ALTER TYPE public.status OWNER TO app",
+            "CREATE INDEX i ON ONLY public.t USING btree (a)",
+            "ALTER INDEX public.i ATTACH PARTITION public.i_2024",
+            "DROP INDEX CONCURRENTLY IF EXISTS i",
+            "CREATE MATERIALIZED VIEW public.v AS\n SELECT 1 AS n\n  WITH NO DATA",
+            "SET CONSTRAINTS \"t_email_key\" IMMEDIATE",
+            "ALTER TABLE ONLY public.t ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (\n    SEQUENCE NAME public.t_id_seq\n    START WITH 1\n    INCREMENT BY 1\n    NO MINVALUE\n    NO MAXVALUE\n    CACHE 1\n)",
+        ];
+        for sql in pg {
+            let p = parse_file(&format!("{sql};"), SqlDialect::Postgres);
+            assert!(p.errors.is_empty(), "{sql}: {:?}", p.errors);
+            assert!(p.changes.is_empty(), "{sql}: {:?}", p.changes);
+            assert_eq!(p.failed, 0, "{sql}");
+        }
+        let my = [
+            "ALTER TABLE adherent RENAME INDEX idx_90d3f06097a77b84 TO IDX_ADHERENT_FAMILLE",
+            "ALTER TABLE adherent RENAME KEY a TO b",
+            "ALTER TABLE adherent ALTER INDEX idx_a INVISIBLE",
+            "CREATE TRIGGER trg BEFORE INSERT ON adherent FOR EACH ROW SET NEW.nom = UPPER(NEW.nom)",
+        ];
+        for sql in my {
+            let p = parse_file(&format!("{sql};"), SqlDialect::Mysql);
+            assert!(p.errors.is_empty(), "{sql}: {:?}", p.errors);
+            assert!(p.changes.is_empty(), "{sql}: {:?}", p.changes);
+        }
+        let lite = "PRAGMA foreign_keys=OFF;\nPRAGMA defer_foreign_keys=ON;\nCREATE TRIGGER IF NOT EXISTS t AFTER UPDATE ON e\nBEGIN\n  UPDATE e SET u = 1 WHERE id = NEW.id;\nEND;\n";
+        let p = parse_file(lite, SqlDialect::Sqlite);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert!(p.changes.is_empty(), "{:?}", p.changes);
+        // Still errors: what could hide a column, and unknown statements.
+        let p = parse_file(
+            "ALTER TABLE t RENAME INDEX a TO b, ADD COLUMN religion text STORAGE WEIRD;\nCREATE VIRTUAL TABLE f USING fts5(body, content='notes');\n",
+            SqlDialect::Sqlite,
+        );
+        assert!(
+            p.errors.iter().all(|e| e.may_change_catalog),
+            "{:?}",
+            p.errors
+        );
+        assert_eq!(p.errors.len(), 2, "{:?}", p.errors);
+        let p = parse_file("VACUUM (ANALYZE) t;", SqlDialect::Postgres);
+        assert_eq!(p.errors.len(), 1);
     }
 }

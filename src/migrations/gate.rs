@@ -10,6 +10,7 @@
 //! `-- vigie:ignore RULE-ID[,RULE-ID] reason`. A missing reason or an unknown rule is an error;
 //! an ignore that matches nothing is reported as `waiver-unused`.
 
+use super::split::{Blank, LineIndex, code_text, up_part_len};
 use super::{MigrationState, SqlDialect, TouchKind, parse_file, split};
 use crate::catalog::Catalog;
 use crate::finding::Severity;
@@ -77,9 +78,41 @@ struct Ignore {
     used: bool,
 }
 
+/// Whether a file is a rollback that its tool runs only when migrating down: golang-migrate's
+/// and sqlx's `NAME.down.sql`, Diesel's `down.sql` beside `up.sql`, Flyway's undo migrations
+/// `U<version>__NAME.sql`. The gate reads the history as it is applied, so it skips them: a
+/// rollback drops what its migration adds.
+pub fn is_rollback_file(path: &str) -> bool {
+    let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let lower = file.to_ascii_lowercase();
+    if lower == "down.sql" || lower.ends_with(".down.sql") {
+        return true;
+    }
+    // Flyway: `U` (case-sensitive, as Flyway's default prefix), a version, `__`.
+    file.strip_prefix('U')
+        .and_then(|rest| rest.split_once("__"))
+        .is_some_and(|(version, _)| {
+            version.starts_with(|c: char| c.is_ascii_digit())
+                && version
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == '_')
+        })
+}
+
+/// Flyway's repeatable migrations (`R__NAME.sql`) run after every versioned migration.
+fn is_repeatable(name: &str) -> bool {
+    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    file.starts_with("R__")
+}
+
 /// Order migration files the way migration tools do: digit runs compare as numbers
-/// (`V2__` before `V10__`), then the rest of the name.
+/// (`V2__` before `V10__`), then the rest of the name; Flyway's repeatable `R__` files last.
 pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    match (is_repeatable(a), is_repeatable(b)) {
+        (true, false) => return Ordering::Greater,
+        (false, true) => return Ordering::Less,
+        _ => {}
+    }
     // Flyway-style `V1_1__name`: the version before `__` compares segment by segment.
     if let (Some(va), Some(vb)) = (flyway_version(a), flyway_version(b)) {
         let ord = va.cmp(&vb);
@@ -162,12 +195,13 @@ fn finding(
 fn parse_ignores(
     index: usize,
     file: &SourceFile,
+    text: &str,
     dialect: SqlDialect,
     errors: &mut Vec<GateError>,
     custom: &[String],
 ) -> Vec<Ignore> {
     let mut out = Vec::new();
-    for stmt in split(&file.text, dialect) {
+    for stmt in split(text, dialect) {
         let range = stmt.start..stmt.start + stmt.text.len();
         for (line, text) in &stmt.comments_before {
             let Some(rest) = text.trim().strip_prefix("vigie:ignore") else {
@@ -244,10 +278,23 @@ pub fn check(
     let mut ignores = Vec::new();
     let custom: Vec<String> = policy.checks.iter().map(|c| c.id.value.clone()).collect();
     let mut raw: Vec<(usize, GateFinding)> = Vec::new();
+    let files: Vec<SourceFile> = files
+        .into_iter()
+        .filter(|f| !is_rollback_file(&f.path))
+        .collect();
 
     for (i, file) in files.iter().enumerate() {
-        ignores.extend(parse_ignores(i, file, dialect, &mut report.errors, &custom));
-        let parsed = parse_file(&file.text, dialect);
+        // One-file Up/Down tools (goose, sql-migrate, dbmate): only the Up part is applied.
+        let up = &file.text[..up_part_len(&file.text, dialect)];
+        ignores.extend(parse_ignores(
+            i,
+            file,
+            up,
+            dialect,
+            &mut report.errors,
+            &custom,
+        ));
+        let parsed = parse_file(up, dialect);
         report.statements += parsed.statements;
         report.unparsed += parsed.failed;
         for e in &parsed.errors {
@@ -343,15 +390,16 @@ pub fn check(
                         continue;
                     };
                     let file = &files[ev.file];
-                    let mut f = finding(
-                        j.rule,
-                        file,
-                        ev.line,
-                        ev.column,
-                        ev.start..ev.end.max(ev.start + 1),
-                        j.message,
-                        j.help,
-                    );
+                    let (mut line, mut col, mut span) =
+                        (ev.line, ev.column, ev.start..ev.end.max(ev.start + 1));
+                    if j.rule == ids::CONSENT_DEFAULT_TRUE
+                        && let Some(d) = default_clause(&file.text, span.clone(), dialect)
+                    {
+                        // The caret goes under the default, not the whole definition.
+                        (line, col) = LineIndex::new(&file.text).position(d.start);
+                        span = d;
+                    }
+                    let mut f = finding(j.rule, file, line, col, span, j.message, j.help);
                     f.table = Some(table.name.clone());
                     f.column_name = Some(column.name.clone());
                     f.category = j.category;
@@ -432,6 +480,50 @@ pub fn check(
     report
 }
 
+/// `DEFAULT <value>` inside a column definition or `SET DEFAULT` clause (`range` in `text`):
+/// the range of the keyword and its value, outside comments and strings.
+fn default_clause(text: &str, range: Range<usize>, dialect: SqlDialect) -> Option<Range<usize>> {
+    let slice = text.get(range.clone())?;
+    let mut code = code_text(slice, dialect, Blank::CommentsAndStrings).into_owned();
+    code.make_ascii_lowercase();
+    let b = code.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c >= 0x80;
+    let mut from = 0;
+    let at = loop {
+        let p = from + code.get(from..)?.find("default")?;
+        let end = p + "default".len();
+        if (p == 0 || !word(b[p - 1])) && (end >= b.len() || !word(b[end])) {
+            break p;
+        }
+        from = end;
+    };
+    let mut e = at + "default".len();
+    while e < b.len() && b[e].is_ascii_whitespace() {
+        e += 1;
+    }
+    // The value: up to the next blank, `,` or unbalanced `)`; parentheses kept whole.
+    let mut depth = 0i32;
+    while e < b.len() {
+        match b[e] {
+            // A string (blanked to spaces in `code`): to its closing quote.
+            q @ (b'\'' | b'"' | b'`') => {
+                e = b[e + 1..]
+                    .iter()
+                    .position(|&c| c == q)
+                    .map_or(b.len(), |p| e + 1 + p);
+            }
+            b'(' => depth += 1,
+            b')' if depth == 0 => break,
+            b')' => depth -= 1,
+            b',' if depth == 0 => break,
+            c if c.is_ascii_whitespace() && depth == 0 => break,
+            _ => {}
+        }
+        e += 1;
+    }
+    Some(range.start + at..range.start + e.min(b.len()))
+}
+
 fn line_start(text: &str, line: usize) -> usize {
     if line <= 1 {
         return 0;
@@ -454,5 +546,63 @@ mod tests {
         let mut v = ["20240110_b.sql", "20231201_a.sql"];
         v.sort_by(|a, b| natural_cmp(a, b));
         assert_eq!(v[0], "20231201_a.sql");
+        // Flyway runs repeatable migrations after every versioned one.
+        let mut v = vec![
+            "V2__b.sql",
+            "R__views.sql",
+            "V10__x.sql",
+            "R__functions.sql",
+        ];
+        v.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(
+            v,
+            [
+                "V2__b.sql",
+                "V10__x.sql",
+                "R__functions.sql",
+                "R__views.sql"
+            ]
+        );
+    }
+
+    #[test]
+    fn rollback_files() {
+        use super::is_rollback_file;
+        for down in [
+            "migrations/000002_add_fields.down.sql",
+            "20240101120000_create.DOWN.sql",
+            "migrations/2024-01-01-000000_create_users/down.sql",
+            "sql/U3__add_students.sql",
+            "U1_1__x.sql",
+            "U2.1__x.sql",
+        ] {
+            assert!(is_rollback_file(down), "{down}");
+        }
+        for up in [
+            "migrations/000002_add_fields.up.sql",
+            "migrations/2024-01-01-000000_create_users/up.sql",
+            "V3__add_students.sql",
+            "Users__seed.sql",
+            "0005_slow_down.sql",
+            "0004_shutdown.sql",
+            "u3__lowercase.sql",
+        ] {
+            assert!(!is_rollback_file(up), "{up}");
+        }
+    }
+
+    #[test]
+    fn the_default_clause_of_a_definition() {
+        use super::{SqlDialect, default_clause};
+        let t =
+            "ALTER TABLE a ADD c tinyint(1) not null default '1' COMMENT 'default x', ADD d int";
+        let start = t.find("c tinyint").unwrap();
+        let end = t.find(", ADD d").unwrap();
+        let r = default_clause(t, start..end, SqlDialect::Mysql).unwrap();
+        assert_eq!(&t[r], "default '1'");
+        let t = "  newsletter boolean DEFAULT (true) NOT NULL,";
+        let r = default_clause(t, 2..t.len() - 1, SqlDialect::Postgres).unwrap();
+        assert_eq!(&t[r], "DEFAULT (true)");
+        assert!(default_clause("default_x boolean", 0..17, SqlDialect::Postgres).is_none());
     }
 }

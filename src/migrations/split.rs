@@ -336,6 +336,49 @@ fn push_statement(
     });
 }
 
+/// The length of the part of a file that its tool applies when migrating up.
+///
+/// goose (`-- +goose Down`), sql-migrate (`-- +migrate Down`) and dbmate (`-- migrate:down`) keep
+/// a migration and its rollback in one file; the rollback drops what the migration adds, so
+/// reading it as part of the history would hide every column the file introduces. The marker is
+/// a line comment (never text inside a string or a dollar body) and matches as those tools match
+/// it: case-insensitively, spaces around the words ignored.
+pub fn up_part_len(sql: &str, dialect: SqlDialect) -> usize {
+    let s = sql.as_bytes();
+    let mut i = 0usize;
+    while i < s.len() {
+        match lex_at(s, i, dialect) {
+            Some((Lexeme::LineComment { body }, end)) => {
+                if is_down_marker(&sql[floor_char_boundary(sql, body)..end]) {
+                    // Cut at the start of the marker's line when nothing precedes it there.
+                    let line_start = s[..i]
+                        .iter()
+                        .rposition(|&b| b == b'\n')
+                        .map_or(0, |p| p + 1);
+                    let only_blanks = s[line_start..i].iter().all(u8::is_ascii_whitespace);
+                    return if only_blanks { line_start } else { i };
+                }
+                i = end;
+            }
+            Some((_, end)) => i = end.max(i + 1),
+            None => i += 1,
+        }
+    }
+    s.len()
+}
+
+fn is_down_marker(body: &str) -> bool {
+    let words: Vec<String> = body
+        .split_whitespace()
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    matches!(
+        words.as_slice(),
+        ["+goose", "down", ..] | ["+migrate", "down", ..] | ["migrate:down", ..]
+    )
+}
+
 /// MySQL client `DELIMITER x` command at `i`: the new delimiter and the end of its line.
 fn delimiter_command(s: &[u8], i: usize) -> Option<(Vec<u8>, usize)> {
     const KW: &[u8] = b"delimiter";
@@ -646,6 +689,33 @@ mod tests {
         let c = code_text(t, SqlDialect::Mysql, Blank::CommentsAndStrings);
         assert_eq!(c.len(), t.len());
         assert_eq!(c, "x '    '          y ' '   ");
+    }
+
+    #[test]
+    fn down_sections_are_not_the_up_part() {
+        let goose = "-- +goose Up\nCREATE TABLE v (id int);\n-- +goose StatementBegin\nSELECT 1;\n-- +goose StatementEnd\n\n-- +goose Down\nDROP TABLE v;\n";
+        let n = up_part_len(goose, SqlDialect::Postgres);
+        assert!(
+            goose[..n].ends_with("StatementEnd\n\n"),
+            "{:?}",
+            &goose[..n]
+        );
+        let sql_migrate =
+            "-- +migrate Up\nALTER TABLE v ADD x int;\n--  +migrate   down\nALTER TABLE v DROP x;";
+        assert_eq!(
+            &sql_migrate[..up_part_len(sql_migrate, SqlDialect::Mysql)],
+            "-- +migrate Up\nALTER TABLE v ADD x int;\n"
+        );
+        let dbmate = "-- migrate:up\nCREATE TABLE v (id int);\n\n-- migrate:down\nDROP TABLE v;\n";
+        assert_eq!(up_part_len(dbmate, SqlDialect::Sqlite), 40);
+        // Not a marker: inside a string or a body, or a comment that only mentions it.
+        for sql in [
+            "INSERT INTO t VALUES ('\n-- +goose Down\n');",
+            "DO $$\n-- +goose Down\nBEGIN END $$;",
+            "-- see the +goose Down section of 0003\nSELECT 1;",
+        ] {
+            assert_eq!(up_part_len(sql, SqlDialect::Postgres), sql.len(), "{sql}");
+        }
     }
 
     #[test]

@@ -1,0 +1,8 @@
+
+-- Doctrine Migration File Generated on 2024-02-20 14:15:00
+
+-- Version DoctrineMigrations\Version20240220141500
+ALTER TABLE adherent ADD religion VARCHAR(255) DEFAULT NULL, ADD notes LONGTEXT DEFAULT NULL, ADD optin_newsletter TINYINT(1) DEFAULT 1 NOT NULL, CHANGE nom nom VARCHAR(180) NOT NULL;
+ALTER TABLE adherent CHANGE remarque_interne num_secu VARCHAR(15) DEFAULT NULL;
+ALTER TABLE adherent RENAME INDEX idx_90d3f06097a77b84 TO IDX_ADHERENT_FAMILLE;
+ALTER TABLE famille ADD telephone VARCHAR(20) DEFAULT NULL;

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS contact_events;
+DROP TABLE IF EXISTS contacts;

@@ -1,0 +1,20 @@
+BEGIN;
+
+CREATE TABLE IF NOT EXISTS contacts (
+    id BIGSERIAL PRIMARY KEY,
+    full_name TEXT NOT NULL,
+    email TEXT,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT NOW()
+);
+
+CREATE TABLE IF NOT EXISTS contact_events (
+    id BIGSERIAL PRIMARY KEY,
+    contact_id BIGINT NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    happened_at TIMESTAMPTZ NOT NULL
+) PARTITION BY RANGE (happened_at);
+
+CREATE TABLE contact_events_2024 PARTITION OF contact_events
+    FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+
+COMMIT;

@@ -1,0 +1,3 @@
+ALTER TABLE contacts DROP COLUMN IF EXISTS opt_in;
+ALTER TABLE contacts DROP COLUMN IF EXISTS date_of_birth;
+ALTER TABLE contacts DROP COLUMN IF EXISTS iban;

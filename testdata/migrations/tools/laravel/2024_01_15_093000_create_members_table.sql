@@ -1,0 +1,3 @@
+create table `members` (`id` bigint unsigned not null auto_increment primary key, `user_id` bigint unsigned null, `first_name` varchar(255) not null, `last_name` varchar(255) not null, `birth_date` date null, `is_active` tinyint(1) not null default '1', `created_at` timestamp null, `updated_at` timestamp null, `deleted_at` timestamp null) default character set utf8mb4 collate 'utf8mb4_unicode_ci';
+alter table `members` add constraint `members_user_id_foreign` foreign key (`user_id`) references `users` (`id`) on delete set null;
+alter table `members` add index `members_last_name_index`(`last_name`);
