@@ -170,6 +170,12 @@ impl Dialect {
         }
     }
 
+    /// Whether a streamed integer key may be left as an integer: the backend reads its type
+    /// and prints it (PostgreSQL's binary COPY), which spares the server a conversion per row.
+    pub fn streams_integer_keys(self) -> bool {
+        matches!(self, Dialect::Postgres)
+    }
+
     /// A key column rendered as text, for sample keys.
     pub fn key_text(self, column: &str) -> String {
         format!("CAST({column} AS {})", self.text_type())

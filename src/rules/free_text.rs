@@ -275,6 +275,7 @@ fn select_sql(d: Dialect, c: &FreeTextCheck) -> String {
     let col = d.col("t", &c.column);
     let key = match c.key.len() {
         0 => "''".to_string(),
+        1 if c.key_integer && d.streams_integer_keys() => d.col("t", &c.key[0]),
         1 => d.key_text(&d.col("t", &c.key[0])),
         _ => d.key_list(
             &c.key
