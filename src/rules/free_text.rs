@@ -48,6 +48,12 @@ impl Batch {
         self.ends.len()
     }
 
+    /// Empties the batch, keeping its buffers for the next one.
+    fn clear(&mut self) {
+        self.buf.clear();
+        self.ends.clear();
+    }
+
     fn start(&self, i: usize) -> usize {
         if i == 0 { 0 } else { self.ends[i - 1].1 }
     }
@@ -351,10 +357,13 @@ pub fn run(
     let mut acc: BTreeMap<Category, Acc> = BTreeMap::new();
     let mut rows = 0u64;
     let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(BATCHES_IN_FLIGHT);
+    // Matched batches go back to the reader to be filled again: a fresh 256 KiB buffer per
+    // batch cost page faults and allocator work at every one.
+    let (back, spare) = std::sync::mpsc::sync_channel::<Batch>(BATCHES_IN_FLIGHT + 2);
     let result = std::thread::scope(|scope| {
         let acc = &mut acc;
         let consumer = scope.spawn(move || {
-            for batch in rx {
+            for mut batch in rx {
                 let matched: Vec<(usize, Vec<Hit>)> = (0..batch.len())
                     .into_par_iter()
                     .filter_map(|i| {
@@ -389,6 +398,8 @@ pub fn run(
                         }
                     }
                 }
+                batch.clear();
+                let _ = back.try_send(batch);
             }
         });
         let mut batch = Batch::default();
@@ -396,7 +407,8 @@ pub fn run(
             rows += 1;
             batch.push(k, t);
             if batch.len() == ROWS_PER_BATCH {
-                let _ = tx.send(std::mem::take(&mut batch));
+                let next = spare.try_recv().unwrap_or_default();
+                let _ = tx.send(std::mem::replace(&mut batch, next));
             }
         });
         if batch.len() > 0 {

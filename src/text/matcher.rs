@@ -58,6 +58,18 @@ pub struct Matcher {
 struct Scratch {
     normalized: Normalized,
     classes: Vec<WordClass>,
+    lists: Lists,
+}
+
+/// The working lists of [`Matcher::match_terms`], cleared and reused from note to note.
+#[derive(Default)]
+struct Lists {
+    /// (entry, first token, last token)
+    candidates: Vec<(u32, usize, usize)>,
+    exceptions: Vec<(Option<u32>, usize, usize)>,
+    /// (hit index, first, last)
+    low: Vec<(usize, usize, usize)>,
+    rejected: Vec<(u32, usize, usize)>,
 }
 
 thread_local! {
@@ -226,9 +238,10 @@ impl Matcher {
                 let Scratch {
                     normalized,
                     classes,
+                    lists,
                 } = &mut *scratch;
                 tokenize(text, Some(&self.rewrites), normalized);
-                self.match_terms(normalized, classes, &mut hits);
+                self.match_terms(normalized, classes, lists, &mut hits);
             });
         }
         find_identifiers(text, &mut hits);
@@ -256,13 +269,26 @@ impl Matcher {
         kept
     }
 
-    fn match_terms(&self, n: &Normalized, classes: &mut Vec<WordClass>, hits: &mut Vec<Hit>) {
+    fn match_terms(
+        &self,
+        n: &Normalized,
+        classes: &mut Vec<WordClass>,
+        lists: &mut Lists,
+        hits: &mut Vec<Hit>,
+    ) {
         if n.tokens.is_empty() {
             return;
         }
-        // (entry, first token, last token)
-        let mut candidates: Vec<(u32, usize, usize)> = Vec::new();
-        let mut exceptions: Vec<(Option<u32>, usize, usize)> = Vec::new();
+        let Lists {
+            candidates,
+            exceptions,
+            low,
+            rejected,
+        } = lists;
+        candidates.clear();
+        exceptions.clear();
+        low.clear();
+        rejected.clear();
         for m in self.automaton.find_overlapping_iter(n.buf.as_str()) {
             let refs = &self.patterns[m.pattern().as_usize()];
             let (Some(first), Some(last)) = (
@@ -294,12 +320,10 @@ impl Matcher {
         // other test: told from stop words then, once per text.
         let lang: std::cell::OnceCell<Option<Lang>> = std::cell::OnceCell::new();
         let start = hits.len();
-        let mut low: Vec<(usize, usize, usize)> = Vec::new(); // (hit index, first, last)
         // Longest first, so that a form inside a longer rejected form of the same entry is
         // rejected with it ("alzheimer" inside "exposé sur la maladie d'Alzheimer").
         candidates.sort_by_key(|&(id, first, last)| (std::cmp::Reverse(last - first), first, id));
-        let mut rejected: Vec<(u32, usize, usize)> = Vec::new();
-        for &(id, first, last) in &candidates {
+        for &(id, first, last) in candidates.iter() {
             let e = &self.lexicon.entries[id as usize];
             if rejected
                 .iter()
@@ -308,7 +332,7 @@ impl Matcher {
                 continue;
             }
             let span = Span { id, first, last };
-            if !self.accept(e, &view, span, &exceptions, &lang) {
+            if !self.accept(e, &view, span, exceptions, &lang) {
                 rejected.push((id, first, last));
                 continue;
             }
@@ -329,7 +353,7 @@ impl Matcher {
         if !low.is_empty() {
             let strong = hits[start..].iter().any(|h| h.severity != Severity::Low);
             let mut drop = Vec::new();
-            for &(i, first, last) in &low {
+            for &(i, first, last) in low.iter() {
                 let person = self
                     .lexicon
                     .person_contexts
