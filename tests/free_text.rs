@@ -309,3 +309,62 @@ fn lexicons_that_cannot_be_built_fail_the_free_text_check_only() {
             .all(|f| !f["rule"].as_str().unwrap().starts_with("free-text"))
     );
 }
+
+/// A column of many batches, matched by several workers at once: the counts are exact, the
+/// sample keys are the smallest, the excerpts those of the first rows read, every time and on
+/// every backend.
+#[test]
+fn many_batches_give_exact_and_stable_findings() {
+    const ROWS: usize = 20_000;
+    let mut sql = String::from("CREATE TABLE notes (id INTEGER PRIMARY KEY, commentaire TEXT);\n");
+    let mut insults = Vec::new();
+    for chunk in (1..=ROWS).collect::<Vec<_>>().chunks(1000) {
+        let values: Vec<String> = chunk
+            .iter()
+            .map(|&i| {
+                // One row in 2,100, in a different batch each time (and the very last), calls
+                // someone an idiot; the rest are clean.
+                let text = if i % 2100 == 0 || i == ROWS {
+                    insults.push(i.to_string());
+                    let day = ["lundi", "mardi", "jeudi", "vendredi", "samedi"][(i / 2100) % 5];
+                    format!("Appel du {i} : le client est un idiot, rappeler {day}")
+                } else {
+                    format!("Appel du {i} : dossier complet, rappeler lundi")
+                };
+                format!("({i}, '{text}')")
+            })
+            .collect();
+        sql.push_str(&format!(
+            "INSERT INTO notes VALUES {};\n",
+            values.join(", ")
+        ));
+    }
+    let policy = "[free_text]\ncolumns = [\"notes.commentaire\"]\n";
+    let mut opts = options(AS_OF);
+    opts.show_excerpts = true;
+    opts.max_keys = 5;
+    for loaded in every_backend("free_text_batches", &sql) {
+        let mut seen = Vec::new();
+        for _ in 0..3 {
+            let report = scan_with(policy, &loaded.url, &opts);
+            let f: Vec<_> = report
+                .findings
+                .iter()
+                .filter(|f| f.rule.starts_with("free-text"))
+                .collect();
+            assert_eq!(f.len(), 1, "{}: {f:?}", loaded.backend);
+            assert_eq!(f[0].category.as_deref(), Some("insult"));
+            assert_eq!(f[0].count, insults.len() as u64, "{}", loaded.backend);
+            assert_eq!(f[0].sample_keys, ["2100", "4200", "6300", "8400", "10500"]);
+            assert_eq!(f[0].excerpts.len(), 3, "{}", loaded.backend);
+            // Rows 2100, 4200 and 6300, in that order (digits are masked, the day is not).
+            for (e, day) in f[0].excerpts.iter().zip(["mardi", "jeudi", "vendredi"]) {
+                assert!(e.contains(day), "{}: {e}", loaded.backend);
+            }
+            let sql = &f[0].remediation.as_ref().expect("remediation").sql;
+            assert!(sql.contains(&format!(", {})", ROWS)), "{}", loaded.backend);
+            seen.push(f[0].excerpts.clone());
+        }
+        assert!(seen.windows(2).all(|w| w[0] == w[1]), "{seen:?}");
+    }
+}

@@ -7,9 +7,9 @@
 //! report says which columns were scanned and why.
 //!
 //! How: one streaming query per column (PostgreSQL `COPY … TO STDOUT`, SQLite a prepared
-//! statement); rows travel in bounded batches over a small channel to a matching thread that
-//! spreads each batch over the rayon pool, so reading and matching overlap and memory stays
-//! flat whatever the table size. Only counts, keys, lexicon terms and (with
+//! statement); rows travel in bounded batches over a small channel to one matching worker per
+//! core, each taking whole batches, so reading and matching overlap and memory stays flat
+//! whatever the table size. Only counts, keys, lexicon terms and (with
 //! `--show-excerpts`) masked excerpts leave this module: never the text.
 
 use crate::catalog::{Table, TypeClass};
@@ -19,8 +19,7 @@ use crate::dialect::remediation::BATCH;
 use crate::engine::{CheckKind, Planner};
 use crate::finding::{Applicability, Finding, Remediation, TermCount};
 use crate::text::names::{ColumnCategory, classify_name};
-use crate::text::{Category, Hit, Matcher, mask_excerpt};
-use rayon::prelude::*;
+use crate::text::{Category, Matcher, mask_excerpt};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -266,7 +265,98 @@ struct Acc {
     keys: BTreeSet<Key>,
     all_keys: Vec<String>,
     terms: BTreeMap<String, u64>,
+    /// Excerpts by stream position (batch, row): the first ones read are kept, whichever
+    /// worker matched them.
+    excerpts: Vec<((u64, usize), String)>,
+}
+
+impl Acc {
+    /// The sample keys are the smallest `max_keys` (all of them for 0).
+    fn keep_keys(&mut self, max_keys: usize) {
+        while max_keys > 0 && self.keys.len() > max_keys {
+            self.keys.pop_last();
+        }
+    }
+
+    fn finish(mut self) -> Finished {
+        self.excerpts.sort_by_key(|(pos, _)| *pos);
+        Finished {
+            count: self.count,
+            keys: self.keys,
+            all_keys: self.all_keys,
+            terms: self.terms,
+            excerpts: self
+                .excerpts
+                .into_iter()
+                .take(EXCERPTS)
+                .map(|(_, e)| e)
+                .collect(),
+        }
+    }
+}
+
+struct Finished {
+    count: u64,
+    keys: BTreeSet<Key>,
+    all_keys: Vec<String>,
+    terms: BTreeMap<String, u64>,
     excerpts: Vec<String>,
+}
+
+/// What one matching worker found in the batches it took, per category.
+///
+/// Why workers that each take whole batches, rather than each batch spread over the rayon
+/// pool: the spread waited for the batch's slowest half and then for the tally of its hits
+/// before the next batch could start, and on two cores shared with the database server those
+/// pauses left a core idle for a tenth of the scan. Workers never wait for each other; their
+/// tallies are merged once at the end, in an order-independent way.
+#[derive(Default)]
+struct ColumnAcc(BTreeMap<Category, Acc>);
+
+impl ColumnAcc {
+    fn add(&mut self, seq: u64, batch: &Batch, matcher: &Matcher, max_keys: usize, show: bool) {
+        for i in 0..batch.len() {
+            let text = batch.text(i);
+            let hits = matcher.find(text);
+            if hits.is_empty() {
+                continue;
+            }
+            let key = batch.key(i);
+            let mut seen: BTreeSet<Category> = BTreeSet::new();
+            let mut seen_terms: BTreeSet<(Category, &str)> = BTreeSet::new();
+            for h in &hits {
+                let a = self.0.entry(h.category).or_default();
+                if seen.insert(h.category) {
+                    a.count += 1;
+                    if !key.is_empty() {
+                        a.all_keys.push(key.to_string());
+                        a.keys.insert(Key(key.to_string()));
+                        a.keep_keys(max_keys);
+                    }
+                    if show && a.excerpts.len() < EXCERPTS {
+                        a.excerpts.push(((seq, i), mask_excerpt(text, h)));
+                    }
+                }
+                if seen_terms.insert((h.category, h.term.as_str())) {
+                    *a.terms.entry(h.term.clone()).or_default() += 1;
+                }
+            }
+        }
+    }
+
+    fn merge(&mut self, other: ColumnAcc, max_keys: usize) {
+        for (cat, b) in other.0 {
+            let a = self.0.entry(cat).or_default();
+            a.count += b.count;
+            a.keys.extend(b.keys);
+            a.keep_keys(max_keys);
+            a.all_keys.extend(b.all_keys);
+            for (term, n) in b.terms {
+                *a.terms.entry(term).or_default() += n;
+            }
+            a.excerpts.extend(b.excerpts);
+        }
+    }
 }
 
 /// What the scan of one column found.
@@ -354,74 +444,64 @@ pub fn run(
         }
     };
     let sql = select_sql(d, c);
-    let mut acc: BTreeMap<Category, Acc> = BTreeMap::new();
     let mut rows = 0u64;
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(BATCHES_IN_FLIGHT);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(u64, Batch)>(BATCHES_IN_FLIGHT);
+    let rx = std::sync::Mutex::new(rx);
     // Matched batches go back to the reader to be filled again: a fresh 256 KiB buffer per
     // batch cost page faults and allocator work at every one.
     let (back, spare) = std::sync::mpsc::sync_channel::<Batch>(BATCHES_IN_FLIGHT + 2);
-    let result = std::thread::scope(|scope| {
-        let acc = &mut acc;
-        let consumer = scope.spawn(move || {
-            for mut batch in rx {
-                let matched: Vec<(usize, Vec<Hit>)> = (0..batch.len())
-                    .into_par_iter()
-                    .filter_map(|i| {
-                        let hits = matcher.find(batch.text(i));
-                        (!hits.is_empty()).then_some((i, hits))
-                    })
-                    .collect();
-                for (i, hits) in matched {
-                    let key = batch.key(i);
-                    let text = show_excerpts.then_some(batch.text(i));
-                    let mut seen: BTreeSet<Category> = BTreeSet::new();
-                    let mut seen_terms: BTreeSet<(Category, &str)> = BTreeSet::new();
-                    for h in &hits {
-                        let a = acc.entry(h.category).or_default();
-                        if seen.insert(h.category) {
-                            a.count += 1;
-                            if !key.is_empty() {
-                                a.all_keys.push(key.to_string());
-                                a.keys.insert(Key(key.to_string()));
-                                if max_keys > 0 && a.keys.len() > max_keys {
-                                    a.keys.pop_last();
-                                }
-                            }
-                            if let Some(t) = text
-                                && a.excerpts.len() < EXCERPTS
-                            {
-                                a.excerpts.push(mask_excerpt(t, h));
-                            }
-                        }
-                        if seen_terms.insert((h.category, h.term.as_str())) {
-                            *a.terms.entry(h.term.clone()).or_default() += 1;
-                        }
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let (result, accs) = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                let (rx, back) = (&rx, back.clone());
+                scope.spawn(move || {
+                    let mut acc = ColumnAcc::default();
+                    loop {
+                        // One worker waits on the channel at a time; the others on the lock.
+                        let next = rx.lock().map_or(None, |r| r.recv().ok());
+                        let Some((seq, mut batch)) = next else {
+                            break;
+                        };
+                        acc.add(seq, &batch, matcher, max_keys, show_excerpts);
+                        batch.clear();
+                        let _ = back.try_send(batch);
                     }
-                }
-                batch.clear();
-                let _ = back.try_send(batch);
-            }
-        });
+                    acc
+                })
+            })
+            .collect();
+        drop(back);
         let mut batch = Batch::default();
+        let mut seq = 0u64;
+        let mut send = |batch: &mut Batch, next: Batch| {
+            let _ = tx.send((seq, std::mem::replace(batch, next)));
+            seq += 1;
+        };
         let streamed = session.stream_pairs(&sql, &mut |k, t| {
             rows += 1;
             batch.push(k, t);
             if batch.len() == ROWS_PER_BATCH {
-                let next = spare.try_recv().unwrap_or_default();
-                let _ = tx.send(std::mem::replace(&mut batch, next));
+                send(&mut batch, spare.try_recv().unwrap_or_default());
             }
         });
         if batch.len() > 0 {
-            let _ = tx.send(std::mem::take(&mut batch));
+            send(&mut batch, Batch::default());
         }
         drop(tx);
-        let _ = consumer.join();
-        streamed
+        let accs: Vec<ColumnAcc> = handles.into_iter().filter_map(|h| h.join().ok()).collect();
+        (streamed, accs)
     });
     result?;
+    let mut acc = ColumnAcc::default();
+    for a in accs {
+        acc.merge(a, max_keys);
+    }
+    let acc = acc.0;
 
     let mut findings = Vec::new();
     for (cat, a) in acc {
+        let a = a.finish();
         let mut f = rules(cat.rule_id());
         f.purpose = c.purpose.clone();
         f.table = Some(c.display.clone());
