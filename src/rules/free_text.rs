@@ -330,8 +330,14 @@ impl ColumnAcc {
                     a.count += 1;
                     if !key.is_empty() {
                         a.all_keys.push(key.to_string());
-                        a.keys.insert(Key(key.to_string()));
-                        a.keep_keys(max_keys);
+                        let key = Key(key.to_string());
+                        // Rows mostly come in key order: once the sample is full, a later key
+                        // is rarely among the smallest.
+                        let full = max_keys > 0 && a.keys.len() >= max_keys;
+                        if !full || a.keys.last().is_some_and(|last| key < *last) {
+                            a.keys.insert(key);
+                            a.keep_keys(max_keys);
+                        }
                     }
                     if show && a.excerpts.len() < EXCERPTS {
                         a.excerpts.push(((seq, i), mask_excerpt(text, h)));

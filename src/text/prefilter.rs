@@ -284,7 +284,7 @@ impl Prefilter {
 
     /// The gate for a word (first bytes `acc`, folded length `len`): whether it may be a key's
     /// word, and whether it may be the first word of a pair gated at its first word.
-    #[inline]
+    #[inline(always)]
     fn gate(&self, acc: u128, len: usize) -> (bool, bool) {
         let s = gate_slot(gate_key(acc, len));
         let word = self.gate_open
@@ -675,7 +675,7 @@ impl Word {
 
 impl Prefilter {
     /// [`Self::word_hits`] behind the gate; also whether the word opens the gate for the next.
-    #[inline]
+    #[inline(always)]
     fn gated_hits(&self, acc: u128, len: usize, capitals: bool, prev: Prev) -> (bool, bool) {
         let (word, first) = self.gate(acc, len);
         let hit = (word || prev.open > 0) && self.word_hits(acc, len, capitals, prev);
