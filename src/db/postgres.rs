@@ -378,8 +378,9 @@ async fn copy_pairs(
     sql: &str,
     each: &mut dyn FnMut(&str, &str),
 ) -> Result<(), CopyError> {
-    // An integer key travels as a binary int8 and is printed here: the server's int-to-text
-    // conversion of every key was a seventh of its work on a table of short notes. The
+    // An integer key travels in binary (2, 4 or 8 bytes, as its type) and is printed here: the
+    // server's int-to-text conversion of every key was a seventh of its work on a table of
+    // short notes. The
     // statement is described first (one round trip) to learn the key's type.
     let described = client.prepare(sql).await.map_err(CopyError::Start)?;
     let int_key = described.columns().first().is_some_and(|c| {
@@ -391,7 +392,7 @@ async fn copy_pairs(
         )
     });
     drop(described);
-    let key = if int_key { "s.k::int8" } else { "s.k::text" };
+    let key = if int_key { "s.k" } else { "s.k::text" };
     let copy =
         format!("COPY (SELECT {key}, s.v::text FROM ({sql}) AS s(k, v)) TO STDOUT (FORMAT binary)");
     let stream = client.copy_out(&copy).await.map_err(CopyError::Start)?;
@@ -415,7 +416,7 @@ struct BinaryRows {
     pending: Vec<u8>,
     header: bool,
     trailer: bool,
-    /// The key is a binary int8, printed in decimal.
+    /// The key is a binary int2, int4 or int8, printed in decimal.
     int_key: bool,
 }
 
@@ -496,11 +497,14 @@ impl BinaryRows {
                 && let [Some(k), Some(t)] = values
             {
                 if self.int_key {
-                    let k: [u8; 8] = k
-                        .try_into()
-                        .map_err(|_| CopyError::Format("an integer key that is not 8 bytes"))?;
+                    let k = match *k {
+                        [a, b] => i64::from(i16::from_be_bytes([a, b])),
+                        [a, b, c, d] => i64::from(i32::from_be_bytes([a, b, c, d])),
+                        [a, b, c, d, e, f, g, h] => i64::from_be_bytes([a, b, c, d, e, f, g, h]),
+                        _ => return Err(CopyError::Format("an integer key of an odd width")),
+                    };
                     let mut digits = itoa::Buffer::new();
-                    each(digits.format(i64::from_be_bytes(k)), &utf8(t));
+                    each(digits.format(k), &utf8(t));
                 } else {
                     each(&utf8(k), &utf8(t));
                 }
@@ -682,10 +686,24 @@ mod tests {
         assert!(rows.feed(&stream, &mut each).is_ok());
         assert!(rows.finish().is_ok());
         assert_eq!(seen, ["0", "42", "-7", "9223372036854775807"]);
+        // int2 and int4 keys, by their width.
+        let mut stream = SIGNATURE.to_vec();
+        stream.extend_from_slice(&[0; 8]);
+        stream.extend(row(&[Some(&(-3i16).to_be_bytes()), Some(b"t")]));
+        stream.extend(row(&[Some(&i32::MAX.to_be_bytes()), Some(b"t")]));
+        stream.extend_from_slice(&(-1i16).to_be_bytes());
+        let mut seen: Vec<String> = Vec::new();
+        let mut each = |k: &str, _: &str| seen.push(k.to_string());
+        let mut rows = BinaryRows {
+            int_key: true,
+            ..BinaryRows::default()
+        };
+        assert!(rows.feed(&stream, &mut each).is_ok());
+        assert_eq!(seen, ["-3", "2147483647"]);
         // A key of another width is a foreign stream, not a wrong key.
         let mut stream = SIGNATURE.to_vec();
         stream.extend_from_slice(&[0; 8]);
-        stream.extend(row(&[Some(&7i32.to_be_bytes()), Some(b"t")]));
+        stream.extend(row(&[Some(&[0, 0, 7]), Some(b"t")]));
         let mut rows = BinaryRows {
             int_key: true,
             ..BinaryRows::default()
