@@ -103,6 +103,17 @@ pub trait Session: Send {
     /// The strings are borrowed from the backend's buffers: copy what must outlive the call.
     fn stream_pairs(&mut self, sql: &str, each: &mut dyn FnMut(&str, &str)) -> Result<(), DbError>;
 
+    /// [`Self::stream_pairs`] with the bytes as the server sent them, for a caller that checks
+    /// UTF-8 itself, in bulk and off the reading thread. Backends whose driver hands out
+    /// strings keep this default.
+    fn stream_pairs_raw(
+        &mut self,
+        sql: &str,
+        each: &mut dyn FnMut(&[u8], &[u8]),
+    ) -> Result<(), DbError> {
+        self.stream_pairs(sql, &mut |k, t| each(k.as_bytes(), t.as_bytes()))
+    }
+
     /// Read the schema. `schemas` empty means every non-system schema.
     fn introspect(&mut self, schemas: &[String]) -> Result<Catalog, DbError>;
 

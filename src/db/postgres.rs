@@ -331,6 +331,14 @@ impl Session for PgSession {
     }
 
     fn stream_pairs(&mut self, sql: &str, each: &mut dyn FnMut(&str, &str)) -> Result<(), DbError> {
+        self.stream_pairs_raw(sql, &mut |k, t| each(&utf8(k), &utf8(t)))
+    }
+
+    fn stream_pairs_raw(
+        &mut self,
+        sql: &str,
+        each: &mut dyn FnMut(&[u8], &[u8]),
+    ) -> Result<(), DbError> {
         // COPY is not a query, so the guard sees the inner SELECT; COPY … TO STDOUT streams
         // rows to this client only, without a cursor round trip per batch. The binary format
         // spares the server the escaping of every byte of text, and the client its undoing.
@@ -376,7 +384,7 @@ enum CopyError {
 async fn copy_pairs(
     client: &Client,
     sql: &str,
-    each: &mut dyn FnMut(&str, &str),
+    each: &mut dyn FnMut(&[u8], &[u8]),
 ) -> Result<(), CopyError> {
     // An integer key travels in binary (2, 4 or 8 bytes, as its type) and is printed here: the
     // server's int-to-text conversion of every key was a seventh of its work on a table of
@@ -424,7 +432,7 @@ struct BinaryRows {
 const SIGNATURE: &[u8; 11] = b"PGCOPY\n\xff\r\n\0";
 
 impl BinaryRows {
-    fn feed(&mut self, data: &[u8], each: &mut dyn FnMut(&str, &str)) -> Result<(), CopyError> {
+    fn feed(&mut self, data: &[u8], each: &mut dyn FnMut(&[u8], &[u8])) -> Result<(), CopyError> {
         if self.pending.is_empty() {
             let used = self.parse(data, each)?;
             self.pending.extend_from_slice(&data[used..]);
@@ -446,7 +454,11 @@ impl BinaryRows {
     }
 
     /// Reads the complete rows at the start of `data`; returns the bytes used.
-    fn parse(&mut self, data: &[u8], each: &mut dyn FnMut(&str, &str)) -> Result<usize, CopyError> {
+    fn parse(
+        &mut self,
+        data: &[u8],
+        each: &mut dyn FnMut(&[u8], &[u8]),
+    ) -> Result<usize, CopyError> {
         let be16 = |at: usize| i16::from_be_bytes([data[at], data[at + 1]]);
         let be32 =
             |at: usize| i32::from_be_bytes([data[at], data[at + 1], data[at + 2], data[at + 3]]);
@@ -504,9 +516,9 @@ impl BinaryRows {
                         _ => return Err(CopyError::Format("an integer key of an odd width")),
                     };
                     let mut digits = itoa::Buffer::new();
-                    each(digits.format(k), &utf8(t));
+                    each(digits.format(k).as_bytes(), t);
                 } else {
-                    each(&utf8(k), &utf8(t));
+                    each(k, t);
                 }
             }
             pos = at;
@@ -642,7 +654,12 @@ mod tests {
         cuts.push((1..stream.len()).collect());
         for cut in cuts {
             let mut seen: Vec<(String, String)> = Vec::new();
-            let mut each = |k: &str, t: &str| seen.push((k.to_string(), t.to_string()));
+            let mut each = |k: &[u8], t: &[u8]| {
+                seen.push((
+                    String::from_utf8_lossy(k).into_owned(),
+                    String::from_utf8_lossy(t).into_owned(),
+                ))
+            };
             let mut rows = BinaryRows::default();
             let mut from = 0;
             for &c in cut.iter().chain(std::iter::once(&stream.len())) {
@@ -658,7 +675,7 @@ mod tests {
 
     #[test]
     fn a_truncated_or_foreign_stream_is_an_error() {
-        let mut each = |_: &str, _: &str| {};
+        let mut each = |_: &[u8], _: &[u8]| {};
         let mut rows = BinaryRows::default();
         assert!(rows.feed(b"1\tone\n2\ttwo\n3\tthree\n", &mut each).is_err());
         let mut stream = SIGNATURE.to_vec();
@@ -678,7 +695,7 @@ mod tests {
         }
         stream.extend_from_slice(&(-1i16).to_be_bytes());
         let mut seen: Vec<String> = Vec::new();
-        let mut each = |k: &str, _: &str| seen.push(k.to_string());
+        let mut each = |k: &[u8], _: &[u8]| seen.push(String::from_utf8_lossy(k).into_owned());
         let mut rows = BinaryRows {
             int_key: true,
             ..BinaryRows::default()
@@ -693,7 +710,7 @@ mod tests {
         stream.extend(row(&[Some(&i32::MAX.to_be_bytes()), Some(b"t")]));
         stream.extend_from_slice(&(-1i16).to_be_bytes());
         let mut seen: Vec<String> = Vec::new();
-        let mut each = |k: &str, _: &str| seen.push(k.to_string());
+        let mut each = |k: &[u8], _: &[u8]| seen.push(String::from_utf8_lossy(k).into_owned());
         let mut rows = BinaryRows {
             int_key: true,
             ..BinaryRows::default()
@@ -708,6 +725,6 @@ mod tests {
             int_key: true,
             ..BinaryRows::default()
         };
-        assert!(rows.feed(&stream, &mut |_: &str, _: &str| {}).is_err());
+        assert!(rows.feed(&stream, &mut |_: &[u8], _: &[u8]| {}).is_err());
     }
 }
