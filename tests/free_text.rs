@@ -368,3 +368,49 @@ fn many_batches_give_exact_and_stable_findings() {
         assert!(seen.windows(2).all(|w| w[0] == w[1]), "{seen:?}");
     }
 }
+
+/// Several free-text columns scanned at once, by as many sessions, share one pool of matching
+/// workers: every column ends, with its exact count.
+#[test]
+fn columns_scanned_at_once_share_the_workers() {
+    const ROWS: usize = 12_000;
+    let mut sql = String::from(
+        "CREATE TABLE notes (id INTEGER PRIMARY KEY, commentaire TEXT, remarque TEXT, suivi TEXT);\n",
+    );
+    for chunk in (1..=ROWS).collect::<Vec<_>>().chunks(1000) {
+        let values: Vec<String> = chunk
+            .iter()
+            .map(|&i| {
+                let insult = if i % 1000 == 0 {
+                    "un idiot"
+                } else {
+                    "un client"
+                };
+                format!("({i}, 'Appel : {insult}', 'Note : {insult}', 'Suivi : {insult}')")
+            })
+            .collect();
+        sql.push_str(&format!(
+            "INSERT INTO notes VALUES {};\n",
+            values.join(", ")
+        ));
+    }
+    let policy =
+        "[free_text]\ncolumns = [\"notes.commentaire\", \"notes.remarque\", \"notes.suivi\"]\n";
+    let mut opts = options(AS_OF);
+    opts.jobs = 3;
+    for loaded in every_backend("free_text_columns", &sql) {
+        let report = scan_with(policy, &loaded.url, &opts);
+        let mut got: Vec<(String, u64)> = report
+            .findings
+            .iter()
+            .filter(|f| f.rule.starts_with("free-text"))
+            .map(|f| (f.column.clone().unwrap_or_default(), f.count))
+            .collect();
+        got.sort();
+        let expected: Vec<(String, u64)> = ["commentaire", "remarque", "suivi"]
+            .iter()
+            .map(|c| (c.to_string(), (ROWS / 1000) as u64))
+            .collect();
+        assert_eq!(got, expected, "{}", loaded.backend);
+    }
+}

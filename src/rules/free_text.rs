@@ -8,8 +8,8 @@
 //!
 //! How: one streaming query per column (PostgreSQL `COPY … TO STDOUT`, SQLite a prepared
 //! statement); rows travel in bounded batches over a small channel to one matching worker per
-//! core, each taking whole batches, so reading and matching overlap and memory stays flat
-//! whatever the table size. Only counts, keys, lexicon terms and (with
+//! thread of the rayon pool, each taking whole batches, so reading and matching overlap and
+//! memory stays flat whatever the table size. Only counts, keys, lexicon terms and (with
 //! `--show-excerpts`) masked excerpts leave this module: never the text.
 
 use crate::catalog::{Table, TypeClass};
@@ -346,8 +346,8 @@ struct How<'a> {
 
 /// What one matching worker found in the batches it took, per category.
 ///
-/// Why workers that each take whole batches, rather than each batch spread over the rayon
-/// pool: the spread waited for the batch's slowest half and then for the tally of its hits
+/// Why workers that each take whole batches, rather than each batch spread over the pool
+/// with a parallel iterator: the spread waited for the batch's slowest half and then for the tally of its hits
 /// before the next batch could start, and on two cores shared with the database server those
 /// pauses left a core idle for a tenth of the scan. Workers never wait for each other; their
 /// tallies are merged once at the end, in an order-independent way.
@@ -515,32 +515,40 @@ pub fn run(
     // Matched batches go back to the reader to be filled again: a fresh 256 KiB buffer per
     // batch cost page faults and allocator work at every one.
     let (back, spare) = std::sync::mpsc::sync_channel::<Batch>(BATCHES_IN_FLIGHT + 2);
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     let how = How {
         matcher,
         max_keys,
         show: show_excerpts,
     };
-    let (result, accs) = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                let (rx, back, how) = (&rx, back.clone(), how);
-                scope.spawn(move || {
-                    let mut acc = ColumnAcc::default();
-                    loop {
-                        // One worker waits on the channel at a time; the others on the lock.
-                        let next = rx.lock().map_or(None, |r| r.recv().ok());
-                        let Some((seq, mut batch)) = next else {
-                            break;
-                        };
-                        acc.add(seq, &batch, &how);
-                        batch.clear();
-                        let _ = back.try_send(batch);
-                    }
-                    acc
-                })
-            })
-            .collect();
+    let accs: std::sync::Mutex<Vec<ColumnAcc>> = std::sync::Mutex::new(Vec::new());
+    let result = std::thread::scope(|scope| {
+        // One worker per thread of the rayon pool (RAYON_NUM_THREADS sets how many), started
+        // from a thread of its own: the reading thread must never be one of the pool's.
+        let (rx, accs) = (&rx, &accs);
+        let back_pool = back.clone();
+        let pool = scope.spawn(move || {
+            rayon::scope(|s| {
+                for _ in 0..rayon::current_num_threads() {
+                    let back = back_pool.clone();
+                    s.spawn(move |_| {
+                        let mut acc = ColumnAcc::default();
+                        loop {
+                            // One worker waits on the channel at a time; the others on the lock.
+                            let next = rx.lock().map_or(None, |r| r.recv().ok());
+                            let Some((seq, mut batch)) = next else {
+                                break;
+                            };
+                            acc.add(seq, &batch, &how);
+                            batch.clear();
+                            let _ = back.try_send(batch);
+                        }
+                        if let Ok(mut all) = accs.lock() {
+                            all.push(acc);
+                        }
+                    });
+                }
+            });
+        });
         drop(back);
         let mut batch = Batch::default();
         let mut seq = 0u64;
@@ -559,12 +567,12 @@ pub fn run(
             send(&mut batch, Batch::default());
         }
         drop(tx);
-        let accs: Vec<ColumnAcc> = handles.into_iter().filter_map(|h| h.join().ok()).collect();
-        (streamed, accs)
+        let _ = pool.join();
+        streamed
     });
     result?;
     let mut acc = ColumnAcc::default();
-    for a in accs {
+    for a in accs.into_inner().unwrap_or_default() {
         acc.merge(a, max_keys);
     }
     let acc = acc.0;
