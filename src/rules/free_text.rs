@@ -21,8 +21,9 @@ use crate::finding::{Applicability, Finding, Remediation, TermCount};
 use crate::text::names::{ColumnCategory, classify_name};
 use crate::text::{Category, Matcher, mask_excerpt};
 use std::borrow::Cow;
-use std::cmp::Ordering;
+use std::cmp::Ordering as KeyOrder;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::Ordering;
 
 /// A batch of `(key, text)` rows in one buffer: two allocations per batch, not two per row.
 ///
@@ -279,7 +280,7 @@ fn make_check(table: &Table, column: &str, why: Why) -> FreeTextCheck {
 struct Key(String);
 
 impl Ord for Key {
-    fn cmp(&self, other: &Self) -> Ordering {
+    fn cmp(&self, other: &Self) -> KeyOrder {
         match (self.0.parse::<i128>(), other.0.parse::<i128>()) {
             (Ok(a), Ok(b)) => a.cmp(&b),
             _ => self.0.cmp(&other.0),
@@ -287,7 +288,7 @@ impl Ord for Key {
     }
 }
 impl PartialOrd for Key {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+    fn partial_cmp(&self, other: &Self) -> Option<KeyOrder> {
         Some(self.cmp(other))
     }
 }
@@ -521,10 +522,13 @@ pub fn run(
         show: show_excerpts,
     };
     let accs: std::sync::Mutex<Vec<ColumnAcc>> = std::sync::Mutex::new(Vec::new());
+    // A worker whose matching panicked: the column is then reported in error, never as
+    // checked, and the workers go on taking batches so that the reader never waits forever.
+    let failed = std::sync::atomic::AtomicBool::new(false);
     let result = std::thread::scope(|scope| {
         // One worker per thread of the rayon pool (RAYON_NUM_THREADS sets how many), started
         // from a thread of its own: the reading thread must never be one of the pool's.
-        let (rx, accs) = (&rx, &accs);
+        let (rx, accs, failed) = (&rx, &accs, &failed);
         let back_pool = back.clone();
         let pool = scope.spawn(move || {
             rayon::scope(|s| {
@@ -534,11 +538,21 @@ pub fn run(
                         let mut acc = ColumnAcc::default();
                         loop {
                             // One worker waits on the channel at a time; the others on the lock.
-                            let next = rx.lock().map_or(None, |r| r.recv().ok());
-                            let Some((seq, mut batch)) = next else {
+                            let next = rx
+                                .lock()
+                                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                                .recv();
+                            let Ok((seq, mut batch)) = next else {
                                 break;
                             };
-                            acc.add(seq, &batch, &how);
+                            if !failed.load(Ordering::Relaxed) {
+                                let add = std::panic::AssertUnwindSafe(|| {
+                                    acc.add(seq, &batch, &how);
+                                });
+                                if std::panic::catch_unwind(add).is_err() {
+                                    failed.store(true, Ordering::Relaxed);
+                                }
+                            }
                             batch.clear();
                             let _ = back.try_send(batch);
                         }
@@ -571,6 +585,12 @@ pub fn run(
         streamed
     });
     result?;
+    if failed.into_inner() {
+        return Err(DbError::query(format!(
+            "matching the text of {}.{} failed (an internal error of vigie): the column was not checked",
+            c.display, c.column
+        )));
+    }
     let mut acc = ColumnAcc::default();
     for a in accs.into_inner().unwrap_or_default() {
         acc.merge(a, max_keys);
