@@ -360,10 +360,11 @@ fn number_signs(b: &[u8]) -> (bool, bool) {
             chain = if gap <= 2 { chain + 1 } else { 1 };
             gap = 0;
             numbers |= chain >= 9;
+            // Staff type IBANs in lower case too (`fr76 3000…`).
             iban |= i >= 3
                 && b[i - 1].is_ascii_digit()
-                && b[i - 2].is_ascii_uppercase()
-                && b[i - 3].is_ascii_uppercase();
+                && b[i - 2].is_ascii_alphabetic()
+                && b[i - 3].is_ascii_alphabetic();
         } else {
             gap = gap.saturating_add(1);
         }
@@ -462,6 +463,9 @@ fn find_identifiers_gated(text: &str, hits: &mut Vec<Hit>, gate: bool) {
     if bracket && memchr::memchr3_iter(b')', b']', b'}', bytes).any(|i| at_sign_before(bytes, i)) {
         find_obfuscated_emails(text, hits);
     }
+    if spelt_dot(bytes) {
+        find_spelt_emails(text, hits);
+    }
 }
 
 /// What one pass over a note's bytes tells the identifier search.
@@ -525,15 +529,16 @@ fn find_ibans(text: &str, hits: &mut Vec<Hit>) {
     while i + 4 <= b.len() {
         let at_start = i == 0 || !b[i - 1].is_ascii_alphanumeric();
         if !(at_start
-            && b[i].is_ascii_uppercase()
-            && b[i + 1].is_ascii_uppercase()
+            && b[i].is_ascii_alphabetic()
+            && b[i + 1].is_ascii_alphabetic()
             && b[i + 2].is_ascii_digit()
             && b[i + 3].is_ascii_digit())
         {
             i += 1;
             continue;
         }
-        let Some(len) = iban_length(&text[i..i + 2]) else {
+        let country = [b[i].to_ascii_uppercase(), b[i + 1].to_ascii_uppercase()];
+        let Some(len) = std::str::from_utf8(&country).ok().and_then(iban_length) else {
             i += 1;
             continue;
         };
@@ -597,6 +602,47 @@ static EMAIL_DOT: LazyLock<regex::Regex> = LazyLock::new(|| {
         .expect("static dot regex")
 });
 
+/// An address spelt out in words: `tom.harding at gmail dot com`, `paul arobase free point fr`.
+/// At least one spelt `dot`/`point` is required, so `meet at school.` is never read as one.
+static EMAIL_SPELT: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b([a-z0-9][a-z0-9._%+\-]{0,63})\s+(?:at|arobase)\s+([a-z0-9\-]+(?:\.[a-z0-9\-]+)*(?:\s+(?:dot|point)\s+[a-z0-9\-]+)+)\b",
+    )
+    .expect("static spelt e-mail regex")
+});
+
+static EMAIL_SPELT_DOT: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\s+(?:dot|point)\s+").expect("static spelt dot regex")
+});
+
+/// Whether `bytes` holds ` dot ` or ` point ` in any case: the sign of a spelt-out address.
+fn spelt_dot(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b' ', bytes).any(|i| {
+        let rest = &bytes[i + 1..];
+        let word = |w: &[u8]| {
+            rest.len() > w.len() && rest[..w.len()].eq_ignore_ascii_case(w) && rest[w.len()] == b' '
+        };
+        word(b"dot") || word(b"point")
+    })
+}
+
+fn find_spelt_emails(text: &str, hits: &mut Vec<Hit>) {
+    for c in EMAIL_SPELT.captures_iter(text) {
+        let (Some(whole), Some(local), Some(domain)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        let domain = EMAIL_SPELT_DOT.replace_all(domain.as_str(), ".");
+        let address = format!("{}@{domain}", local.as_str().trim_matches('.'));
+        if email_valid(&address)
+            && !hits
+                .iter()
+                .any(|h| h.start < whole.end() && whole.start() < h.end)
+        {
+            hits.push(identifier_hit(Category::Email, whole.start(), whole.end()));
+        }
+    }
+}
+
 fn find_obfuscated_emails(text: &str, hits: &mut Vec<Hit>) {
     for c in EMAIL_OBFUSCATED.captures_iter(text) {
         let (Some(whole), Some(local), Some(domain)) = (c.get(0), c.get(1), c.get(2)) else {
@@ -642,10 +688,43 @@ mod tests {
             "paul {arobase} free (point) fr"
         );
         assert_eq!(found("a.b@c.fr et d(at)e.org"), "a.b@c.fr|d(at)e.org");
+        assert_eq!(
+            found("Personal email: tom.harding82 at gmail dot com, call first"),
+            "tom.harding82 at gmail dot com"
+        );
+        assert_eq!(
+            found("écrire à paul arobase free point fr"),
+            "paul arobase free point fr"
+        );
+        // Spelt words that are not an address.
+        assert_eq!(found("Meet at school dot 5, point taken"), "");
+        assert_eq!(found("Un point sur le dossier at the end"), "");
         // No domain, or a domain without a real top-level label: not an address.
         assert_eq!(found("meeting (at) noon"), "");
         assert_eq!(found("rendez-vous [at] 10h [dot] 30"), "");
         assert_eq!(found("voir (bureau) et [note]"), "");
+    }
+
+    #[test]
+    fn ibans_in_lower_case_are_found() {
+        let found = |t: &str| {
+            let mut h = Vec::new();
+            find_identifiers(t, &mut h);
+            h.iter()
+                .filter(|h| h.category == Category::Iban)
+                .map(|h| t[h.start..h.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("iban fr7610278060210002012340135 - prélèvement"),
+            ["fr7610278060210002012340135"]
+        );
+        assert_eq!(
+            found("IBAN : FR76 1027 8060 2100 0201 2340 135."),
+            ["FR76 1027 8060 2100 0201 2340 135"]
+        );
+        // The same with a wrong check: nothing.
+        assert!(found("iban fr7710278060210002012340135").is_empty());
     }
 
     #[test]
