@@ -360,11 +360,16 @@ fn number_signs(b: &[u8]) -> (bool, bool) {
             chain = if gap <= 2 { chain + 1 } else { 1 };
             gap = 0;
             numbers |= chain >= 9;
-            // Staff type IBANs in lower case too (`fr76 3000…`).
+            // Staff type IBANs in lower case too (`fr76 3000…`): two letters that start a word
+            // and name a country of the IBAN registry, then two digits.
             iban |= i >= 3
                 && b[i - 1].is_ascii_digit()
                 && b[i - 2].is_ascii_alphabetic()
-                && b[i - 3].is_ascii_alphabetic();
+                && b[i - 3].is_ascii_alphabetic()
+                && (i == 3 || !b[i - 4].is_ascii_alphanumeric())
+                && (b[i - 3].is_ascii_uppercase()
+                    || std::str::from_utf8(&[b[i - 3], b[i - 2]])
+                        .is_ok_and(|c| iban_length(&c.to_ascii_uppercase()).is_some()));
         } else {
             gap = gap.saturating_add(1);
         }
@@ -397,6 +402,7 @@ fn find_identifiers_gated(text: &str, hits: &mut Vec<Hit>, gate: bool) {
         digits: digit_count,
         at_sign,
         bracket,
+        spelt,
     } = signs(bytes);
     let first = hits.len();
     let (numbers, iban) = if !gate {
@@ -463,7 +469,7 @@ fn find_identifiers_gated(text: &str, hits: &mut Vec<Hit>, gate: bool) {
     if bracket && memchr::memchr3_iter(b')', b']', b'}', bytes).any(|i| at_sign_before(bytes, i)) {
         find_obfuscated_emails(text, hits);
     }
-    if spelt_dot(bytes) {
+    if spelt && spelt_dot(bytes) {
         find_spelt_emails(text, hits);
     }
 }
@@ -473,6 +479,8 @@ struct Signs {
     digits: usize,
     at_sign: bool,
     bracket: bool,
+    /// `dot` or `point` in any case, as in a spelt-out address.
+    spelt: bool,
 }
 
 /// Counts the digits and looks for `@` and closing brackets in one pass: summed in u8 lanes
@@ -483,6 +491,7 @@ fn signs(bytes: &[u8]) -> Signs {
         digits: 0,
         at_sign: false,
         bracket: false,
+        spelt: false,
     };
     for chunk in bytes.chunks(255) {
         let (mut digits, mut at, mut close) = (0u8, 0u8, 0u8);
@@ -495,6 +504,27 @@ fn signs(bytes: &[u8]) -> Signs {
         out.at_sign |= at != 0;
         out.bracket |= close != 0;
     }
+    // `dot` and the `oint` of `point`, folded to lower case, over four shifted views of the
+    // note of equal length, which the compiler vectorises.
+    let mut spelt = 0u8;
+    let n = bytes.len();
+    if n >= 4 {
+        let (a, b, c, d) = (
+            &bytes[..n - 3],
+            &bytes[1..n - 2],
+            &bytes[2..n - 1],
+            &bytes[3..],
+        );
+        for i in 0..a.len() {
+            let (w, x, y, z) = (a[i] | 0x20, b[i] | 0x20, c[i] | 0x20, d[i] | 0x20);
+            spelt |= u8::from(w == b'd') & u8::from(x == b'o') & u8::from(y == b't');
+            spelt |= u8::from(w == b'o')
+                & u8::from(x == b'i')
+                & u8::from(y == b'n')
+                & u8::from(z == b't');
+        }
+    }
+    out.spelt = spelt != 0 || bytes.ends_with(b"dot") || bytes.ends_with(b"DOT");
     out
 }
 
