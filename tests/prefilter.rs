@@ -250,6 +250,22 @@ fn same_hits_on_every_lexicon_form_in_context() {
             format!("Note du 12/03 : {}{tail}, à suivre", form.to_uppercase()),
             format!("l'élève {form}{tail}"),
         ];
+        // Capitalised inside a sentence (a name to the full matcher, and to the prefilter for
+        // entries guarded so), and capitalised after every kind of sentence break.
+        let cap: String = {
+            let mut c = form.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        };
+        texts.extend([
+            format!("Rendez-vous avec {cap}{tail} demain"),
+            format!("Vu Mme {cap}{tail} et M. {cap}{tail}"),
+            format!("Saint-{cap}{tail} le 3"),
+            format!("Fin. {cap}{tail} ensuite! {cap}{tail}? {cap}{tail}"),
+            format!("Suite… {cap}{tail} • {cap}{tail}\n{cap}{tail}\r{cap}{tail}"),
+            format!("{cap}{tail} : {cap}{tail}, {cap}{tail}"),
+        ]);
         if words.len() > 1 {
             // A word slipped inside the phrase, or the phrase cut short: never a phrase hit.
             let mid = words.len() / 2;
@@ -288,6 +304,9 @@ fn clean_notes_skip_the_full_matcher() {
         "RDV le 12/03 à 18h30, 2e trimestre payé le 1er mars, salle B12, BTS2.",
         // `SEND` (special needs) counts only in capitals.
         "Will send the forms on Monday.",
+        // Capitalised inside a sentence, a word of a name-guarded entry is a name.
+        "Rendez-vous à Saint-Priest avec Mme Prêtre pour le dossier.",
+        "Meeting with Mr Priest and the Saint-Priest campus on Monday.",
     ] {
         assert!(!m.prefilter_passes(text), "{text}");
         assert!(m.find_unfiltered(text).is_empty(), "{text}");

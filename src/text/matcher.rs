@@ -279,8 +279,16 @@ impl Matcher {
             add(as_pattern(s, open), PatternRef::Exception(None));
         }
         let prefilter = Prefilter::new(lexicon.entries.iter().flat_map(|e| {
-            let forms = e.forms.iter().map(|f| (f.as_str(), false, e.upper));
-            forms.chain(e.prefixes.iter().map(|p| (p.as_str(), true, e.upper)))
+            let named = e.name_guard == NameGuard::Capitalised;
+            let forms = e
+                .forms
+                .iter()
+                .map(move |f| (f.as_str(), false, e.upper, named));
+            forms.chain(
+                e.prefixes
+                    .iter()
+                    .map(move |p| (p.as_str(), true, e.upper, named)),
+            )
         }));
         // A contiguous NFA, not a DFA: walked anchored, it never follows a failure transition,
         // and the DFA cost 11 MB and about 50 ms to build at every scan.

@@ -62,6 +62,10 @@ pub(crate) struct Prefilter {
     keys: FxHashSet<u128>,
     /// Second-level keys: whole stems (single words, or the open second word of a pair).
     stems: FxHashSet<u128>,
+    /// Exact single-word keys that only entries with a capitalised name guard have (`prêtre`,
+    /// `priest`): written with a capital inside a sentence (`Mme Prêtre`, `Saint-Priest`) the
+    /// word is a name, which the full matcher would turn down, so it is no key there.
+    named: FxHashSet<u128>,
     /// Bit `l` set when some stem (alone, or second in a pair) has `l` bytes (capped at KEY).
     stem_lens: u16,
     pair_stem_lens: u16,
@@ -170,8 +174,10 @@ fn lengths(mask: u16, len: usize) -> impl Iterator<Item = usize> {
 impl Prefilter {
     /// Builds the tables from the automaton's term patterns: folded forms (`a b c`) and open
     /// prefixes (`a b stem`, whose last token may continue), each with whether its entry counts
-    /// only in capitals.
-    pub(crate) fn new<'a>(patterns: impl IntoIterator<Item = (&'a str, bool, bool)>) -> Prefilter {
+    /// only in capitals and whether it is skipped as a name when capitalised inside a sentence.
+    pub(crate) fn new<'a>(
+        patterns: impl IntoIterator<Item = (&'a str, bool, bool, bool)>,
+    ) -> Prefilter {
         let mut p = Prefilter {
             gate: vec![0u64; (1 << GATE_BITS) / 64].into_boxed_slice(),
             gate_first: vec![0u64; (1 << GATE_BITS) / 64].into_boxed_slice(),
@@ -180,11 +186,14 @@ impl Prefilter {
             bits: vec![0u64; (1 << BITS) / 64].into_boxed_slice(),
             keys: FxHashSet::default(),
             stems: FxHashSet::default(),
+            named: FxHashSet::default(),
             stem_lens: 0,
             pair_stem_lens: 0,
             triple_stem_lens: 0,
         };
-        for (pattern, open, capitals) in patterns {
+        // Identity keys of forms of entries with and without the capitalised name guard.
+        let (mut guarded, mut unguarded): (FxHashSet<u128>, FxHashSet<u128>) = Default::default();
+        for (pattern, open, capitals, named) in patterns {
             let tokens: Vec<&[u8]> = pattern
                 .split(' ')
                 .filter(|t| !t.is_empty())
@@ -221,6 +230,8 @@ impl Prefilter {
                         p.open_gate(t, false);
                         identity(pack(t), t.len())
                     };
+                    let set = if named { &mut guarded } else { &mut unguarded };
+                    set.insert(key);
                     p.insert(key);
                 }
                 _ => {
@@ -267,6 +278,7 @@ impl Prefilter {
                 }
             }
         }
+        p.named = guarded.difference(&unguarded).copied().collect();
         p
     }
 
@@ -325,9 +337,9 @@ impl Prefilter {
     /// lowercase letter) has a key in the tables, alone or after the previous word (`prev`, its
     /// identity).
     #[inline]
-    fn word_hits(&self, acc: u128, len: usize, capitals: bool, prev: Prev) -> bool {
+    fn word_hits(&self, acc: u128, len: usize, capitals: bool, name: bool, prev: Prev) -> bool {
         let id = identity(acc, len);
-        if self.probe(id)
+        if (self.probe(id) && !(name && self.named.contains(&id)))
             || (capitals && self.probe(upper(id)))
             || self.stem_hits(self.stem_lens, acc, len, |k| k)
         {
@@ -383,7 +395,7 @@ impl Prefilter {
                 if s.word.len > 0 && glued_symbol(bytes, i) {
                     return true;
                 }
-                if s.separator(self) {
+                if s.separator(self, matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r')) {
                     return true;
                 }
                 i += 1;
@@ -403,7 +415,7 @@ impl Prefilter {
                 }
                 CharKind::Other { .. } => return true,
                 CharKind::Separator => {
-                    if s.separator(self) {
+                    if s.separator(self, matches!(c, '•' | '…')) {
                         return true;
                     }
                 }
@@ -485,13 +497,15 @@ impl Prefilter {
             return Some(true);
         }
         let lower = x & (x << 1) & LETTERS != 0;
+        let name = s.inside && lower && bytes[start].is_ascii_uppercase();
         let folded = u128::from(folded);
-        let (hit, first) = self.gated_hits(folded, len, !lower, s.prev);
+        let (hit, first) = self.gated_hits(folded, len, !lower, name, s.prev);
         if hit {
             return Some(true);
         }
         s.prev = s.prev.after(identity(folded, len), first);
         s.gap = 0;
+        s.inside = true;
         Some(false)
     }
 }
@@ -516,6 +530,9 @@ struct Scan {
     /// Characters since the previous word.
     gap: usize,
     prev: Prev,
+    /// No sentence break since the previous word, which exists: a capitalised word here is
+    /// not a sentence's first (the tokenizer's `SENTENCE_START`, read conservatively).
+    inside: bool,
 }
 
 impl Scan {
@@ -523,7 +540,10 @@ impl Scan {
     #[inline]
     fn end_word(&mut self, p: &Prefilter) -> bool {
         if self.word.len > 0 {
-            let (hit, first) = self.word.end(p, &mut self.singles, self.gap, self.prev);
+            let name = self.inside && self.word.first_upper && self.word.lower;
+            let (hit, first) = self
+                .word
+                .end(p, &mut self.singles, self.gap, name, self.prev);
             if hit {
                 return true;
             }
@@ -534,17 +554,20 @@ impl Scan {
             // character that is not ASCII.
             self.word.len = 0;
             self.gap = 0;
+            self.inside = true;
         }
         false
     }
 
     /// A separator character. `true` when the note must go to the full matcher.
     #[inline]
-    fn separator(&mut self, p: &Prefilter) -> bool {
+    /// A separator character; `brk` when it ends a sentence, as the tokenizer reads it.
+    fn separator(&mut self, p: &Prefilter, brk: bool) -> bool {
         if self.end_word(p) {
             return true;
         }
         self.gap += 1;
+        self.inside &= !brk;
         false
     }
 }
@@ -563,6 +586,8 @@ struct Word {
     nletters: u8,
     /// A lowercase letter.
     lower: bool,
+    /// The first character is an ASCII capital.
+    first_upper: bool,
     /// The last two ASCII letters, for runs of three.
     run: [u8; 2],
     run3: bool,
@@ -584,6 +609,7 @@ impl Word {
             for &b in &bytes[start..end] {
                 self.push_ascii(b);
             }
+            self.first_upper = bytes[start].is_ascii_uppercase();
             return;
         }
         let w = Ascii::read(bytes, start, end);
@@ -599,6 +625,7 @@ impl Word {
         // What follows is never an ASCII letter, so no run continues past the word.
         self.run = [0, 0];
         self.lower = w.lower;
+        self.first_upper = bytes[start].is_ascii_uppercase();
         self.run3 = w.run3;
     }
 
@@ -634,7 +661,14 @@ impl Word {
     /// Ends the word: whether the note must go to the full matcher, and whether the word opens
     /// the gate for the next one. `gap` is the number of characters since the previous word.
     #[inline]
-    fn end(&self, p: &Prefilter, singles: &mut u32, gap: usize, prev: Prev) -> (bool, bool) {
+    fn end(
+        &self,
+        p: &Prefilter,
+        singles: &mut u32,
+        gap: usize,
+        name: bool,
+        prev: Prev,
+    ) -> (bool, bool) {
         if self.run3 {
             return (true, false);
         }
@@ -661,7 +695,7 @@ impl Word {
                     .windows(3)
                     .any(|w| w[0] == w[1] && w[1] == w[2]);
                 let acc = u128::from_le_bytes(b);
-                if run3 || p.gated_hits(acc, self.len, !self.lower, prev).0 {
+                if run3 || p.gated_hits(acc, self.len, !self.lower, false, prev).0 {
                     return (true, false);
                 }
             }
@@ -669,16 +703,23 @@ impl Word {
         if single_letters(singles, gap, self.letters && !self.digits && self.len == 1) {
             return (true, false);
         }
-        p.gated_hits(self.acc(), self.len, !self.lower, prev)
+        p.gated_hits(self.acc(), self.len, !self.lower, name, prev)
     }
 }
 
 impl Prefilter {
     /// [`Self::word_hits`] behind the gate; also whether the word opens the gate for the next.
     #[inline(always)]
-    fn gated_hits(&self, acc: u128, len: usize, capitals: bool, prev: Prev) -> (bool, bool) {
+    fn gated_hits(
+        &self,
+        acc: u128,
+        len: usize,
+        capitals: bool,
+        name: bool,
+        prev: Prev,
+    ) -> (bool, bool) {
         let (word, first) = self.gate(acc, len);
-        let hit = (word || prev.open > 0) && self.word_hits(acc, len, capitals, prev);
+        let hit = (word || prev.open > 0) && self.word_hits(acc, len, capitals, name, prev);
         (hit, first)
     }
 }
