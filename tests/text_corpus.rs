@@ -8,150 +8,49 @@
 //! (and, with `VIGIE_CORPUS_ERRORS=1`, the tune lines that disagree; never the holdout lines).
 #![allow(clippy::print_stdout)]
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::time::Instant;
 
-use vigie::text::{Category, Matcher};
+use vigie::text::Matcher;
 
-#[derive(Default, Clone, Copy)]
-struct Counts {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-}
-
-impl Counts {
-    fn precision(&self) -> f64 {
-        if self.tp + self.fp == 0 {
-            1.0
-        } else {
-            self.tp as f64 / (self.tp + self.fp) as f64
-        }
-    }
-    fn recall(&self) -> f64 {
-        if self.tp + self.fn_ == 0 {
-            1.0
-        } else {
-            self.tp as f64 / (self.tp + self.fn_) as f64
-        }
-    }
-}
-
-struct Line {
-    file: String,
-    number: usize,
-    labels: BTreeSet<Category>,
-    text: String,
-}
+use vigie::text::score::{self, Labelled as Line, Table};
 
 fn load(files: &[&str]) -> Vec<Line> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/comments");
     let mut lines = Vec::new();
     for file in files {
         let content = std::fs::read_to_string(dir.join(file)).expect("corpus file");
-        for (i, raw) in content.lines().enumerate() {
-            if raw.trim().is_empty() || raw.starts_with('#') {
-                continue;
-            }
-            let (label, text) = raw
-                .split_once('\t')
-                .unwrap_or_else(|| panic!("{file}:{}: no TAB", i + 1));
-            let labels = if label == "ok" {
-                BTreeSet::new()
-            } else {
-                label
-                    .split(',')
-                    .map(|l| {
-                        Category::parse(l.trim())
-                            .unwrap_or_else(|| panic!("{file}:{}: unknown label `{l}`", i + 1))
-                    })
-                    .collect()
-            };
-            lines.push(Line {
-                file: file.to_string(),
-                number: i + 1,
-                labels,
-                text: text.to_string(),
-            });
-        }
+        lines.extend(score::parse(file, &content).unwrap_or_else(|e| panic!("{e}")));
     }
     lines
 }
 
-fn score(matcher: &Matcher, lines: &[Line], show_errors: bool) -> BTreeMap<Category, Counts> {
-    let mut table: BTreeMap<Category, Counts> = Category::ALL
-        .into_iter()
-        .map(|c| (c, Counts::default()))
-        .collect();
-    for line in lines {
-        let hits = matcher.find(&line.text);
-        let found: BTreeSet<Category> = hits.iter().map(|h| h.category).collect();
-        for c in Category::ALL {
-            let counts = table.get_mut(&c).expect("all categories");
-            match (line.labels.contains(&c), found.contains(&c)) {
-                (true, true) => counts.tp += 1,
-                (false, true) => counts.fp += 1,
-                (true, false) => counts.fn_ += 1,
-                (false, false) => {}
-            }
+fn score(matcher: &Matcher, lines: &[Line], show_errors: bool) -> Table {
+    score::score(matcher, lines, |line, hits, _| {
+        if !show_errors {
+            return;
         }
-        if show_errors && found != line.labels {
-            let terms: Vec<String> = hits
-                .iter()
-                .map(|h| format!("{}:{}", h.category.as_str(), h.term))
-                .collect();
-            println!(
-                "  {}:{} want {:?} got [{}]  {}",
-                line.file,
-                line.number,
-                line.labels.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
-                terms.join(", "),
-                line.text
-            );
-        }
-    }
-    table
-}
-
-fn total(table: &BTreeMap<Category, Counts>) -> Counts {
-    table.values().fold(Counts::default(), |a, c| Counts {
-        tp: a.tp + c.tp,
-        fp: a.fp + c.fp,
-        fn_: a.fn_ + c.fn_,
+        let terms: Vec<String> = hits
+            .iter()
+            .map(|h| format!("{}:{}", h.category.as_str(), h.term))
+            .collect();
+        println!(
+            "  {}:{} want {:?} got [{}]  {}",
+            line.file,
+            line.number,
+            line.labels.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+            terms.join(", "),
+            line.text
+        );
     })
 }
 
-fn print_table(title: &str, lines: usize, table: &BTreeMap<Category, Counts>) {
-    println!("\n{title} ({lines} lines)");
-    println!(
-        "{:<10} {:>5} {:>5} {:>5} {:>9} {:>7}",
-        "category", "tp", "fp", "fn", "precision", "recall"
-    );
-    for (c, k) in table {
-        if k.tp + k.fp + k.fn_ == 0 {
-            continue;
-        }
-        println!(
-            "{:<10} {:>5} {:>5} {:>5} {:>9.3} {:>7.3}",
-            c.as_str(),
-            k.tp,
-            k.fp,
-            k.fn_,
-            k.precision(),
-            k.recall()
-        );
-    }
-    let t = total(table);
-    println!(
-        "{:<10} {:>5} {:>5} {:>5} {:>9.3} {:>7.3}",
-        "overall",
-        t.tp,
-        t.fp,
-        t.fn_,
-        t.precision(),
-        t.recall()
-    );
+fn total(table: &Table) -> score::Counts {
+    score::total(table)
+}
+
+fn print_table(title: &str, lines: usize, table: &Table) {
+    println!("\n{title} ({lines} lines)\n{}", score::render(table));
 }
 
 fn matcher() -> Matcher {

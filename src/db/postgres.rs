@@ -688,43 +688,36 @@ mod tests {
 
     #[test]
     fn integer_keys_are_printed_in_decimal() {
-        let mut stream = SIGNATURE.to_vec();
-        stream.extend_from_slice(&[0; 8]);
-        for k in [0i64, 42, -7, i64::MAX] {
-            stream.extend(row(&[Some(&k.to_be_bytes()), Some(b"t")]));
-        }
-        stream.extend_from_slice(&(-1i16).to_be_bytes());
-        let mut seen: Vec<String> = Vec::new();
-        let mut each = |k: &[u8], _: &[u8]| seen.push(String::from_utf8_lossy(k).into_owned());
-        let mut rows = BinaryRows {
-            int_key: true,
-            ..BinaryRows::default()
+        // A whole binary stream of `(key, "t")` rows, read with integer keys.
+        let read = |keys: &[&[u8]]| -> Result<Vec<String>, ()> {
+            let mut stream = SIGNATURE.to_vec();
+            stream.extend_from_slice(&[0; 8]);
+            for k in keys {
+                stream.extend(row(&[Some(k), Some(b"t")]));
+            }
+            stream.extend_from_slice(&(-1i16).to_be_bytes());
+            let mut seen: Vec<String> = Vec::new();
+            let mut each = |k: &[u8], _: &[u8]| seen.push(String::from_utf8_lossy(k).into_owned());
+            let mut rows = BinaryRows {
+                int_key: true,
+                ..BinaryRows::default()
+            };
+            rows.feed(&stream, &mut each).map_err(|_| ())?;
+            rows.finish().map_err(|_| ())?;
+            Ok(seen)
         };
-        assert!(rows.feed(&stream, &mut each).is_ok());
-        assert!(rows.finish().is_ok());
-        assert_eq!(seen, ["0", "42", "-7", "9223372036854775807"]);
+        let int8: Vec<[u8; 8]> = [0i64, 42, -7, i64::MAX].map(i64::to_be_bytes).to_vec();
+        let int8: Vec<&[u8]> = int8.iter().map(|k| k.as_slice()).collect();
+        assert_eq!(
+            read(&int8).unwrap(),
+            ["0", "42", "-7", "9223372036854775807"]
+        );
         // int2 and int4 keys, by their width.
-        let mut stream = SIGNATURE.to_vec();
-        stream.extend_from_slice(&[0; 8]);
-        stream.extend(row(&[Some(&(-3i16).to_be_bytes()), Some(b"t")]));
-        stream.extend(row(&[Some(&i32::MAX.to_be_bytes()), Some(b"t")]));
-        stream.extend_from_slice(&(-1i16).to_be_bytes());
-        let mut seen: Vec<String> = Vec::new();
-        let mut each = |k: &[u8], _: &[u8]| seen.push(String::from_utf8_lossy(k).into_owned());
-        let mut rows = BinaryRows {
-            int_key: true,
-            ..BinaryRows::default()
-        };
-        assert!(rows.feed(&stream, &mut each).is_ok());
-        assert_eq!(seen, ["-3", "2147483647"]);
+        assert_eq!(
+            read(&[&(-3i16).to_be_bytes(), &i32::MAX.to_be_bytes()]).unwrap(),
+            ["-3", "2147483647"]
+        );
         // A key of another width is a foreign stream, not a wrong key.
-        let mut stream = SIGNATURE.to_vec();
-        stream.extend_from_slice(&[0; 8]);
-        stream.extend(row(&[Some(&[0, 0, 7]), Some(b"t")]));
-        let mut rows = BinaryRows {
-            int_key: true,
-            ..BinaryRows::default()
-        };
-        assert!(rows.feed(&stream, &mut |_: &[u8], _: &[u8]| {}).is_err());
+        assert!(read(&[&[0, 0, 7]]).is_err());
     }
 }

@@ -312,29 +312,15 @@ impl Acc {
         }
     }
 
-    fn finish(mut self) -> Finished {
+    /// The excerpts of the first rows read, whichever worker matched them.
+    fn first_excerpts(&mut self) -> Vec<String> {
         self.excerpts.sort_by_key(|(pos, _)| *pos);
-        Finished {
-            count: self.count,
-            keys: self.keys,
-            all_keys: self.all_keys,
-            terms: self.terms,
-            excerpts: self
-                .excerpts
-                .into_iter()
-                .take(EXCERPTS)
-                .map(|(_, e)| e)
-                .collect(),
-        }
+        self.excerpts
+            .drain(..)
+            .take(EXCERPTS)
+            .map(|(_, e)| e)
+            .collect()
     }
-}
-
-struct Finished {
-    count: u64,
-    keys: BTreeSet<Key>,
-    all_keys: Vec<String>,
-    terms: BTreeMap<String, u64>,
-    excerpts: Vec<String>,
 }
 
 /// How rows are matched and what is kept of them.
@@ -598,8 +584,8 @@ pub fn run(
     let acc = acc.0;
 
     let mut findings = Vec::new();
-    for (cat, a) in acc {
-        let a = a.finish();
+    for (cat, mut a) in acc {
+        let excerpts = a.first_excerpts();
         let mut f = rules(cat.rule_id());
         f.purpose = c.purpose.clone();
         f.table = Some(c.display.clone());
@@ -624,7 +610,7 @@ pub fn run(
             top.join(", ")
         );
         f.terms = terms;
-        f.excerpts = a.excerpts;
+        f.excerpts = excerpts;
         f.query = Some(sql.clone());
         f.remediation = Some(remediation(d, c, cat, a.all_keys));
         findings.push(f);

@@ -467,10 +467,10 @@ fn find_identifiers_gated(text: &str, hits: &mut Vec<Hit>, gate: bool) {
     // `jean(at)mail.fr`, `j.doe [at] yahoo [dot] com`: a closing bracket right after `at` or
     // `arobase` is the cheap sign; a fifth of CRM notes hold some bracket.
     if bracket && memchr::memchr3_iter(b')', b']', b'}', bytes).any(|i| at_sign_before(bytes, i)) {
-        find_obfuscated_emails(text, hits);
+        find_written_emails(text, hits, &EMAIL_OBFUSCATED, &EMAIL_DOT);
     }
-    if spelt && spelt_dot(bytes) {
-        find_spelt_emails(text, hits);
+    if spelt {
+        find_written_emails(text, hits, &EMAIL_SPELT, &EMAIL_SPELT_DOT);
     }
 }
 
@@ -645,40 +645,19 @@ static EMAIL_SPELT_DOT: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(r"(?i)\s+(?:dot|point)\s+").expect("static spelt dot regex")
 });
 
-/// Whether `bytes` holds ` dot ` or ` point ` in any case: the sign of a spelt-out address.
-fn spelt_dot(bytes: &[u8]) -> bool {
-    memchr::memchr_iter(b' ', bytes).any(|i| {
-        let rest = &bytes[i + 1..];
-        let word = |w: &[u8]| {
-            rest.len() > w.len() && rest[..w.len()].eq_ignore_ascii_case(w) && rest[w.len()] == b' '
-        };
-        word(b"dot") || word(b"point")
-    })
-}
-
-fn find_spelt_emails(text: &str, hits: &mut Vec<Hit>) {
-    for c in EMAIL_SPELT.captures_iter(text) {
+/// Addresses written around filters (`written`), their `@` in words or brackets and their dots
+/// as `dot_words` may write them: each is rebuilt and validated.
+fn find_written_emails(
+    text: &str,
+    hits: &mut Vec<Hit>,
+    written: &regex::Regex,
+    dot_words: &regex::Regex,
+) {
+    for c in written.captures_iter(text) {
         let (Some(whole), Some(local), Some(domain)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
-        let domain = EMAIL_SPELT_DOT.replace_all(domain.as_str(), ".");
-        let address = format!("{}@{domain}", local.as_str().trim_matches('.'));
-        if email_valid(&address)
-            && !hits
-                .iter()
-                .any(|h| h.start < whole.end() && whole.start() < h.end)
-        {
-            hits.push(identifier_hit(Category::Email, whole.start(), whole.end()));
-        }
-    }
-}
-
-fn find_obfuscated_emails(text: &str, hits: &mut Vec<Hit>) {
-    for c in EMAIL_OBFUSCATED.captures_iter(text) {
-        let (Some(whole), Some(local), Some(domain)) = (c.get(0), c.get(1), c.get(2)) else {
-            continue;
-        };
-        let domain = EMAIL_DOT.replace_all(domain.as_str(), ".");
+        let domain = dot_words.replace_all(domain.as_str(), ".");
         let address = format!("{}@{domain}", local.as_str().trim_matches('.'));
         if email_valid(&address)
             && !hits

@@ -64,6 +64,7 @@ pub mod names;
 pub mod normalize;
 pub mod passwords;
 mod prefilter;
+pub mod score;
 pub mod shape;
 pub mod values;
 
