@@ -141,13 +141,14 @@ fn introspection_reads_types_comments_keys_and_estimates() {
     let target = vigie::db::Target::parse(&url).unwrap();
     let (info, mut sessions) = vigie::db::open(&target, 1, Default::default()).unwrap();
     assert_eq!(info.dialect, vigie::dialect::Dialect::Mysql);
-    assert_eq!(info.database, "vigie_t_introspect");
+    let db = url.db_name().to_string();
+    assert_eq!(info.database, db);
     let catalog = sessions[0].introspect(&[]).unwrap();
     sessions.pop().unwrap().close();
     let names: Vec<&str> = catalog.tables.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, ["inscriptions", "journal", "membres"]);
     let membres = catalog.find_table("membres").unwrap();
-    assert_eq!(membres.schema.as_deref(), Some("vigie_t_introspect"));
+    assert_eq!(membres.schema.as_deref(), Some(db.as_str()));
     assert_eq!(membres.comment.as_deref(), Some("membres de l'association"));
     assert_eq!(membres.primary_key, ["id"]);
     assert!(membres.row_estimate.is_some());
@@ -173,7 +174,7 @@ fn introspection_reads_types_comments_keys_and_estimates() {
             .is_empty()
     );
     // `db.table` names a table too.
-    assert!(catalog.find_table("vigie_t_introspect.journal").is_some());
+    assert!(catalog.find_table(&format!("{db}.journal")).is_some());
 }
 
 #[test]
@@ -303,7 +304,7 @@ fn connection_errors_say_what_to_do_and_never_the_password() {
     assert!(e.contains("check the user name and the password"), "{e}");
     assert!(!e.contains("n0t-the-pw"), "{e}");
 
-    let unknown_db = url.replace("vigie_t_connect", "vigie_t_no_such_db");
+    let unknown_db = url.replace(url.db_name(), "vigie_t_no_such_db");
     let e = scan_stderr(&unknown_db);
     assert!(e.contains("Unknown database"), "{e}");
     assert!(e.contains("check the database name"), "{e}");

@@ -264,7 +264,8 @@ fn access_grants_on_postgres_and_mysql_and_skipped_on_sqlite() {
     }
     // MariaDB: the user holds the grants through a role (a second role, granted to the first,
     // holds one of them), plus a column grant on a table its profile lists.
-    let my_grants = "
+    let my_grants = format!(
+        "
         DROP ROLE IF EXISTS vigie_t_crm_role;
         DROP ROLE IF EXISTS vigie_t_crm_inner;
         DROP USER IF EXISTS 'vigie_t_crm_reader'@'%';
@@ -273,14 +274,16 @@ fn access_grants_on_postgres_and_mysql_and_skipped_on_sqlite() {
         CREATE USER 'vigie_t_crm_reader'@'%';
         GRANT vigie_t_crm_inner TO vigie_t_crm_role;
         GRANT vigie_t_crm_role TO 'vigie_t_crm_reader'@'%';
-        GRANT SELECT ON vigie_t_access.prospects TO vigie_t_crm_role;
-        GRANT SELECT ON vigie_t_access.consentements TO vigie_t_crm_inner;
-        GRANT SELECT (id) ON vigie_t_access.prospects TO 'vigie_t_crm_reader'@'%';
-        GRANT SELECT ON vigie_t_access.alumni TO PUBLIC;
+        GRANT SELECT ON {db}.prospects TO vigie_t_crm_role;
+        GRANT SELECT ON {db}.consentements TO vigie_t_crm_inner;
+        GRANT SELECT (id) ON {db}.prospects TO 'vigie_t_crm_reader'@'%';
+        GRANT SELECT ON {db}.alumni TO PUBLIC;
         DROP USER IF EXISTS 'vigie_t_blind'@'%';
         CREATE USER 'vigie_t_blind'@'%';
-        GRANT SELECT ON vigie_t_access.* TO 'vigie_t_blind'@'%';
-    ";
+        GRANT SELECT ON {db}.* TO 'vigie_t_blind'@'%';
+    ",
+        db = scratch_name("access")
+    );
     let Some(url) = mysql_fixture("access", &format!("{}{my_grants}", fixture("rules.sql"))) else {
         return;
     };

@@ -37,9 +37,60 @@ fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
 }
 
-/// Create (or recreate) a scratch PostgreSQL database loaded with `sql`; its URL, or None
-/// when the server is unreachable outside CI.
-pub fn pg_fixture(name: &str, sql: &str) -> Option<String> {
+/// A scratch database: its URL, and the database is dropped when this guard is.
+///
+/// Names are unique to the test process (`vigie_t_<name>_<pid>`), so two runs of the suite
+/// on one server never share a database.
+pub struct Scratch {
+    url: String,
+    name: String,
+    drop_with: fn(&str),
+}
+
+impl Scratch {
+    /// The database name, as it appears in the URL.
+    pub fn db_name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.url
+    }
+}
+
+impl std::fmt::Display for Scratch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.url)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        (self.drop_with)(&self.name);
+    }
+}
+
+/// The scratch database name of a test fixture, unique to this process.
+pub fn scratch_name(name: &str) -> String {
+    format!("vigie_t_{name}_{}", std::process::id())
+}
+
+fn drop_pg(db: &str) {
+    if let Ok(mut admin) = postgres::Client::connect(&pg_base_url(), postgres::NoTls) {
+        let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"));
+    }
+}
+
+fn drop_mysql(db: &str) {
+    let _ = mysql_exec(&mysql_base_url(), &format!("DROP DATABASE IF EXISTS {db}"));
+}
+
+/// Create a scratch PostgreSQL database loaded with `sql`; its URL, or None when the server
+/// is unreachable outside CI. The database is dropped with the returned guard.
+pub fn pg_fixture(name: &str, sql: &str) -> Option<Scratch> {
     let base = pg_base_url();
     let mut admin = match postgres::Client::connect(&base, postgres::NoTls) {
         Ok(c) => c,
@@ -51,7 +102,7 @@ pub fn pg_fixture(name: &str, sql: &str) -> Option<String> {
             return None;
         }
     };
-    let db = format!("vigie_t_{name}");
+    let db = scratch_name(name);
     admin
         .batch_execute(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"))
         .expect("drop scratch database");
@@ -62,9 +113,15 @@ pub fn pg_fixture(name: &str, sql: &str) -> Option<String> {
         Some((head, _)) => format!("{head}/{db}"),
         None => panic!("VIGIE_TEST_PG must end with a database name"),
     };
-    let mut c = postgres::Client::connect(&url, postgres::NoTls).expect("connect scratch database");
+    let scratch = Scratch {
+        url,
+        name: db,
+        drop_with: drop_pg,
+    };
+    let mut c =
+        postgres::Client::connect(&scratch, postgres::NoTls).expect("connect scratch database");
     c.batch_execute(sql).expect("load fixture into PostgreSQL");
-    Some(url)
+    Some(scratch)
 }
 
 pub fn mysql_base_url() -> String {
@@ -122,11 +179,11 @@ pub fn mysql_rows(url: &str, sql: &str) -> Vec<Vec<Option<String>>> {
     })
 }
 
-/// Create (or recreate) a scratch MySQL/MariaDB database `vigie_t_<name>` loaded with `sql`;
-/// its URL, or None when the server is unreachable outside CI.
-pub fn mysql_fixture(name: &str, sql: &str) -> Option<String> {
+/// Create a scratch MySQL/MariaDB database `vigie_t_<name>_<pid>` loaded with `sql`; its
+/// URL, or None when the server is unreachable outside CI. Dropped with the returned guard.
+pub fn mysql_fixture(name: &str, sql: &str) -> Option<Scratch> {
     let base = mysql_base_url();
-    let db = format!("vigie_t_{name}");
+    let db = scratch_name(name);
     if let Err(e) = mysql_exec(
         &base,
         &format!(
@@ -149,8 +206,13 @@ pub fn mysql_fixture(name: &str, sql: &str) -> Option<String> {
             None => panic!("VIGIE_TEST_MYSQL must end with a database name"),
         },
     };
-    mysql_exec(&url, sql).unwrap_or_else(|e| panic!("load fixture into MySQL/MariaDB: {e}"));
-    Some(url)
+    let scratch = Scratch {
+        url,
+        name: db,
+        drop_with: drop_mysql,
+    };
+    mysql_exec(&scratch, sql).unwrap_or_else(|e| panic!("load fixture into MySQL/MariaDB: {e}"));
+    Some(scratch)
 }
 
 /// A fixture loaded into every backend that can be reached: SQLite always, PostgreSQL and
@@ -159,6 +221,7 @@ pub struct Loaded {
     pub backend: &'static str,
     pub url: String,
     _dir: Option<tempfile::TempDir>,
+    _scratch: Option<Scratch>,
 }
 
 pub fn every_backend(name: &str, sql: &str) -> Vec<Loaded> {
@@ -167,19 +230,22 @@ pub fn every_backend(name: &str, sql: &str) -> Vec<Loaded> {
         backend: "sqlite",
         url: format!("sqlite://{}", path.display()),
         _dir: Some(dir),
+        _scratch: None,
     }];
     if let Some(url) = pg_fixture(name, sql) {
         out.push(Loaded {
             backend: "postgres",
-            url,
+            url: url.to_string(),
             _dir: None,
+            _scratch: Some(url),
         });
     }
     if let Some(url) = mysql_fixture(name, sql) {
         out.push(Loaded {
             backend: "mariadb",
-            url,
+            url: url.to_string(),
             _dir: None,
+            _scratch: Some(url),
         });
     }
     out
