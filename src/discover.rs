@@ -14,6 +14,7 @@
 //! data agree.
 
 use crate::catalog::{Catalog, Table};
+use crate::check::Sampled;
 use crate::db::{self, DbError, Limits, Session, Target, TargetInfo};
 use crate::text::Matcher;
 use crate::text::values::{self, Classification, ValueProfile};
@@ -45,35 +46,7 @@ impl Default for DiscoverOptions {
     }
 }
 
-/// How many rows a table has, and how well that is known.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "rows_kind", content = "rows", rename_all = "kebab-case")]
-pub enum RowCount {
-    /// Counted (SQLite), or the whole table fitted in the sample.
-    Exact(u64),
-    /// The planner's estimate (PostgreSQL `reltuples`).
-    Estimate(u64),
-    /// The sample was full and no estimate exists: at least this many.
-    AtLeast(u64),
-}
-
-impl RowCount {
-    pub fn value(self) -> u64 {
-        match self {
-            RowCount::Exact(n) | RowCount::Estimate(n) | RowCount::AtLeast(n) => n,
-        }
-    }
-}
-
-impl std::fmt::Display for RowCount {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RowCount::Exact(n) => write!(f, "{n}"),
-            RowCount::Estimate(n) => write!(f, "~{n}"),
-            RowCount::AtLeast(n) => write!(f, "≥{n}"),
-        }
-    }
-}
+pub use crate::check::RowCount;
 
 /// What one table's sample gave.
 #[derive(Clone, Debug)]
@@ -188,31 +161,13 @@ pub fn sample_table(
     sample: usize,
     matcher: Option<&Matcher>,
 ) -> Result<TableSample, DbError> {
-    let d = session.dialect();
-    let exprs: Vec<String> = table
-        .columns
-        .iter()
-        .map(|c| d.sample_text(&d.quote_ident(&c.name)))
-        .collect();
-    let from = d.table_ref(table.schema.as_deref(), &table.name);
-    let query = d.sample_rows(&from, &exprs, sample, table.row_estimate);
-    let rows = if exprs.is_empty() {
-        Vec::new()
-    } else {
-        session.rows(&query.sql, None)?
-    };
-    let sampled = rows.len();
-    let count = if sample == 0 || (!query.spread && sampled < sample) {
-        RowCount::Exact(sampled as u64)
-    } else if d.exact_count_is_cheap() {
-        let (n, _) = session.count_keys(&format!("SELECT count(*) FROM {from}"), None)?;
-        RowCount::Exact(n)
-    } else {
-        match table.row_estimate {
-            Some(n) => RowCount::Estimate(n.max(sampled as u64)),
-            None => RowCount::AtLeast(sampled as u64),
-        }
-    };
+    let sampled = session.sample(table, sample)?;
+    Ok(classify_sample(table, &sampled, matcher))
+}
+
+/// Classify the columns of a table from its sample: no I/O.
+pub fn classify_sample(table: &Table, sample: &Sampled, matcher: Option<&Matcher>) -> TableSample {
+    let rows = &sample.rows;
     let profiles: Vec<ValueProfile> = (0..table.columns.len())
         .map(|i| values::profile(rows.iter().map(|r| r[i].as_deref()), matcher))
         .collect();
@@ -222,17 +177,17 @@ pub fn sample_table(
         .zip(&profiles)
         .map(|(c, p)| values::classify(&table.name, &c.name, &c.data_type, Some(p)))
         .collect();
-    if let Some((value, class)) = key_value(table, &rows)
+    if let Some((value, class)) = key_value(table, rows)
         && classes[value].is_none()
     {
         classes[value] = Some(class);
     }
-    Ok(TableSample {
-        rows: count,
-        sampled,
+    TableSample {
+        rows: sample.count,
+        sampled: rows.len(),
         profiles,
         classes,
-    })
+    }
 }
 
 /// The first words of the evidence of a value column classified through its key column.

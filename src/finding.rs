@@ -154,7 +154,9 @@ pub enum CheckStatus {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CheckOutcome {
     pub id: String,
-    pub rule: String,
+    /// Every rule id the check may yield: a waiver on any of them was verified when the
+    /// check ended `ok`.
+    pub rules: Vec<String>,
     pub status: CheckStatus,
     pub duration_ms: u64,
     #[serde(skip_serializing_if = "Option::is_none")]

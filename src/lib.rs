@@ -1,11 +1,13 @@
 //! vigie: a policy-as-code GDPR (RGPD) compliance engine and read-only audit scanner for
 //! existing databases.
 //!
-//! The dependency direction is the architecture: [`finding`], [`policy`], [`rules`] and
-//! [`text`] know nothing of [`db`] or [`report`]; [`report`] knows only findings; [`db`]
-//! knows only SQL and rows. [`engine`] joins them.
+//! The dependency direction is the architecture: [`finding`], [`policy`], [`rules`],
+//! [`check`] and [`text`] know nothing of [`db`], [`engine`] or [`report`]: rules plan checks
+//! as data. [`engine`] executes the checks on [`db`] sessions; [`report`] knows only findings
+//! and the [`scan`] result; [`db`] knows only SQL and rows.
 
 pub mod catalog;
+pub mod check;
 pub mod db;
 pub mod demo;
 pub mod dialect;
@@ -17,5 +19,6 @@ pub mod migrations;
 pub mod policy;
 pub mod report;
 pub mod rules;
+pub mod scan;
 pub mod text;
 pub mod timefmt;

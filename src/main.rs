@@ -13,9 +13,10 @@ use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use vigie::db::{Limits, Target};
-use vigie::engine::{ScanOptions, ScanReport};
+use vigie::engine::ScanOptions;
 use vigie::finding::Severity;
 use vigie::report::{self, Format};
+use vigie::scan::ScanReport;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -284,8 +284,8 @@ fn an_invalid_policy_exits_2_with_a_caret() {
 fn rules_and_explain() {
     let out = vigie().arg("rules").assert().success();
     let stdout = String::from_utf8_lossy(&out.get_output().stdout);
-    for id in vigie::rules::ids::ENGINE {
-        assert!(stdout.contains(id), "{id}");
+    for id in vigie::rules::RuleId::ALL {
+        assert!(stdout.contains(id.as_str()), "{id}");
     }
     let out = vigie()
         .args(["explain", "consent-pre-ticked"])

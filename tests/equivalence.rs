@@ -10,7 +10,7 @@ use common::*;
 use serde_json::Value;
 
 /// The JSON report of a scan, without what differs from run to run.
-fn stable_json(report: &vigie::engine::ScanReport) -> String {
+fn stable_json(report: &vigie::scan::ScanReport) -> String {
     let mut v: Value = serde_json::from_str(&vigie::report::json::render(report)).unwrap();
     v["target"]["database"] = Value::Null;
     v["target"]["server_version"] = Value::Null;

@@ -42,7 +42,7 @@ data = ["interactions.commentaire"]
 /// (rule, category, count, sample keys, term counts).
 type FreeTextRow = (String, Option<String>, u64, Vec<String>, Vec<(String, u64)>);
 
-fn free_text_rows(r: &vigie::engine::ScanReport) -> Vec<FreeTextRow> {
+fn free_text_rows(r: &vigie::scan::ScanReport) -> Vec<FreeTextRow> {
     r.findings
         .iter()
         .filter(|f| f.rule.starts_with("free-text"))
@@ -103,7 +103,7 @@ fn every_backend_finds_the_same() {
             other.errors()
         );
         assert_eq!(free_text_rows(&other), lite_rows, "{}", l.backend);
-        let messages = |r: &vigie::engine::ScanReport| {
+        let messages = |r: &vigie::scan::ScanReport| {
             r.findings
                 .iter()
                 .filter(|f| f.rule.starts_with("free-text"))

@@ -92,7 +92,7 @@ fn check_draft(text: &str, dialect: Dialect) {
 }
 
 /// (rule, table, column) of the findings.
-fn keys(report: &vigie::engine::ScanReport) -> BTreeSet<(String, String, String)> {
+fn keys(report: &vigie::scan::ScanReport) -> BTreeSet<(String, String, String)> {
     report
         .findings
         .iter()

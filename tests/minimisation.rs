@@ -64,7 +64,7 @@ from = "inscrit_le"
 /// (rule, column, category, count, keys) of the column rules.
 type Col = (String, String, Option<String>, u64, Vec<String>);
 
-fn columns(report: &vigie::engine::ScanReport) -> Vec<Col> {
+fn columns(report: &vigie::scan::ScanReport) -> Vec<Col> {
     assert!(report.errors().is_empty(), "{:?}", report.errors());
     let mut v: Vec<Col> = report
         .findings

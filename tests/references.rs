@@ -3,10 +3,11 @@
 //! any row is read.
 
 use vigie::catalog::Catalog;
+use vigie::check::CheckKind;
 use vigie::dialect::Dialect;
-use vigie::engine::{CheckKind, Planner, plan};
 use vigie::finding::Finding;
 use vigie::policy::duration::Duration;
+use vigie::rules::{Planner, plan};
 
 fn policy(retentions: &str) -> vigie::policy::Policy {
     let text = format!(
@@ -34,7 +35,7 @@ fn above_reference(policy: &vigie::policy::Policy) -> Vec<Finding> {
     planner
         .checks
         .iter()
-        .filter(|c| c.rule == "retention-above-reference")
+        .filter(|c| c.rules.iter().any(|r| r == "retention-above-reference"))
         .flat_map(|c| match &c.kind {
             CheckKind::Catalog(f) => f.clone(),
             _ => panic!("retention-above-reference must read no row"),

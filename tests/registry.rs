@@ -29,13 +29,23 @@ fn rule_ids_are_unique_kebab_case_and_documented() {
 }
 
 #[test]
-fn every_rule_the_engine_emits_is_registered() {
-    for id in vigie::rules::ids::ENGINE {
-        assert!(
-            vigie::rules::registry().get(id).is_some(),
-            "{id} is not registered"
-        );
+fn every_rule_id_has_one_registered_unit_and_its_docs() {
+    let units: Vec<vigie::rules::RuleId> =
+        vigie::rules::registered().iter().map(|r| r.id()).collect();
+    assert_eq!(
+        units,
+        vigie::rules::RuleId::ALL,
+        "one unit per id, in id order"
+    );
+    for id in vigie::rules::RuleId::ALL {
+        assert_eq!(vigie::rules::registry().doc(*id).id, id.as_str());
     }
+    let documented: Vec<&str> = vigie::rules::registry().ids().collect();
+    let ids: Vec<&str> = vigie::rules::RuleId::ALL
+        .iter()
+        .map(|r| r.as_str())
+        .collect();
+    assert_eq!(documented, ids);
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 mod common;
 use common::*;
-use vigie::engine::ScanReport;
+use vigie::scan::ScanReport;
 
 const FIXED: &[&str] = &["retention-exceeded", "card-cvv-stored"];
 

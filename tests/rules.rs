@@ -41,7 +41,7 @@ fn sorted(mut v: Vec<Row>) -> Vec<Row> {
     v
 }
 
-fn check_report(backend: &str, report: &vigie::engine::ScanReport) {
+fn check_report(backend: &str, report: &vigie::scan::ScanReport) {
     assert!(
         report.errors().is_empty(),
         "{backend} errors: {:?}",
@@ -55,7 +55,7 @@ fn check_report(backend: &str, report: &vigie::engine::ScanReport) {
 /// What a finding says, except the catalog's row estimate: PostgreSQL has none before its
 /// first ANALYZE, SQLite none at all, InnoDB always one, so that parenthesis is the one
 /// place where the backends may honestly differ.
-fn messages(r: &vigie::engine::ScanReport) -> Vec<String> {
+fn messages(r: &vigie::scan::ScanReport) -> Vec<String> {
     let estimate = regex::Regex::new(r" \(about \d+ rows\)").unwrap();
     r.findings
         .iter()
@@ -244,9 +244,9 @@ fn access_grants_on_postgres_and_mysql_and_skipped_on_sqlite() {
         .checks
         .iter()
         .filter(|c| {
-            c.rule.starts_with("access-") && c.status == vigie::finding::CheckStatus::Skipped
+            c.rules[0].starts_with("access-") && c.status == vigie::finding::CheckStatus::Skipped
         })
-        .map(|c| c.rule.as_str())
+        .map(|c| c.rules[0].as_str())
         .collect();
     assert_eq!(skipped, ["access-excessive-grant", "access-public-grant"]);
     let expected_public = vec![row("access-public-grant", Some("alumni"), 1, &[])];
@@ -353,4 +353,37 @@ fn a_failed_statement_leaves_the_session_usable_on_every_backend() {
         );
         assert_eq!(sorted(rows(&report)), expected(), "{}", l.backend);
     }
+}
+
+/// A stale waiver is reported for every rule a check may yield, not only for the one a
+/// check was once filed under: free-text, password and value checks each yield several rules.
+#[test]
+fn a_stale_waiver_of_any_rule_a_check_yields_is_reported() {
+    let (_dir, path) = sqlite_fixture(vigie::demo::SEED);
+    let mut policy = vigie::demo::POLICY.to_string();
+    for rule in [
+        "free-text-judgement",
+        "free-text-sensitive",
+        "password-weak-hash",
+        "sensitive-column",
+    ] {
+        policy.push_str(&format!(
+            "\n[[waiver]]\nrule = \"{rule}\"\nobject = \"eleves.nowhere\"\nreason = \"stale\"\n"
+        ));
+    }
+    let report = scan_text(&policy, &format!("sqlite://{}", path.display()), AS_OF);
+    assert!(report.errors().is_empty(), "{:?}", report.errors());
+    let unused: Vec<String> = of_rule(&report, "waiver-unused")
+        .into_iter()
+        .flat_map(|r| r.3)
+        .collect();
+    assert_eq!(
+        unused,
+        [
+            "free-text-judgement:eleves.nowhere",
+            "free-text-sensitive:eleves.nowhere",
+            "password-weak-hash:eleves.nowhere",
+            "sensitive-column:eleves.nowhere",
+        ]
+    );
 }

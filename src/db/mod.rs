@@ -8,9 +8,11 @@ pub mod mysql;
 pub mod postgres;
 pub mod sqlite;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Table};
+use crate::check::{Grantee, Reach, RowCount, Sampled};
 use crate::dialect::Dialect;
 use crate::dialect::guard::Refusal;
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -112,6 +114,46 @@ pub trait Session: Send {
         each: &mut dyn FnMut(&[u8], &[u8]),
     ) -> Result<(), DbError> {
         self.stream_pairs(sql, &mut |k, t| each(k.as_bytes(), t.as_bytes()))
+    }
+
+    /// At most `n` rows of every column of `table` as text (0: every row), spread over the
+    /// table where the dialect can, and how many rows the table holds.
+    fn sample(&mut self, table: &Table, n: usize) -> Result<Sampled, DbError> {
+        let d = self.dialect();
+        let exprs: Vec<String> = table
+            .columns
+            .iter()
+            .map(|c| d.sample_text(&d.quote_ident(&c.name)))
+            .collect();
+        let from = d.table_ref(table.schema.as_deref(), &table.name);
+        let query = d.sample_rows(&from, &exprs, n, table.row_estimate);
+        let rows = if exprs.is_empty() {
+            Vec::new()
+        } else {
+            self.rows(&query.sql, None)?
+        };
+        let sampled = rows.len();
+        let count = if n == 0 || (!query.spread && sampled < n) {
+            RowCount::Exact(sampled as u64)
+        } else if d.exact_count_is_cheap() {
+            let (count, _) = self.count_keys(&format!("SELECT count(*) FROM {from}"), None)?;
+            RowCount::Exact(count)
+        } else {
+            match table.row_estimate {
+                Some(e) => RowCount::Estimate(e.max(sampled as u64)),
+                None => RowCount::AtLeast(sampled as u64),
+            }
+        };
+        Ok(Sampled { rows, count })
+    }
+
+    /// The tables of `tables` that `who` can reach, with the grants that give it. Backends
+    /// without accounts (SQLite) are never asked: the access rules skip them.
+    fn reach(&mut self, _who: Grantee<'_>, _tables: &BTreeSet<String>) -> Result<Reach, DbError> {
+        Err(DbError::query(format!(
+            "{} has no accounts or privileges",
+            self.dialect().name()
+        )))
     }
 
     /// Read the schema. `schemas` empty means every non-system schema.

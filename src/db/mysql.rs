@@ -51,9 +51,11 @@
 
 use super::{DbError, Limits, Session, TargetInfo, redact};
 use crate::catalog::{Catalog, Column, Table};
+use crate::check::{Grant, GrantLevel, Grantee, Reach};
 use crate::dialect::{Dialect, guard};
 use mysql_async::prelude::Queryable;
 use mysql_async::{Conn, Opts, OptsBuilder, Params, Row, SslOpts, Value};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -671,6 +673,10 @@ impl Session for MysqlSession {
         })
     }
 
+    fn reach(&mut self, who: Grantee<'_>, tables: &BTreeSet<String>) -> Result<Reach, DbError> {
+        self.grants_reach(who, tables)
+    }
+
     fn introspect(&mut self, schemas: &[String]) -> Result<Catalog, DbError> {
         introspect(self, schemas)
     }
@@ -777,6 +783,339 @@ fn introspect(s: &mut MysqlSession, schemas: &[String]) -> Result<Catalog, DbErr
         catalog.push_primary_key(&get(0), &get(1), get(2));
     }
     Ok(catalog)
+}
+
+/// The privileges that reach a table's rows, by their `information_schema` names (`DROP`
+/// stands for `TRUNCATE`, which needs it).
+const MYSQL_PRIVILEGES: &str =
+    "'SELECT', 'INSERT', 'UPDATE', 'DELETE', 'DROP', 'REFERENCES', 'TRIGGER'";
+
+/// An account or role as `information_schema` writes it: `'user'@'host'`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Account {
+    user: String,
+    host: String,
+}
+
+impl Account {
+    /// Reads `'user'@'host'` (quotes doubled inside), `` `user`@`host` `` or `user@host`.
+    fn parse(grantee: &str) -> Account {
+        let unquote = |s: &str| {
+            let s = s.trim();
+            let q = s.chars().next().filter(|c| matches!(c, '\'' | '`' | '"'));
+            match q {
+                Some(q) if s.len() >= 2 && s.ends_with(q) => {
+                    let inner = &s[1..s.len() - 1];
+                    inner.replace(&format!("{q}{q}"), &q.to_string())
+                }
+                _ => s.to_string(),
+            }
+        };
+        // The host never holds a quote or an `@`; the user may hold an `@`.
+        match grantee.trim().rsplit_once('@') {
+            Some((u, h)) => Account {
+                user: unquote(u),
+                host: unquote(h),
+            },
+            None => Account {
+                user: unquote(grantee),
+                host: String::new(),
+            },
+        }
+    }
+
+    fn sql(&self) -> String {
+        let q = |s: &str| format!("'{}'", s.replace('\\', "\\\\").replace('\'', "''"));
+        if self.user == "PUBLIC" && self.host.is_empty() {
+            "PUBLIC".into()
+        } else {
+            format!("{}@{}", q(&self.user), q(&self.host))
+        }
+    }
+}
+
+/// One grant that reaches a table: who holds it, at which level, on what.
+struct TableGrant {
+    grantee: Account,
+    /// `table`, `column`, `database` (a pattern such as `crm` or `crm\_%`) or `global`.
+    level: String,
+    scope: String,
+    table: String,
+}
+
+fn grant_error(message: String, hint: &str) -> DbError {
+    DbError::Query {
+        message,
+        hint: Some(hint.to_string()),
+    }
+}
+
+impl MysqlSession {
+    /// Every grant on `tables`, at every level; a table outside the URL's database is named
+    /// `database.table`, as in the catalog.
+    fn table_grants(&mut self, tables: &BTreeSet<String>) -> Result<Vec<TableGrant>, DbError> {
+        let d = Dialect::Mysql;
+        let list: Vec<String> = tables.iter().map(|t| d.quote_literal(t)).collect();
+        let name = |t: &str| {
+            format!(
+                "CASE WHEN {t}.TABLE_SCHEMA = DATABASE() THEN {t}.TABLE_NAME \
+                 ELSE CONCAT({t}.TABLE_SCHEMA, '.', {t}.TABLE_NAME) END"
+            )
+        };
+        let tables = format!(
+            "(SELECT t.TABLE_SCHEMA, t.TABLE_NAME, {} AS shown FROM information_schema.TABLES AS t \
+             WHERE {} IN ({}))",
+            name("t"),
+            name("t"),
+            list.join(", ")
+        );
+        let sql = format!(
+            "SELECT g.GRANTEE, 'table', '', t.shown FROM information_schema.TABLE_PRIVILEGES AS g \
+               JOIN {tables} AS t ON t.TABLE_SCHEMA = g.TABLE_SCHEMA AND t.TABLE_NAME = g.TABLE_NAME \
+               WHERE g.PRIVILEGE_TYPE IN ({MYSQL_PRIVILEGES}) \
+             UNION SELECT g.GRANTEE, 'column', g.COLUMN_NAME, t.shown FROM information_schema.COLUMN_PRIVILEGES AS g \
+               JOIN {tables} AS t ON t.TABLE_SCHEMA = g.TABLE_SCHEMA AND t.TABLE_NAME = g.TABLE_NAME \
+               WHERE g.PRIVILEGE_TYPE IN ({MYSQL_PRIVILEGES}) \
+             UNION SELECT g.GRANTEE, 'database', g.TABLE_SCHEMA, t.shown FROM information_schema.SCHEMA_PRIVILEGES AS g \
+               JOIN {tables} AS t ON t.TABLE_SCHEMA LIKE g.TABLE_SCHEMA \
+               WHERE g.PRIVILEGE_TYPE IN ({MYSQL_PRIVILEGES}) \
+             UNION SELECT g.GRANTEE, 'global', '', t.shown FROM information_schema.USER_PRIVILEGES AS g \
+               JOIN {tables} AS t ON 1 = 1 \
+               WHERE g.PRIVILEGE_TYPE IN ({MYSQL_PRIVILEGES}) \
+             ORDER BY 4, 1, 2, 3"
+        );
+        let rows = self.rows(&sql, None)?;
+        Ok(rows
+            .into_iter()
+            .map(|r| {
+                let get = |i: usize| r.get(i).cloned().flatten().unwrap_or_default();
+                TableGrant {
+                    grantee: Account::parse(&get(0)),
+                    level: get(1),
+                    scope: get(2),
+                    table: get(3),
+                }
+            })
+            .collect())
+    }
+
+    /// Role membership, member to role, and the roles every account holds.
+    fn roles(&mut self) -> Result<(Membership, Vec<Account>), DbError> {
+        let hint = "vigie reads role membership from the mysql schema: GRANT SELECT ON mysql.* TO the audit account";
+        let mut membership = Membership::new();
+        let mut everyone = Vec::new();
+        if self.flavor == Flavor::Mariadb {
+            let rows = self
+                .rows("SELECT User, Host, Role FROM mysql.roles_mapping", None)
+                .map_err(|e| grant_error(format!("cannot read role membership: {e}"), hint))?;
+            for r in rows {
+                let get = |i: usize| r.get(i).cloned().flatten().unwrap_or_default();
+                membership
+                    .entry(Account {
+                        user: get(0),
+                        host: get(1),
+                    })
+                    .or_default()
+                    .push(Account {
+                        user: get(2),
+                        host: String::new(),
+                    });
+            }
+            everyone.push(Account {
+                user: "PUBLIC".into(),
+                host: String::new(),
+            });
+        } else {
+            let rows = self
+                .rows(
+                    "SELECT TO_USER, TO_HOST, FROM_USER, FROM_HOST FROM mysql.role_edges",
+                    None,
+                )
+                .map_err(|e| grant_error(format!("cannot read role membership: {e}"), hint))?;
+            for r in rows {
+                let get = |i: usize| r.get(i).cloned().flatten().unwrap_or_default();
+                membership
+                    .entry(Account {
+                        user: get(0),
+                        host: get(1),
+                    })
+                    .or_default()
+                    .push(Account {
+                        user: get(2),
+                        host: get(3),
+                    });
+            }
+            let mandatory = self
+                .rows("SELECT @@GLOBAL.mandatory_roles", None)?
+                .into_iter()
+                .next()
+                .and_then(|r| r.into_iter().next().flatten())
+                .unwrap_or_default();
+            everyone.extend(
+                mandatory
+                    .split(',')
+                    .filter(|s| !s.trim().is_empty())
+                    .map(|s| {
+                        let mut a = Account::parse(s);
+                        if !s.contains('@') {
+                            a.host = "%".into();
+                        }
+                        a
+                    }),
+            );
+        }
+        Ok((membership, everyone))
+    }
+}
+
+type Membership = BTreeMap<Account, Vec<Account>>;
+
+/// `start` and every role reachable from it through membership.
+fn closure(start: impl IntoIterator<Item = Account>, membership: &Membership) -> BTreeSet<Account> {
+    let mut seen = BTreeSet::new();
+    let mut todo: Vec<Account> = start.into_iter().collect();
+    while let Some(a) = todo.pop() {
+        if let Some(roles) = membership.get(&a) {
+            todo.extend(roles.iter().filter(|r| !seen.contains(*r)).cloned());
+        }
+        seen.insert(a);
+    }
+    seen
+}
+
+/// The accounts a policy role names: `crm_reader` is every account or role of that user
+/// name; `crm_reader@localhost` (quoted or not) is that one account.
+fn named_accounts(role: &str, known: &BTreeSet<Account>) -> Vec<Account> {
+    if role.contains('@') {
+        let a = Account::parse(role);
+        known.iter().filter(|k| **k == a).cloned().collect()
+    } else {
+        known.iter().filter(|k| k.user == role).cloned().collect()
+    }
+}
+
+impl MysqlSession {
+    /// Who can reach `tables`: every grant at every level, role membership followed
+    /// transitively. `PUBLIC` is MariaDB's `PUBLIC` role (10.11+) and MySQL's
+    /// `mandatory_roles`.
+    fn grants_reach(
+        &mut self,
+        who: Grantee<'_>,
+        tables: &BTreeSet<String>,
+    ) -> Result<Reach, DbError> {
+        // An account that sees only its own grants would find nothing and pass: refuse.
+        let visible = self
+            .rows(
+                "SELECT CAST(COUNT(DISTINCT GRANTEE) AS CHAR) FROM information_schema.USER_PRIVILEGES",
+                None,
+            )?
+            .into_iter()
+            .next()
+            .and_then(|r| r.into_iter().next().flatten())
+            .and_then(|n| n.parse::<u64>().ok())
+            .unwrap_or(0);
+        if visible < 2 {
+            return Err(grant_error(
+                "the audit account sees only its own privileges, so the grants of the other accounts cannot be checked".into(),
+                "give it read access to the grant tables with GRANT SELECT ON mysql.* TO that account, or scan with an account that has it",
+            ));
+        }
+        let grants = self.table_grants(tables)?;
+        let (membership, everyone) = self.roles()?;
+        let public: BTreeSet<Account> = closure(everyone, &membership);
+        let by_grantee = |accounts: &BTreeSet<Account>| -> Reach {
+            let mut out = Reach::new();
+            for g in grants.iter().filter(|g| accounts.contains(&g.grantee)) {
+                out.entry(g.table.clone()).or_default().push(Grant {
+                    holder: g.grantee.sql(),
+                    level: match g.level.as_str() {
+                        "table" | "column" => GrantLevel::Table,
+                        "database" => GrantLevel::Database(g.scope.clone()),
+                        _ => GrantLevel::Global,
+                    },
+                });
+            }
+            out
+        };
+        let open = by_grantee(&public);
+        let role = match who {
+            Grantee::Public => return Ok(open),
+            Grantee::Role(role) => role,
+        };
+        let mut known: BTreeSet<Account> = grants.iter().map(|g| g.grantee.clone()).collect();
+        for (member, roles) in &membership {
+            known.insert(member.clone());
+            known.extend(roles.iter().cloned());
+        }
+        let named = named_accounts(role, &known);
+        if named.is_empty() {
+            return Err(grant_error(
+                format!(
+                    "no account or role named {role} holds a privilege or a role on this server"
+                ),
+                "check the [[access]] role: a user name (every host) or user@host",
+            ));
+        }
+        let mut reach = by_grantee(&closure(named, &membership));
+        reach.retain(|t, _| !open.contains_key(t));
+        Ok(reach)
+    }
+}
+
+#[cfg(test)]
+mod grant_tests {
+    use super::*;
+
+    fn acc(user: &str, host: &str) -> Account {
+        Account {
+            user: user.into(),
+            host: host.into(),
+        }
+    }
+
+    #[test]
+    fn grantees_are_read_in_every_quoting() {
+        assert_eq!(Account::parse("'crm'@'%'"), acc("crm", "%"));
+        assert_eq!(Account::parse("`crm`@`localhost`"), acc("crm", "localhost"));
+        assert_eq!(Account::parse("crm@10.0.0.%"), acc("crm", "10.0.0.%"));
+        assert_eq!(Account::parse("'o''brien'@'%'"), acc("o'brien", "%"));
+        assert_eq!(Account::parse("'a@b'@'%'"), acc("a@b", "%"));
+        assert_eq!(Account::parse("'PUBLIC'@''"), acc("PUBLIC", ""));
+        assert_eq!(Account::parse("crm"), acc("crm", ""));
+    }
+
+    #[test]
+    fn grantees_are_written_back_quoted() {
+        assert_eq!(acc("o'brien", "%").sql(), "'o''brien'@'%'");
+        assert_eq!(acc("PUBLIC", "").sql(), "PUBLIC");
+        assert_eq!(acc("r", "").sql(), "'r'@''");
+    }
+
+    #[test]
+    fn membership_is_followed_through_roles_of_roles() {
+        let mut m = Membership::new();
+        m.entry(acc("u", "%")).or_default().push(acc("r1", ""));
+        m.entry(acc("r1", "")).or_default().push(acc("r2", ""));
+        m.entry(acc("r2", "")).or_default().push(acc("r1", "")); // a cycle ends
+        let all = closure([acc("u", "%")], &m);
+        assert_eq!(
+            all.into_iter().collect::<Vec<_>>(),
+            [acc("r1", ""), acc("r2", ""), acc("u", "%")]
+        );
+    }
+
+    #[test]
+    fn a_profile_role_names_every_host_or_one_account() {
+        let known: BTreeSet<Account> = [acc("crm", "%"), acc("crm", "localhost"), acc("x", "%")]
+            .into_iter()
+            .collect();
+        assert_eq!(named_accounts("crm", &known).len(), 2);
+        assert_eq!(
+            named_accounts("crm@localhost", &known),
+            [acc("crm", "localhost")]
+        );
+        assert!(named_accounts("nobody", &known).is_empty());
+    }
 }
 
 #[cfg(test)]

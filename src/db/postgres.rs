@@ -11,8 +11,10 @@
 
 use super::{DbError, Limits, Session, TargetInfo, redact};
 use crate::catalog::{Catalog, Column, Table};
+use crate::check::{Grant, GrantLevel, Grantee, Reach};
 use crate::dialect::{Dialect, guard};
 use futures_util::StreamExt;
+use std::collections::BTreeSet;
 use std::str::FromStr;
 use tokio::runtime::Runtime;
 use tokio_postgres::{Client, Config, NoTls};
@@ -363,6 +365,26 @@ impl Session for PgSession {
         }
     }
 
+    fn reach(&mut self, who: Grantee<'_>, tables: &BTreeSet<String>) -> Result<Reach, DbError> {
+        let d = Dialect::Postgres;
+        let (role, holder, level) = match who {
+            Grantee::Public => ("public", "PUBLIC".to_string(), GrantLevel::Table),
+            Grantee::Role(r) => (r, d.quote_ident(r), GrantLevel::Membership),
+        };
+        let rows = self.rows(&privileged_tables_sql(role, tables), None)?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|r| r.into_iter().next().flatten())
+            .map(|t| {
+                let grant = Grant {
+                    holder: holder.clone(),
+                    level: level.clone(),
+                };
+                (t, vec![grant])
+            })
+            .collect())
+    }
+
     fn introspect(&mut self, schemas: &[String]) -> Result<Catalog, DbError> {
         introspect(self, schemas)
     }
@@ -610,6 +632,36 @@ fn introspect(s: &mut PgSession, schemas: &[String]) -> Result<Catalog, DbError>
         catalog.push_primary_key(&get(0), &get(1), get(2));
     }
     Ok(catalog)
+}
+
+const TABLE_PRIVILEGES: &str = "SELECT,INSERT,UPDATE,DELETE,TRUNCATE,REFERENCES,TRIGGER";
+const COLUMN_PRIVILEGES: &str = "SELECT,INSERT,UPDATE,REFERENCES";
+
+/// Tables of `tables` on which `role` holds a privilege, membership included
+/// (`has_table_privilege`). For a named role, tables open to PUBLIC are left out: the public
+/// answer reports them, where the fix is.
+fn privileged_tables_sql(role: &str, tables: &BTreeSet<String>) -> String {
+    let d = Dialect::Postgres;
+    let list: Vec<String> = tables.iter().map(|t| d.quote_literal(t)).collect();
+    let not_public = if role == "public" {
+        String::new()
+    } else {
+        format!(
+            " AND NOT (has_table_privilege('public', c.oid, '{TABLE_PRIVILEGES}') \
+             OR has_any_column_privilege('public', c.oid, '{COLUMN_PRIVILEGES}'))"
+        )
+    };
+    let role = d.quote_literal(role);
+    format!(
+        "SELECT (n.nspname || '.' || c.relname)::text FROM pg_class AS c \
+         JOIN pg_namespace AS n ON n.oid = c.relnamespace \
+         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') \
+         AND (n.nspname || '.' || c.relname) IN ({}) \
+         AND (has_table_privilege({role}, c.oid, '{TABLE_PRIVILEGES}') \
+              OR has_any_column_privilege({role}, c.oid, '{COLUMN_PRIVILEGES}')){not_public} \
+         ORDER BY 1",
+        list.join(", ")
+    )
 }
 
 #[cfg(test)]

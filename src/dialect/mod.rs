@@ -9,7 +9,7 @@ pub mod guard;
 pub mod patterns;
 pub mod remediation;
 
-use crate::catalog::TypeClass;
+use crate::catalog::{Table, TypeClass};
 use crate::policy::duration::Duration;
 use serde::Serialize;
 
@@ -251,6 +251,11 @@ impl Dialect {
     /// Whether `count(*)` is cheap enough to give discovery an exact row count: SQLite counts
     /// from the smallest b-tree of a local file; a server's count reads the whole table, so the
     /// planner's estimate is used there instead.
+    /// Whether the backend has accounts and privileges to check (SQLite has none).
+    pub fn has_privileges(self) -> bool {
+        !matches!(self, Dialect::Sqlite)
+    }
+
     pub fn exact_count_is_cheap(self) -> bool {
         matches!(self, Dialect::Sqlite)
     }
@@ -261,6 +266,46 @@ impl Dialect {
             Dialect::Mysql => "START TRANSACTION;",
             _ => "BEGIN;",
         }
+    }
+
+    /// The primary key of `alias` as one text value (`a,b` for a composite key), or `None`.
+    pub fn key_expr(self, table: &Table, alias: &str) -> Option<String> {
+        let d = self;
+        let cols: Vec<String> = table.primary_key.iter().map(|k| d.col(alias, k)).collect();
+        match cols.len() {
+            0 => None,
+            1 => Some(d.key_text(&cols[0])),
+            _ => {
+                let parts: Vec<String> = cols.iter().map(|c| d.key_text(c)).collect();
+                Some(d.key_list(&parts))
+            }
+        }
+    }
+
+    /// `SELECT count(*) OVER (), key … ORDER BY key LIMIT n` over `from` (aliased `alias`), or a
+    /// bare count for a table without a key. `max_keys` 0 returns every key.
+    pub fn keyed_count_sql(
+        self,
+        max_keys: usize,
+        table: &Table,
+        alias: &str,
+        from: &str,
+        predicate: &str,
+    ) -> String {
+        let d = self;
+        let Some(key) = d.key_expr(table, alias) else {
+            return format!("SELECT count(*) FROM {from} WHERE {predicate}");
+        };
+        let cols: Vec<String> = table.primary_key.iter().map(|k| d.col(alias, k)).collect();
+        let limit = if max_keys == 0 {
+            String::new()
+        } else {
+            format!(" LIMIT {max_keys}")
+        };
+        format!(
+            "SELECT count(*) OVER (), {key} FROM {from} WHERE {predicate} ORDER BY {}{limit}",
+            cols.join(", ")
+        )
     }
 }
 

@@ -1008,31 +1008,6 @@ impl StmtCtx<'_> {
     }
 }
 
-/// Whether a column default (SQL text as in [`crate::catalog::Column::default`]) is a true
-/// boolean: `true`, `TRUE`, `1`, `'1'`, `'t'`, `b'1'`, `'yes'`, `true::boolean`, `(1)`…
-/// Used by the `consent-default-true` rule: a consent that defaults to true is pre-ticked.
-pub fn default_is_true(default: &str) -> bool {
-    let mut d = default.trim();
-    while let Some(inner) = d.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
-        d = inner.trim();
-    }
-    // Casts: `'t'::boolean`, `CAST(1 AS BOOLEAN)`.
-    if let Some((value, _)) = d.split_once("::") {
-        d = value.trim();
-    }
-    let lower = d.to_ascii_lowercase();
-    let lower = match lower.strip_prefix("cast(") {
-        Some(rest) => rest.split(" as ").next().unwrap_or("").trim().to_string(),
-        None => lower,
-    };
-    let unquoted = lower
-        .strip_prefix("b'")
-        .or_else(|| lower.strip_prefix('\''))
-        .and_then(|x| x.strip_suffix('\''))
-        .unwrap_or(&lower);
-    matches!(unquoted, "true" | "1" | "t" | "y" | "yes" | "on" | "oui")
-}
-
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80
 }
@@ -1442,6 +1417,7 @@ fn unquote_sql_string(body: &str, dialect: SqlDialect) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::default_is_true;
 
     fn changes(sql: &str, d: SqlDialect) -> Vec<Change> {
         let p = parse_file(sql, d);

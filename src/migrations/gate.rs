@@ -16,7 +16,7 @@ use crate::catalog::Catalog;
 use crate::finding::Severity;
 use crate::policy::Policy;
 use crate::rules::columns::{PolicyView, judge_column};
-use crate::rules::{self, ids};
+use crate::rules::{self, RuleId};
 use std::cmp::Ordering;
 use std::ops::Range;
 
@@ -165,7 +165,7 @@ fn natural_text_cmp(a: &str, b: &str) -> Ordering {
 }
 
 fn finding(
-    rule: &str,
+    rule: RuleId,
     file: &SourceFile,
     line: usize,
     column: usize,
@@ -173,7 +173,7 @@ fn finding(
     message: String,
     help: String,
 ) -> GateFinding {
-    let r = rules::registry().rule(rule);
+    let r = rules::registry().doc(rule);
     GateFinding {
         rule: rule.to_string(),
         severity: r.severity,
@@ -299,7 +299,7 @@ pub fn check(
         report.unparsed += parsed.failed;
         for e in &parsed.errors {
             let mut f = finding(
-                ids::SYNTAX_ERROR,
+                RuleId::SyntaxError,
                 file,
                 e.line,
                 e.column,
@@ -341,7 +341,7 @@ pub fn check(
                     let ev = touched.last(&[TouchKind::CreatedTable]).expect("created");
                     let file = &files[ev.file];
                     let mut f = finding(
-                        ids::RETENTION_UNDECLARED,
+                        RuleId::RetentionUndeclared,
                         file,
                         ev.line,
                         ev.column,
@@ -370,10 +370,10 @@ pub fn check(
                         .iter()
                         .any(|e| e.kind == TouchKind::TypeChanged);
                 for j in judgements {
-                    if !introduced && j.rule != ids::CONSENT_DEFAULT_TRUE {
+                    if !introduced && j.rule != RuleId::ConsentDefaultTrue {
                         continue;
                     }
-                    let kinds: &[TouchKind] = if j.rule == ids::CONSENT_DEFAULT_TRUE {
+                    let kinds: &[TouchKind] = if j.rule == RuleId::ConsentDefaultTrue {
                         &[
                             TouchKind::DefaultChanged,
                             TouchKind::AddedColumn,
@@ -392,7 +392,7 @@ pub fn check(
                     let file = &files[ev.file];
                     let (mut line, mut col, mut span) =
                         (ev.line, ev.column, ev.start..ev.end.max(ev.start + 1));
-                    if j.rule == ids::CONSENT_DEFAULT_TRUE
+                    if j.rule == RuleId::ConsentDefaultTrue
                         && let Some(d) = default_clause(&file.text, span.clone(), dialect)
                     {
                         // The caret goes under the default, not the whole definition.
@@ -452,7 +452,7 @@ pub fn check(
         let file = &files[ig.file];
         let start = line_start(&file.text, ig.line);
         report.findings.push(finding(
-            ids::WAIVER_UNUSED,
+            RuleId::WaiverUnused,
             file,
             ig.line,
             1,

@@ -15,7 +15,5 @@ pub mod split;
 pub use apply::{
     MigrationState, TouchEvent, TouchKind, Touched, find_column, find_table, find_table_mut,
 };
-pub use delta::{
-    Change, ColumnSpan, Located, ParsedFile, SyntaxError, default_is_true, parse_file,
-};
+pub use delta::{Change, ColumnSpan, Located, ParsedFile, SyntaxError, parse_file};
 pub use split::{RawStatement, SqlDialect, split};

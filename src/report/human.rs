@@ -2,8 +2,8 @@
 //! Colours only on a terminal (and never with `NO_COLOR`).
 
 use super::{by_severity, error_count};
-use crate::engine::ScanReport;
 use crate::finding::{CheckStatus, Finding, Severity};
+use crate::scan::ScanReport;
 use std::fmt::Write;
 
 pub struct Style {

@@ -1,7 +1,7 @@
 //! The JSON report, exactly the design's contract v1 (extra fields are additive).
 
 use super::{by_severity, error_count};
-use crate::engine::ScanReport;
+use crate::scan::ScanReport;
 use serde_json::{Value, json};
 
 pub fn render(report: &ScanReport) -> String {

@@ -5,8 +5,8 @@ pub mod gate;
 pub mod human;
 pub mod json;
 
-use crate::engine::ScanReport;
 use crate::finding::{CheckStatus, Severity};
+use crate::scan::ScanReport;
 use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

@@ -15,12 +15,13 @@
 //! findings read no row (`count` = 1, the column), except `card-security-code`, which counts the
 //! rows holding a code. The value-based rules are in [`super::minimisation`].
 
-use super::ids;
+use super::Planner;
+use super::RuleId;
+use crate::catalog::default_is_true;
 use crate::catalog::{Column, Table};
+use crate::check::CheckKind;
 use crate::dialect::Dialect;
-use crate::engine::{CheckKind, Planner};
 use crate::finding::{Applicability, Remediation};
-use crate::migrations::default_is_true;
 use crate::policy::Policy;
 use crate::text::names::{ColumnCategory, NameClass, classify_name};
 use std::collections::BTreeSet;
@@ -176,7 +177,7 @@ impl PolicyView {
 /// One rule's verdict on a column.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Judgement {
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub category: Option<String>,
     pub message: String,
     pub help: String,
@@ -224,21 +225,21 @@ pub fn judge_column(
         let cat = k.category;
         if cat.is_sensitive() || cat == ColumnCategory::Nir {
             out.push(Judgement {
-                rule: "sensitive-column",
+                rule: RuleId::SensitiveColumn,
                 category: Some(cat.as_str().to_string()),
                 message: format!("column {name} holds {} data ({})", cat.as_str(), k.reason),
                 help: "special-category data (RGPD art. 9/10) or the NIR need a specific legal ground: remove the column, or document the ground in a [[waiver]] with its reason".into(),
             });
         } else if cat.is_identifier() {
             out.push(Judgement {
-                rule: "identifier-column",
+                rule: RuleId::IdentifierColumn,
                 category: Some(cat.as_str().to_string()),
                 message: format!("column {name} holds {} numbers ({})", cat.as_str(), k.reason),
                 help: "store a token from the payment provider, or encrypt and restrict access; never keep card numbers past the payment".into(),
             });
         } else if cat == ColumnCategory::CardSecurityCode {
             out.push(Judgement {
-                rule: "card-security-code",
+                rule: RuleId::CardSecurityCode,
                 category: Some(cat.as_str().to_string()),
                 message: format!("column {name} stores card security codes ({})", k.reason),
                 help: "the CVV may never be stored after the transaction (CNIL délibération n° 2018-303): drop the column".into(),
@@ -250,7 +251,7 @@ pub fn judge_column(
         && is_consent_like(&column.name, class.as_ref())
     {
         out.push(Judgement {
-            rule: ids::CONSENT_DEFAULT_TRUE,
+            rule: RuleId::ConsentDefaultTrue,
             category: Some("consent".into()),
             message: format!("consent column {name} defaults to {default}: a pre-ticked box is not consent"),
             help: "default to false (or NULL) and record consent only from an affirmative act (CJEU C-673/17 Planet49)".into(),
@@ -272,7 +273,7 @@ pub fn judge_column(
             .contains(&PolicyView::key(table, &column.name));
         if free_text && !listed_free_text {
             out.push(Judgement {
-                rule: "undeclared-column",
+                rule: RuleId::UndeclaredColumn,
                 category: Some("free-text".into()),
                 message: format!("free-text column {name} on a personal-data table is not listed in [free_text]"),
                 help: "list it in [free_text].columns so its content is scanned, or replace it with a closed list of values".into(),
@@ -283,7 +284,7 @@ pub fn judge_column(
                 .map(|k| format!(" ({} data: {})", k.category.as_str(), k.reason))
                 .unwrap_or_default();
             out.push(Judgement {
-                rule: "undeclared-column",
+                rule: RuleId::UndeclaredColumn,
                 category: class.as_ref().map(|k| k.category.as_str().to_string()),
                 message: format!("column {name}{what} is used by no purpose of the policy"),
                 help: format!("add \"{name}\" to the `data` of the purpose that needs it, or do not collect it (minimisation, RGPD art. 5.1.c)"),
@@ -313,7 +314,7 @@ pub fn column_fix(
     d: Dialect,
     table: &Table,
     column: &str,
-    rule: &str,
+    rule: RuleId,
     category: Option<&str>,
 ) -> Remediation {
     let t = d.table_ref(table.schema.as_deref(), &table.name);
@@ -325,7 +326,7 @@ pub fn column_fix(
     );
     let drop = format!("ALTER TABLE {t} DROP COLUMN {c};");
     match rule {
-        ids::UNDECLARED_COLUMN => Remediation {
+        RuleId::UndeclaredColumn => Remediation {
             sql: format!(
                 "-- vigie: {rule} {}.{column}{what}\n-- Declare \"{}.{column}\" in the `data` of the purpose that needs it, or stop collecting it:\n-- {drop}\n",
                 table.display_name(),
@@ -333,7 +334,7 @@ pub fn column_fix(
             ),
             applicability: Applicability::DisplayOnly,
         },
-        ids::CONSENT_DEFAULT_TRUE => Remediation {
+        RuleId::ConsentDefaultTrue => Remediation {
             sql: match d {
                 Dialect::Sqlite => format!(
                     "-- vigie: {rule} {}.{column}\n-- SQLite cannot change a column default: rebuild the table with DEFAULT 0 (or no default).\n",
@@ -346,11 +347,11 @@ pub fn column_fix(
             },
             applicability: Applicability::Review,
         },
-        ids::CARD_SECURITY_CODE | ids::IDENTIFIER_COLUMN => Remediation {
+        RuleId::CardSecurityCode | RuleId::IdentifierColumn => Remediation {
             sql: format!(
                 "{head}{}\nUPDATE {t} SET {c} = NULL WHERE {c} IS NOT NULL;\n{}\nCOMMIT;\n",
                 d.begin(),
-                if rule == ids::CARD_SECURITY_CODE {
+                if rule == RuleId::CardSecurityCode {
                     drop
                 } else {
                     format!("-- and, if no purpose needs the column at all: {drop}")
@@ -371,10 +372,10 @@ pub fn plan(p: &mut Planner<'_>) {
     let view = PolicyView::new(p.policy);
     let d = p.dialect;
     let rules = [
-        ids::SENSITIVE_COLUMN,
-        ids::IDENTIFIER_COLUMN,
-        ids::UNDECLARED_COLUMN,
-        ids::CONSENT_DEFAULT_TRUE,
+        RuleId::SensitiveColumn,
+        RuleId::IdentifierColumn,
+        RuleId::UndeclaredColumn,
+        RuleId::ConsentDefaultTrue,
     ];
     let mut by_rule: Vec<Vec<crate::finding::Finding>> = vec![Vec::new(); rules.len()];
     let catalog = p.catalog;
@@ -394,17 +395,17 @@ pub fn plan(p: &mut Planner<'_>) {
                     j.rule,
                     j.category.as_deref(),
                 ));
-                if j.rule == ids::CARD_SECURITY_CODE {
+                if j.rule == RuleId::CardSecurityCode {
                     let check = super::minimisation::cvv_check(p, table, column, f);
                     p.push(
                         format!(
                             "{}:{}.{}",
-                            ids::CARD_SECURITY_CODE,
+                            RuleId::CardSecurityCode,
                             table.display_name(),
                             column.name
                         ),
-                        ids::CARD_SECURITY_CODE,
-                        CheckKind::Session(Box::new(check)),
+                        &[RuleId::CardSecurityCode],
+                        CheckKind::Probe(Box::new(check)),
                     );
                 } else if let Some(i) = rules.iter().position(|r| *r == j.rule) {
                     by_rule[i].push(f);
@@ -415,7 +416,7 @@ pub fn plan(p: &mut Planner<'_>) {
     for (rule, findings) in rules.iter().zip(by_rule) {
         p.push(
             format!("{rule}:catalog"),
-            rule,
+            &[*rule],
             CheckKind::Catalog(findings),
         );
     }

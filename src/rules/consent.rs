@@ -11,9 +11,10 @@
 //! with the processed rows' key; against a subject table whose key is shorter, the consent
 //! key's last columns match it and the leading ones are left to the consent's `where`.
 
-use super::ids::*;
+use super::Planner;
+use super::RuleId;
 use crate::catalog::Table;
-use crate::engine::{CheckKind, CountCheck, Planner};
+use crate::check::{CheckKind, CountCheck};
 use crate::policy::duration::Duration;
 use crate::policy::{Consent, Name, Purpose};
 
@@ -41,15 +42,15 @@ fn plan_purpose(p: &mut Planner<'_>, purpose: &Purpose, consent: &Consent) {
         Ok(t) => t,
         Err(why) => {
             for rule in [
-                CONSENT_MISSING,
-                CONSENT_WITHDRAWN,
-                CONSENT_PRE_TICKED,
-                CONSENT_WITHOUT_PROOF,
-                CONSENT_MINOR_WITHOUT_PARENT,
+                RuleId::ConsentMissing,
+                RuleId::ConsentWithdrawn,
+                RuleId::ConsentPreTicked,
+                RuleId::ConsentWithoutProof,
+                RuleId::ConsentMinorWithoutParent,
             ] {
                 p.push(
                     format!("{rule}:{pid}"),
-                    rule,
+                    &[rule],
                     CheckKind::Broken(why.clone()),
                 );
             }
@@ -108,25 +109,33 @@ fn plan_purpose(p: &mut Planner<'_>, purpose: &Purpose, consent: &Consent) {
     for source in sources {
         match source {
             Err((label, why)) => {
-                for rule in [CONSENT_MISSING, CONSENT_WITHDRAWN, CONSENT_PRE_TICKED] {
+                for rule in [
+                    RuleId::ConsentMissing,
+                    RuleId::ConsentWithdrawn,
+                    RuleId::ConsentPreTicked,
+                ] {
                     p.push(
                         format!("{rule}:{pid}:{label}"),
-                        rule,
+                        &[rule],
                         CheckKind::Broken(why.clone()),
                     );
                 }
             }
             Ok(src) => {
-                let id = |rule: &str| format!("{rule}:{pid}:{}", src.label);
+                let id = |rule: RuleId| format!("{rule}:{pid}:{}", src.label);
                 match processed_checks(p, &pid, consent, ctable, &src) {
                     Ok(checks) => {
                         for (rule, c) in checks {
-                            p.push(id(rule), rule, CheckKind::Count(c));
+                            p.push(id(rule), &[rule], CheckKind::Count(c));
                         }
                     }
                     Err(why) => {
-                        for rule in [CONSENT_MISSING, CONSENT_WITHDRAWN, CONSENT_PRE_TICKED] {
-                            p.push(id(rule), rule, CheckKind::Broken(why.clone()));
+                        for rule in [
+                            RuleId::ConsentMissing,
+                            RuleId::ConsentWithdrawn,
+                            RuleId::ConsentPreTicked,
+                        ] {
+                            p.push(id(rule), &[rule], CheckKind::Broken(why.clone()));
                         }
                     }
                 }
@@ -140,20 +149,20 @@ fn plan_purpose(p: &mut Planner<'_>, purpose: &Purpose, consent: &Consent) {
             Ok(_) => {
                 let c = proof_check(p, &pid, consent, ctable);
                 p.push(
-                    format!("{CONSENT_WITHOUT_PROOF}:{pid}"),
-                    CONSENT_WITHOUT_PROOF,
+                    format!("consent-without-proof:{pid}"),
+                    &[RuleId::ConsentWithoutProof],
                     CheckKind::Count(c),
                 );
             }
             Err(why) => p.push(
-                format!("{CONSENT_WITHOUT_PROOF}:{pid}"),
-                CONSENT_WITHOUT_PROOF,
+                format!("consent-without-proof:{pid}"),
+                &[RuleId::ConsentWithoutProof],
                 CheckKind::Broken(why),
             ),
         },
         None => p.push(
-            format!("{CONSENT_WITHOUT_PROOF}:{pid}"),
-            CONSENT_WITHOUT_PROOF,
+            format!("consent-without-proof:{pid}"),
+            &[RuleId::ConsentWithoutProof],
             CheckKind::Skipped("no `proof` column is declared for this consent".into()),
         ),
     }
@@ -168,7 +177,7 @@ fn plan_purpose(p: &mut Planner<'_>, purpose: &Purpose, consent: &Consent) {
             continue;
         };
         any_birth = true;
-        let id = format!("{CONSENT_MINOR_WITHOUT_PARENT}:{pid}:{}", subject.id.value);
+        let id = format!("consent-minor-without-parent:{pid}:{}", subject.id.value);
         let r = p.table(&subject.table).and_then(|st| {
             let b = p.column(st, birth)?;
             if let Some(pc) = &consent.parental_consent {
@@ -188,14 +197,22 @@ fn plan_purpose(p: &mut Planner<'_>, purpose: &Purpose, consent: &Consent) {
             Ok(minor_check(p, &pid, consent, ctable, st, &skey, &b.name))
         });
         match r {
-            Ok(c) => p.push(id, CONSENT_MINOR_WITHOUT_PARENT, CheckKind::Count(c)),
-            Err(why) => p.push(id, CONSENT_MINOR_WITHOUT_PARENT, CheckKind::Broken(why)),
+            Ok(c) => p.push(
+                id,
+                &[RuleId::ConsentMinorWithoutParent],
+                CheckKind::Count(c),
+            ),
+            Err(why) => p.push(
+                id,
+                &[RuleId::ConsentMinorWithoutParent],
+                CheckKind::Broken(why),
+            ),
         }
     }
     if !any_birth {
         p.push(
-            format!("{CONSENT_MINOR_WITHOUT_PARENT}:{pid}"),
-            CONSENT_MINOR_WITHOUT_PARENT,
+            format!("consent-minor-without-parent:{pid}"),
+            &[RuleId::ConsentMinorWithoutParent],
             CheckKind::Skipped("no subject of this purpose declares a `birth_date`".into()),
         );
     }
@@ -271,7 +288,7 @@ fn processed_checks(
     consent: &Consent,
     ctable: &Table,
     src: &Source<'_>,
-) -> Result<Vec<(&'static str, CountCheck)>, String> {
+) -> Result<Vec<(RuleId, CountCheck)>, String> {
     let d = p.dialect;
     if src.key.len() > consent.subject_key.len() {
         return Err(format!(
@@ -291,7 +308,7 @@ fn processed_checks(
     let consent_from = p.filtered(ctable, "c", consent.where_.as_ref());
     let processed_from = p.filtered(src.table, "p", src.where_);
 
-    let build = |as_of: &str, rule: &str| -> String {
+    let build = |as_of: &str, rule: RuleId| -> String {
         let s = consent_sql(p, consent, ctable, as_of);
         let exists = |cond: &str| {
             format!(
@@ -303,29 +320,29 @@ fn processed_checks(
         let pre = exists(&format!("{} AND {}", s.in_force, s.pre_ticked));
         let any = exists("1 = 1");
         match rule {
-            CONSENT_MISSING => format!("NOT {any}"),
-            CONSENT_PRE_TICKED => format!("{pre} AND NOT {valid}"),
+            RuleId::ConsentMissing => format!("NOT {any}"),
+            RuleId::ConsentPreTicked => format!("{pre} AND NOT {valid}"),
             _ => format!("{any} AND NOT {valid} AND NOT {pre}"),
         }
     };
     let (tok, lit) = p.as_of_tokens();
     let messages = [
         (
-            CONSENT_MISSING,
+            RuleId::ConsentMissing,
             format!(
                 "{{count}} row{{s}} of {} processed for `{pid}` with no consent given",
                 src.table.display_name()
             ),
         ),
         (
-            CONSENT_WITHDRAWN,
+            RuleId::ConsentWithdrawn,
             format!(
                 "{{count}} row{{s}} of {} still processed for `{pid}` after consent was withdrawn",
                 src.table.display_name()
             ),
         ),
         (
-            CONSENT_PRE_TICKED,
+            RuleId::ConsentPreTicked,
             format!(
                 "{{count}} row{{s}} of {} processed for `{pid}` on a pre-ticked consent",
                 src.table.display_name()
@@ -369,7 +386,7 @@ fn proof_check(p: &Planner<'_>, pid: &str, consent: &Consent, ctable: &Table) ->
         display_sql: p.count_sql(ctable, "c", &from, &build(&lit)),
         uses_as_of: true,
         template: p.finding(
-            CONSENT_WITHOUT_PROOF,
+            RuleId::ConsentWithoutProof,
             Some(pid),
             Some(ctable),
             format!(
@@ -433,7 +450,7 @@ fn minor_check(
         display_sql: p.count_sql(ctable, "c", &from, &build(&lit)),
         uses_as_of: true,
         template: p.finding(
-            CONSENT_MINOR_WITHOUT_PARENT,
+            RuleId::ConsentMinorWithoutParent,
             Some(pid),
             Some(ctable),
             format!("{{count}} consent{{s}} for `{pid}` given before the age of {age} without a parent's agreement"),

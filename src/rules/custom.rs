@@ -3,7 +3,8 @@
 //! The query was refused at load time if it is not one read-only SELECT; it is guarded again
 //! with the target's dialect before it is sent.
 
-use crate::engine::{CheckKind, Fix, Planner};
+use super::Planner;
+use crate::check::{CheckKind, Fix};
 use crate::finding::Finding;
 
 pub fn plan(p: &mut Planner<'_>) {
@@ -21,7 +22,7 @@ pub fn plan(p: &mut Planner<'_>) {
             header: vec![format!("custom check: {} — {}", c.id.value, c.title)],
             sql: sql.clone(),
         });
-        p.push(
+        p.push_custom(
             format!("custom:{}", c.id.value),
             &c.id.value,
             CheckKind::Custom {

@@ -6,130 +6,37 @@
 //! values look like it in a bounded sample (average length and share of distinct values). The
 //! report says which columns were scanned and why.
 //!
-//! How: one streaming query per column (PostgreSQL `COPY … TO STDOUT`, SQLite a prepared
-//! statement); rows travel in bounded batches over a small channel to one matching worker per
-//! thread of the rayon pool, each taking whole batches, so reading and matching overlap and
-//! memory stays flat whatever the table size. Only counts, keys, lexicon terms and (with
-//! `--show-excerpts`) masked excerpts leave this module: never the text.
+//! How: each column is one [`FreeTextCheck`], streamed once by the engine
+//! (the engine's free-text runner); hits become one finding per category, with the rule, message
+//! and remediation this module gives.
 
+use super::{Planner, RuleId};
 use crate::catalog::{Table, TypeClass};
-use crate::db::{DbError, Session};
+use crate::check::{CheckKind, FreeTextCheck, Why};
 use crate::dialect::Dialect;
 use crate::dialect::remediation::BATCH;
-use crate::engine::{CheckKind, Planner};
-use crate::finding::{Applicability, Finding, Remediation, TermCount};
+use crate::finding::{Applicability, Remediation};
+use crate::text::Category;
 use crate::text::names::{ColumnCategory, classify_name};
-use crate::text::{Category, Matcher, mask_excerpt};
-use std::borrow::Cow;
-use std::cmp::Ordering as KeyOrder;
-use std::collections::{BTreeMap, BTreeSet};
-use std::sync::atomic::Ordering;
+use std::collections::BTreeSet;
 
-/// A batch of `(key, text)` rows in one buffer: two allocations per batch, not two per row.
-///
-/// Rows arrive as bytes and the batch is checked as UTF-8 once, by the worker that matches
-/// it: one SIMD pass over 256 KiB instead of a call per field on the reading thread. A batch
-/// that is not valid UTF-8 as a whole (a stray byte in some row) is read row by row, each
-/// field with its invalid bytes replaced, as a lone row would be.
-#[derive(Default)]
-struct Batch {
-    buf: Vec<u8>,
-    /// Per row: end of the key, end of the text, in `buf` (each row starts where the last ended).
-    ends: Vec<(usize, usize)>,
-}
-
-impl Batch {
-    fn push(&mut self, key: &[u8], text: &[u8]) {
-        if self.buf.capacity() == 0 {
-            self.buf.reserve(ROWS_PER_BATCH * 128);
-            self.ends.reserve(ROWS_PER_BATCH);
+/// The rule that reports hits of a category.
+pub fn rule_of(cat: Category) -> RuleId {
+    match cat {
+        Category::Insult | Category::Judgement => RuleId::FreeTextJudgement,
+        Category::Nir | Category::Iban | Category::Card | Category::Phone | Category::Email => {
+            RuleId::FreeTextIdentifier
         }
-        self.buf.extend_from_slice(key);
-        let k = self.buf.len();
-        self.buf.extend_from_slice(text);
-        self.ends.push((k, self.buf.len()));
-    }
-
-    fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    /// Empties the batch, keeping its buffers for the next one.
-    fn clear(&mut self) {
-        self.buf.clear();
-        self.ends.clear();
-    }
-
-    fn start(&self, i: usize) -> usize {
-        if i == 0 { 0 } else { self.ends[i - 1].1 }
-    }
-
-    /// The rows as strings, when the whole buffer is UTF-8 and every field boundary falls
-    /// between characters.
-    fn as_str(&self) -> Option<Rows<'_>> {
-        let s = simdutf8::basic::from_utf8(&self.buf).ok()?;
-        self.ends
-            .iter()
-            .all(|&(k, t)| s.is_char_boundary(k) && s.is_char_boundary(t))
-            .then_some(Rows { s, batch: self })
-    }
-
-    /// Row `i`'s key and text, invalid bytes replaced.
-    fn lossy(&self, i: usize) -> (Cow<'_, str>, Cow<'_, str>) {
-        let (k, t) = self.ends[i];
-        (
-            String::from_utf8_lossy(&self.buf[self.start(i)..k]),
-            String::from_utf8_lossy(&self.buf[k..t]),
-        )
+        _ => RuleId::FreeTextSensitive,
     }
 }
 
-/// A batch checked as UTF-8.
-struct Rows<'a> {
-    s: &'a str,
-    batch: &'a Batch,
-}
-
-impl Rows<'_> {
-    fn key(&self, i: usize) -> &str {
-        &self.s[self.batch.start(i)..self.batch.ends[i].0]
-    }
-
-    fn text(&self, i: usize) -> &str {
-        &self.s[self.batch.ends[i].0..self.batch.ends[i].1]
-    }
-}
-
-/// Rows per batch sent to the matcher.
-const ROWS_PER_BATCH: usize = 2048;
-/// Batches in flight between the reader and the matcher.
-const BATCHES_IN_FLIGHT: usize = 4;
-/// Rows sampled to decide whether an unlisted column is free text.
-const SAMPLE_ROWS: usize = 500;
-/// Masked excerpts kept per finding with `--show-excerpts`.
-const EXCERPTS: usize = 3;
-
-#[derive(Clone, Debug)]
-pub enum Why {
-    Listed,
-    Name(String),
-    /// Decided from a sample of values.
-    Sample,
-}
-
-#[derive(Clone, Debug)]
-pub struct FreeTextCheck {
-    pub schema: Option<String>,
-    pub table: String,
-    /// How reports name the table (`schema.table` outside the default schema).
-    pub display: String,
-    pub key: Vec<String>,
-    pub key_integer: bool,
-    pub column: String,
-    pub why: Why,
-    /// The purpose whose `data` lists this column, for grouping in the report.
-    pub purpose: Option<String>,
-}
+/// Every rule a free-text column may yield.
+const RULES: &[RuleId] = &[
+    RuleId::FreeTextJudgement,
+    RuleId::FreeTextSensitive,
+    RuleId::FreeTextIdentifier,
+];
 
 pub fn plan(p: &mut Planner<'_>) {
     let policy = p.policy;
@@ -155,9 +62,9 @@ pub fn plan(p: &mut Planner<'_>) {
                 listed.insert((table.qualified_name(), col.name.clone()));
                 let mut check = make_check(table, &col.name, Why::Listed);
                 check.purpose = purpose_of(p, table, &col.name);
-                p.push(id, "free-text", CheckKind::FreeText(check));
+                p.push(id, RULES, CheckKind::FreeText(check));
             }
-            Err(why) => p.push(id, "free-text", CheckKind::Broken(why)),
+            Err(why) => p.push(id, RULES, CheckKind::Broken(why)),
         }
     }
     if !policy.free_text.auto {
@@ -187,7 +94,7 @@ pub fn plan(p: &mut Planner<'_>) {
             let id = format!("free-text:{}.{}", table.display_name(), col.name);
             let mut check = make_check(table, &col.name, why);
             check.purpose = purpose_of(p, table, &col.name);
-            p.push(id, "free-text", CheckKind::FreeText(check));
+            p.push(id, RULES, CheckKind::FreeText(check));
         }
     }
 }
@@ -275,364 +182,19 @@ fn make_check(table: &Table, column: &str, why: Why) -> FreeTextCheck {
     }
 }
 
-/// Keys compare as numbers when both are numbers, so samples read 2, 10 and not 10, 2.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Key(String);
-
-impl Ord for Key {
-    fn cmp(&self, other: &Self) -> KeyOrder {
-        match (self.0.parse::<i128>(), other.0.parse::<i128>()) {
-            (Ok(a), Ok(b)) => a.cmp(&b),
-            _ => self.0.cmp(&other.0),
-        }
-    }
-}
-impl PartialOrd for Key {
-    fn partial_cmp(&self, other: &Self) -> Option<KeyOrder> {
-        Some(self.cmp(other))
-    }
-}
-
-#[derive(Default)]
-struct Acc {
-    count: u64,
-    keys: BTreeSet<Key>,
-    all_keys: Vec<String>,
-    terms: BTreeMap<String, u64>,
-    /// Excerpts by stream position (batch, row): the first ones read are kept, whichever
-    /// worker matched them.
-    excerpts: Vec<((u64, usize), String)>,
-}
-
-impl Acc {
-    /// The sample keys are the smallest `max_keys` (all of them for 0).
-    fn keep_keys(&mut self, max_keys: usize) {
-        while max_keys > 0 && self.keys.len() > max_keys {
-            self.keys.pop_last();
-        }
-    }
-
-    /// The excerpts of the first rows read, whichever worker matched them.
-    fn first_excerpts(&mut self) -> Vec<String> {
-        self.excerpts.sort_by_key(|(pos, _)| *pos);
-        self.excerpts
-            .drain(..)
-            .take(EXCERPTS)
-            .map(|(_, e)| e)
-            .collect()
-    }
-}
-
-/// How rows are matched and what is kept of them.
-#[derive(Clone, Copy)]
-struct How<'a> {
-    matcher: &'a Matcher,
-    max_keys: usize,
-    show: bool,
-}
-
-/// What one matching worker found in the batches it took, per category.
-///
-/// Why workers that each take whole batches, rather than each batch spread over the pool
-/// with a parallel iterator: the spread waited for the batch's slowest half and then for the tally of its hits
-/// before the next batch could start, and on two cores shared with the database server those
-/// pauses left a core idle for a tenth of the scan. Workers never wait for each other; their
-/// tallies are merged once at the end, in an order-independent way.
-#[derive(Default)]
-struct ColumnAcc(BTreeMap<Category, Acc>);
-
-impl ColumnAcc {
-    fn add(&mut self, seq: u64, batch: &Batch, how: &How<'_>) {
-        match batch.as_str() {
-            Some(rows) => {
-                for i in 0..batch.len() {
-                    self.row((seq, i), rows.key(i), rows.text(i), how);
-                }
-            }
-            None => {
-                for i in 0..batch.len() {
-                    let (key, text) = batch.lossy(i);
-                    self.row((seq, i), &key, &text, how);
-                }
-            }
-        }
-    }
-
-    /// One row, at stream position `pos` (batch, row).
-    fn row(&mut self, pos: (u64, usize), key: &str, text: &str, how: &How<'_>) {
-        let How {
-            matcher,
-            max_keys,
-            show,
-        } = *how;
-        let hits = matcher.find(text);
-        if hits.is_empty() {
-            return;
-        }
-        let mut seen: BTreeSet<Category> = BTreeSet::new();
-        let mut seen_terms: BTreeSet<(Category, &str)> = BTreeSet::new();
-        for h in &hits {
-            let a = self.0.entry(h.category).or_default();
-            if seen.insert(h.category) {
-                a.count += 1;
-                if !key.is_empty() {
-                    a.all_keys.push(key.to_string());
-                    let key = Key(key.to_string());
-                    // Rows mostly come in key order: once the sample is full, a later key
-                    // is rarely among the smallest.
-                    let full = max_keys > 0 && a.keys.len() >= max_keys;
-                    if !full || a.keys.last().is_some_and(|last| key < *last) {
-                        a.keys.insert(key);
-                        a.keep_keys(max_keys);
-                    }
-                }
-                if show && a.excerpts.len() < EXCERPTS {
-                    a.excerpts.push((pos, mask_excerpt(text, h)));
-                }
-            }
-            if seen_terms.insert((h.category, h.term.as_str())) {
-                *a.terms.entry(h.term.clone()).or_default() += 1;
-            }
-        }
-    }
-
-    fn merge(&mut self, other: ColumnAcc, max_keys: usize) {
-        for (cat, b) in other.0 {
-            let a = self.0.entry(cat).or_default();
-            a.count += b.count;
-            a.keys.extend(b.keys);
-            a.keep_keys(max_keys);
-            a.all_keys.extend(b.all_keys);
-            for (term, n) in b.terms {
-                *a.terms.entry(term).or_default() += n;
-            }
-            a.excerpts.extend(b.excerpts);
-        }
-    }
-}
-
-/// What the scan of one column found.
-pub struct ColumnResult {
-    pub findings: Vec<Finding>,
-    pub note: String,
-    pub skipped: bool,
-}
-
-fn select_sql(d: Dialect, c: &FreeTextCheck) -> String {
-    let table = d.table_ref(c.schema.as_deref(), &c.table);
-    let col = d.col("t", &c.column);
-    let key = match c.key.len() {
-        0 => "''".to_string(),
-        1 if c.key_integer && d.streams_integer_keys() => d.col("t", &c.key[0]),
-        1 => d.key_text(&d.col("t", &c.key[0])),
-        _ => d.key_list(
-            &c.key
-                .iter()
-                .map(|k| d.key_text(&d.col("t", k)))
-                .collect::<Vec<_>>(),
-        ),
-    };
-    format!(
-        "SELECT {key}, {} FROM {table} AS t WHERE {col} IS NOT NULL",
-        d.key_text(&col)
-    )
-}
-
-/// Decide from a bounded sample whether an unlisted long-text column holds prose.
-fn sample_says_free_text(
-    session: &mut dyn Session,
-    c: &FreeTextCheck,
-) -> Result<(bool, String), DbError> {
-    let d = session.dialect();
-    let table = d.table_ref(c.schema.as_deref(), &c.table);
-    let col = d.col("t", &c.column);
-    let len = d.char_length();
-    let sql = format!(
-        "SELECT CAST(COUNT(*) AS TEXT), CAST(COUNT(DISTINCT s.v) AS TEXT), CAST(AVG({len}(s.v)) AS TEXT) FROM (SELECT {} AS v FROM {table} AS t WHERE {col} IS NOT NULL LIMIT {SAMPLE_ROWS}) AS s",
-        d.key_text(&col)
-    )
-    .replace("AS TEXT", &format!("AS {}", d.text_type()));
-    let rows = session.rows(&sql, None)?;
-    let get = |i: usize| -> f64 {
-        rows.first()
-            .and_then(|r| r.get(i).cloned().flatten())
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0.0)
-    };
-    let (n, distinct, avg) = (get(0), get(1), get(2));
-    let ratio = if n > 0.0 { distinct / n } else { 0.0 };
-    let verdict = n > 0.0 && avg >= 30.0 && ratio >= 0.5;
-    Ok((
-        verdict,
-        format!(
-            "average length {avg:.0}, {:.0}% distinct in a sample of {n:.0} rows",
-            ratio * 100.0
-        ),
-    ))
-}
-
-pub fn run(
-    session: &mut dyn Session,
-    c: &FreeTextCheck,
-    matcher: &Matcher,
-    max_keys: usize,
-    show_excerpts: bool,
-    rules: &dyn Fn(&str) -> Finding,
-) -> Result<ColumnResult, DbError> {
-    let d = session.dialect();
-    let note = match &c.why {
-        Why::Listed => "listed in [free_text].columns".to_string(),
-        Why::Name(reason) => format!("the name says free text ({reason})"),
-        Why::Sample => {
-            let (yes, why) = sample_says_free_text(session, c)?;
-            if !yes {
-                return Ok(ColumnResult {
-                    findings: Vec::new(),
-                    note: format!("not free text: {why}"),
-                    skipped: true,
-                });
-            }
-            format!("looks like free text: {why}")
-        }
-    };
-    let sql = select_sql(d, c);
-    let mut rows = 0u64;
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(u64, Batch)>(BATCHES_IN_FLIGHT);
-    let rx = std::sync::Mutex::new(rx);
-    // Matched batches go back to the reader to be filled again: a fresh 256 KiB buffer per
-    // batch cost page faults and allocator work at every one.
-    let (back, spare) = std::sync::mpsc::sync_channel::<Batch>(BATCHES_IN_FLIGHT + 2);
-    let how = How {
-        matcher,
-        max_keys,
-        show: show_excerpts,
-    };
-    let accs: std::sync::Mutex<Vec<ColumnAcc>> = std::sync::Mutex::new(Vec::new());
-    // A worker whose matching panicked: the column is then reported in error, never as
-    // checked, and the workers go on taking batches so that the reader never waits forever.
-    let failed = std::sync::atomic::AtomicBool::new(false);
-    let result = std::thread::scope(|scope| {
-        // One worker per thread of the rayon pool (RAYON_NUM_THREADS sets how many), started
-        // from a thread of its own: the reading thread must never be one of the pool's.
-        let (rx, accs, failed) = (&rx, &accs, &failed);
-        let back_pool = back.clone();
-        let pool = scope.spawn(move || {
-            rayon::scope(|s| {
-                for _ in 0..rayon::current_num_threads() {
-                    let back = back_pool.clone();
-                    s.spawn(move |_| {
-                        let mut acc = ColumnAcc::default();
-                        loop {
-                            // One worker waits on the channel at a time; the others on the lock.
-                            let next = rx
-                                .lock()
-                                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                                .recv();
-                            let Ok((seq, mut batch)) = next else {
-                                break;
-                            };
-                            if !failed.load(Ordering::Relaxed) {
-                                let add = std::panic::AssertUnwindSafe(|| {
-                                    acc.add(seq, &batch, &how);
-                                });
-                                if std::panic::catch_unwind(add).is_err() {
-                                    failed.store(true, Ordering::Relaxed);
-                                }
-                            }
-                            batch.clear();
-                            let _ = back.try_send(batch);
-                        }
-                        if let Ok(mut all) = accs.lock() {
-                            all.push(acc);
-                        }
-                    });
-                }
-            });
-        });
-        drop(back);
-        let mut batch = Batch::default();
-        let mut seq = 0u64;
-        let mut send = |batch: &mut Batch, next: Batch| {
-            let _ = tx.send((seq, std::mem::replace(batch, next)));
-            seq += 1;
-        };
-        let streamed = session.stream_pairs_raw(&sql, &mut |k, t| {
-            rows += 1;
-            batch.push(k, t);
-            if batch.len() == ROWS_PER_BATCH {
-                send(&mut batch, spare.try_recv().unwrap_or_default());
-            }
-        });
-        if batch.len() > 0 {
-            send(&mut batch, Batch::default());
-        }
-        drop(tx);
-        let _ = pool.join();
-        streamed
-    });
-    result?;
-    if failed.into_inner() {
-        return Err(DbError::query(format!(
-            "matching the text of {}.{} failed (an internal error of vigie): the column was not checked",
-            c.display, c.column
-        )));
-    }
-    let mut acc = ColumnAcc::default();
-    for a in accs.into_inner().unwrap_or_default() {
-        acc.merge(a, max_keys);
-    }
-    let acc = acc.0;
-
-    let mut findings = Vec::new();
-    for (cat, mut a) in acc {
-        let excerpts = a.first_excerpts();
-        let mut f = rules(cat.rule_id());
-        f.purpose = c.purpose.clone();
-        f.table = Some(c.display.clone());
-        f.column = Some(c.column.clone());
-        f.category = Some(cat.as_str().to_string());
-        f.count = a.count;
-        f.sample_keys = a.keys.into_iter().map(|k| k.0).collect();
-        let mut terms: Vec<TermCount> = a
-            .terms
-            .into_iter()
-            .map(|(term, count)| TermCount { term, count })
-            .collect();
-        terms.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.term.cmp(&y.term)));
-        let top: Vec<String> = terms.iter().take(3).map(|t| t.term.clone()).collect();
-        f.message = format!(
-            "{} row{} of {}.{} mention {} ({})",
-            a.count,
-            if a.count == 1 { "" } else { "s" },
-            c.display,
-            c.column,
-            cat.as_str(),
-            top.join(", ")
-        );
-        f.terms = terms;
-        f.excerpts = excerpts;
-        f.query = Some(sql.clone());
-        f.remediation = Some(remediation(d, c, cat, a.all_keys));
-        findings.push(f);
-    }
-    Ok(ColumnResult {
-        findings,
-        note: format!(
-            "{note}; {rows} row{} read",
-            if rows == 1 { "" } else { "s" }
-        ),
-        skipped: false,
-    })
-}
-
 /// `UPDATE … SET col = NULL WHERE key IN (…)`, batched, for a person to review: comments are
 /// best rewritten by a person, neutrally, rather than erased.
-fn remediation(d: Dialect, c: &FreeTextCheck, cat: Category, mut keys: Vec<String>) -> Remediation {
+pub fn remediation(
+    d: Dialect,
+    c: &FreeTextCheck,
+    cat: Category,
+    mut keys: Vec<String>,
+) -> Remediation {
     let table = d.table_ref(c.schema.as_deref(), &c.table);
     let col = d.quote_ident(&c.column);
     let mut sql = format!(
         "-- rule: {} | {}.{} | category: {} | {} row(s)\n-- Prefer rewriting each comment neutrally (facts needed for the purpose only);\n-- this sets the flagged comments to NULL. Review before running: vigie never executes this.\n",
-        cat.rule_id(),
+        rule_of(cat),
         c.table,
         c.column,
         cat.as_str(),
@@ -645,7 +207,10 @@ fn remediation(d: Dialect, c: &FreeTextCheck, cat: Category, mut keys: Vec<Strin
             applicability: Applicability::DisplayOnly,
         };
     }
-    keys.sort_by_key(|k| Key(k.clone()));
+    keys.sort_by(|a, b| match (a.parse::<i128>(), b.parse::<i128>()) {
+        (Ok(x), Ok(y)) => x.cmp(&y),
+        _ => a.cmp(b),
+    });
     sql.push_str(d.begin());
     sql.push('\n');
     for chunk in keys.chunks(BATCH as usize) {
@@ -669,50 +234,5 @@ fn remediation(d: Dialect, c: &FreeTextCheck, cat: Category, mut keys: Vec<Strin
     Remediation {
         sql,
         applicability: Applicability::Review,
-    }
-}
-
-#[cfg(test)]
-mod batch_tests {
-    use super::Batch;
-
-    fn rows(b: &Batch) -> Vec<(String, String)> {
-        match b.as_str() {
-            Some(r) => (0..b.len())
-                .map(|i| (r.key(i).to_string(), r.text(i).to_string()))
-                .collect(),
-            None => (0..b.len())
-                .map(|i| {
-                    let (k, t) = b.lossy(i);
-                    (k.into_owned(), t.into_owned())
-                })
-                .collect(),
-        }
-    }
-
-    #[test]
-    fn a_batch_is_checked_as_utf8_once_and_row_by_row_when_it_must() {
-        let mut b = Batch::default();
-        b.push(b"1", "élève".as_bytes());
-        b.push(b"2", b"ok");
-        assert!(b.as_str().is_some());
-        assert_eq!(
-            rows(&b),
-            [("1".into(), "élève".into()), ("2".into(), "ok".into())]
-        );
-        // A stray byte: that field alone is mended.
-        b.push(b"3", b"caf\xe9");
-        assert!(b.as_str().is_none());
-        assert_eq!(rows(&b)[2], ("3".into(), "caf\u{fffd}".into()));
-        assert_eq!(rows(&b)[0].1, "élève");
-        // Two halves of one character in two rows: valid as a whole, but not as rows.
-        let mut b = Batch::default();
-        b.push(b"1", b"a\xc3");
-        b.push(b"2", b"\xa9b");
-        assert!(b.as_str().is_none());
-        assert_eq!(rows(&b)[0].1, "a\u{fffd}");
-        assert_eq!(rows(&b)[1].1, "\u{fffd}b");
-        b.clear();
-        assert_eq!(b.len(), 0);
     }
 }

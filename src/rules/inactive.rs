@@ -12,12 +12,13 @@
 //! A `[[purpose.retention]]` anchored on one of those columns already rules the table with the
 //! policy's own duration (`retention-exceeded`), so the table is left to it.
 
-use super::ids::*;
+use super::Planner;
+use super::RuleId;
 use super::passwords::password_column;
 use crate::catalog::{Column, Table, TypeClass};
+use crate::check::{CheckKind, CountCheck, Fix};
 use crate::dialect::Dialect;
 use crate::dialect::remediation::{Action, RowSet};
-use crate::engine::{CheckKind, CountCheck, Fix, Planner};
 use crate::finding::Applicability;
 use crate::policy::duration::Duration;
 use crate::rules::references::Reference;
@@ -141,8 +142,8 @@ pub fn plan(p: &mut Planner<'_>) {
         }
         let check = plan_table(p, table, password, &columns, reference);
         p.push(
-            format!("{INACTIVE_ACCOUNT}:{}", table.display_name()),
-            INACTIVE_ACCOUNT,
+            format!("inactive-account:{}", table.display_name()),
+            &[RuleId::InactiveAccount],
             CheckKind::Count(check),
         );
     }
@@ -206,7 +207,7 @@ fn plan_table(
     let names: Vec<&str> = columns.iter().map(|c| c.name.as_str()).collect();
     let from = p.from(table, "t");
     let mut template = p.finding(
-        INACTIVE_ACCOUNT,
+        RuleId::InactiveAccount,
         None,
         Some(table),
         format!(
@@ -219,7 +220,7 @@ fn plan_table(
     template.column = Some(names[0].to_string());
     let fix = Fix::Rows {
         header: vec![
-            format!("rule: {INACTIVE_ACCOUNT} | table: {}", table.display_name()),
+            format!("rule: inactive-account | table: {}", table.display_name()),
             format!(
                 "accounts not used for more than {} ({}) as of {}: warn each user first, then delete or anonymise",
                 reference.keep,

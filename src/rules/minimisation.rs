@@ -19,11 +19,11 @@
 //!   personal column at once, the rows holding a value; a column empty in every row (NULL, or
 //!   `''` for text) of a non-empty table is reported, with `count` = the table's rows.
 
+use super::Planner;
+use super::RuleId;
 use super::columns::{PolicyView, column_fix, purpose_of};
-use super::ids::*;
 use crate::catalog::{Column, Table};
-use crate::db::{DbError, Session};
-use crate::engine::{CheckKind, Planner, SessionCheck};
+use crate::check::{Ask, AskError, CheckKind, Probe};
 use crate::finding::Finding;
 use crate::text::identifiers::{card_valid, iban_valid, nir_valid};
 use crate::text::names::{ColumnCategory, classify_name};
@@ -44,9 +44,9 @@ pub fn cvv_check(p: &Planner<'_>, table: &Table, column: &Column, template: Find
     }
 }
 
-impl SessionCheck for CvvCheck {
-    fn run(&self, session: &mut dyn Session) -> Result<Vec<Finding>, DbError> {
-        let (count, keys) = session.count_keys(&self.sql, None)?;
+impl Probe for CvvCheck {
+    fn run(&self, db: &mut dyn Ask) -> Result<Vec<Finding>, AskError> {
+        let (count, keys) = db.count_keys(&self.sql)?;
         let mut f = self.template.clone();
         if count > 0 {
             f.count = count;
@@ -88,8 +88,8 @@ pub fn plan(p: &mut Planner<'_>) {
         };
         p.push(
             format!("values:{}", table.qualified_name()),
-            IDENTIFIER_COLUMN,
-            CheckKind::Session(Box::new(check)),
+            &[RuleId::IdentifierColumn],
+            CheckKind::Probe(Box::new(check)),
         );
     }
     plan_unused(p);
@@ -108,7 +108,7 @@ struct ValuesCheck {
 }
 
 fn finding(
-    rule: &str,
+    rule: RuleId,
     table: &Table,
     column: &str,
     purpose: Option<String>,
@@ -126,12 +126,13 @@ fn finding(
 /// 34-character IBAN written in groups of four.
 const IDENTIFIER_LENGTHS: (usize, usize) = (13, 42);
 
-impl SessionCheck for ValuesCheck {
-    fn run(&self, session: &mut dyn Session) -> Result<Vec<Finding>, DbError> {
+impl Probe for ValuesCheck {
+    fn run(&self, db: &mut dyn Ask) -> Result<Vec<Finding>, AskError> {
         let table = &self.table;
         let matcher = crate::discover::shared_matcher();
-        let sample = crate::discover::sample_table(session, table, self.sample, matcher)?;
-        let d = session.dialect();
+        let sampled = db.sample(table, self.sample)?;
+        let sample = crate::discover::classify_sample(table, &sampled, matcher);
+        let d = db.dialect();
         let mut out = Vec::new();
         for (i, (column, class)) in table.columns.iter().zip(&sample.classes).enumerate() {
             let Some(c) = class else { continue };
@@ -156,7 +157,7 @@ impl SessionCheck for ValuesCheck {
             };
             if c.category.is_sensitive() {
                 out.push(column_finding(
-                    SENSITIVE_COLUMN,
+                    RuleId::SensitiveColumn,
                     purpose,
                     format!(
                         "column {}.{} holds {} data by its values ({evidence})",
@@ -167,13 +168,13 @@ impl SessionCheck for ValuesCheck {
                 ));
             } else if c.category.is_identifier() {
                 if let Some(f) =
-                    self.count_identifiers(session, column, c.category, purpose, &evidence)?
+                    self.count_identifiers(db, column, c.category, purpose, &evidence)?
                 {
                     out.push(f);
                 }
             } else if c.category == ColumnCategory::Password {
                 out.extend(super::passwords::count_formats(
-                    session,
+                    db,
                     table,
                     column,
                     self.max_keys,
@@ -186,7 +187,7 @@ impl SessionCheck for ValuesCheck {
                 && self.undeclared.get(i).copied().unwrap_or(false)
             {
                 out.push(column_finding(
-                    UNDECLARED_COLUMN,
+                    RuleId::UndeclaredColumn,
                     None,
                     format!(
                         "column {}.{} holds {} data by its values ({evidence}) and is used by no purpose of the policy",
@@ -203,19 +204,19 @@ impl ValuesCheck {
     /// Streams the rows of plausible length once and validates each value.
     fn count_identifiers(
         &self,
-        session: &mut dyn Session,
+        db: &mut dyn Ask,
         column: &Column,
         category: ColumnCategory,
         purpose: Option<String>,
         evidence: &str,
-    ) -> Result<Option<Finding>, DbError> {
-        let d = session.dialect();
+    ) -> Result<Option<Finding>, AskError> {
+        let d = db.dialect();
         let table = &self.table;
         let col = d.col("t", &column.name);
         let text = format!("CAST({col} AS {})", d.text_type());
         let (min, max) = IDENTIFIER_LENGTHS;
         let predicate = format!("length({text}) BETWEEN {min} AND {max}");
-        let key = crate::engine::key_expr(d, table, "t").unwrap_or_else(|| "''".into());
+        let key = d.key_expr(table, "t").unwrap_or_else(|| "''".into());
         let sql = format!(
             "SELECT {key}, {text} FROM {} AS t WHERE {predicate}",
             d.table_ref(table.schema.as_deref(), &table.name)
@@ -227,7 +228,7 @@ impl ValuesCheck {
         };
         let mut count = 0u64;
         let mut keys: Vec<String> = Vec::new();
-        session.stream_pairs(&sql, &mut |k, v| {
+        db.stream_pairs(&sql, &mut |k, v| {
             if valid(v.trim()) {
                 count += 1;
                 keys.push(k.to_string());
@@ -252,7 +253,7 @@ impl ValuesCheck {
             _ => "a payment card number (Luhn and issuer range checked)",
         };
         let mut f = finding(
-            IDENTIFIER_COLUMN,
+            RuleId::IdentifierColumn,
             table,
             &column.name,
             purpose,
@@ -272,7 +273,7 @@ impl ValuesCheck {
         let c = d.quote_ident(&column.name);
         f.remediation = Some(crate::finding::Remediation {
             sql: format!(
-                "-- vigie: {IDENTIFIER_COLUMN} {}.{} ({}), {count} row(s) hold a valid identifier.\n-- This nulls every value of identifier length, valid or not: check the column's other uses first.\n{}\nUPDATE {t} SET {c} = NULL WHERE length(CAST({c} AS {})) BETWEEN {min} AND {max};\nCOMMIT;\n",
+                "-- vigie: identifier-column {}.{} ({}), {count} row(s) hold a valid identifier.\n-- This nulls every value of identifier length, valid or not: check the column's other uses first.\n{}\nUPDATE {t} SET {c} = NULL WHERE length(CAST({c} AS {})) BETWEEN {min} AND {max};\nCOMMIT;\n",
                 table.display_name(),
                 column.name,
                 category,
@@ -332,7 +333,7 @@ fn plan_unused(p: &mut Planner<'_>) {
             .map(|c| {
                 let purpose = purpose_of(p, table, &c.name);
                 let mut f = p.finding(
-                    UNUSED_COLUMN,
+                    RuleId::UnusedColumn,
                     purpose.as_deref(),
                     Some(table),
                     format!(
@@ -341,15 +342,15 @@ fn plan_unused(p: &mut Planner<'_>) {
                     ),
                 );
                 f.column = Some(c.name.clone());
-                f.remediation = Some(column_fix(d, table, &c.name, UNUSED_COLUMN, None));
+                f.remediation = Some(column_fix(d, table, &c.name, RuleId::UnusedColumn, None));
                 f.query = Some(sql.clone());
                 f
             })
             .collect();
         p.push(
-            format!("{UNUSED_COLUMN}:{}", table.qualified_name()),
-            UNUSED_COLUMN,
-            CheckKind::Session(Box::new(UnusedCheck { sql, templates })),
+            format!("unused-column:{}", table.qualified_name()),
+            &[RuleId::UnusedColumn],
+            CheckKind::Probe(Box::new(UnusedCheck { sql, templates })),
         );
     }
 }
@@ -360,12 +361,12 @@ struct UnusedCheck {
     templates: Vec<Finding>,
 }
 
-impl SessionCheck for UnusedCheck {
-    fn run(&self, session: &mut dyn Session) -> Result<Vec<Finding>, DbError> {
-        let rows = session.rows(&self.sql, None)?;
+impl Probe for UnusedCheck {
+    fn run(&self, db: &mut dyn Ask) -> Result<Vec<Finding>, AskError> {
+        let rows = db.rows(&self.sql)?;
         let row = rows
             .first()
-            .ok_or_else(|| DbError::query("the count returned no row"))?;
+            .ok_or_else(|| AskError::new("the count returned no row", None))?;
         let n = |i: usize| -> u64 {
             row.get(i)
                 .cloned()

@@ -10,13 +10,18 @@ pub mod columns;
 pub mod consent;
 pub mod custom;
 pub mod free_text;
+mod id;
 pub mod inactive;
 pub mod minimisation;
 pub mod passwords;
+mod plan;
 pub mod references;
 pub mod retention;
 pub mod rights;
 pub mod waivers;
+
+pub use id::RuleId;
+pub use plan::Planner;
 
 use crate::finding::Severity;
 use serde::Deserialize;
@@ -39,9 +44,36 @@ const SOURCES: &[(&str, &str)] = &[
     ),
 ];
 
+/// A built-in rule: its id and the checks it plans. Planning pushes check descriptions
+/// (`crate::check`): data, no connection. A rule whose findings come from a check another
+/// rule of its family plans (one pass answering several questions) plans nothing itself;
+/// that check lists every rule id it yields.
+pub trait Rule: Sync {
+    fn id(&self) -> RuleId;
+
+    /// Push this rule's checks.
+    fn plan(&self, _p: &mut Planner<'_>) {}
+}
+
+/// Build every check of a policy on a catalog: each built-in rule in registry order, then the
+/// policy's own `[[check]]` queries.
+pub fn plan(p: &mut Planner<'_>) {
+    for rule in registered() {
+        rule.plan(p);
+    }
+    custom::plan(p);
+}
+
+/// Every built-in rule, one entry each, in the order of [`RuleId::ALL`].
+pub fn registered() -> &'static [&'static dyn Rule] {
+    REGISTERED
+}
+
+/// A built-in rule's documentation: title, default severity, legal reference, and the
+/// sections `vigie explain` prints.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Rule {
+pub struct RuleDoc {
     pub id: String,
     pub family: String,
     pub title: String,
@@ -57,26 +89,32 @@ pub struct Rule {
 #[derive(Debug, Deserialize)]
 struct RuleFile {
     #[serde(default)]
-    rule: Vec<Rule>,
+    rule: Vec<RuleDoc>,
 }
 
+/// Every built-in rule's documentation, in the order of [`RuleId::ALL`].
 pub struct Registry {
-    pub rules: Vec<Rule>,
+    pub rules: Vec<RuleDoc>,
 }
 
 impl Registry {
-    pub fn get(&self, id: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.id == id)
+    /// The documentation of an id as users write it; `None` for an unknown id.
+    pub fn get(&self, id: &str) -> Option<&RuleDoc> {
+        RuleId::parse(id).map(|r| self.doc(r))
     }
 
-    /// The rule of a built-in id. Panics on an unknown id: rule ids used by the engine are
-    /// constants, and a test checks that each one is registered.
-    pub fn rule(&self, id: &str) -> &Rule {
-        self.get(id)
-            .unwrap_or_else(|| panic!("rule `{id}` is used by the engine but not registered"))
+    /// The documentation of a built-in rule. Every [`RuleId`] has one: the registry is built
+    /// in their order and refuses to load otherwise (tested).
+    pub fn doc(&self, id: RuleId) -> &RuleDoc {
+        &self.rules[id as usize]
     }
 
-    /// A rule's documentation as Markdown, for `vigie explain` and the README.
+    /// The ids users may write, in documentation order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.rules.iter().map(|r| r.id.as_str())
+    }
+
+    /// A rule's documentation as Markdown, for `vigie explain` and the docs.
     pub fn explain(&self, id: &str) -> Option<String> {
         let r = self.get(id)?;
         let mut out = format!(
@@ -99,14 +137,43 @@ impl Registry {
     }
 }
 
-static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
-    let mut rules = Vec::new();
+/// Parse the embedded documentation and order it by [`RuleId`]: an id documented twice, a
+/// documented id with no rule, a rule with no documentation or in the wrong family file is
+/// an error naming it.
+fn load_registry() -> Result<Registry, String> {
+    let mut docs: Vec<Option<RuleDoc>> = vec![None; RuleId::ALL.len()];
     for (name, text) in SOURCES {
-        let file: RuleFile = toml::from_str(text)
-            .unwrap_or_else(|e| panic!("built-in rule file rules/{name} is invalid: {e}"));
-        rules.extend(file.rule);
+        let file: RuleFile =
+            toml::from_str(text).map_err(|e| format!("rules/{name} is invalid: {e}"))?;
+        for doc in file.rule {
+            let id = RuleId::parse(&doc.id).ok_or_else(|| {
+                format!("rules/{name}: `{}` is documented but is no rule", doc.id)
+            })?;
+            if doc.family != id.family() {
+                return Err(format!(
+                    "rules/{name}: `{id}` is documented in family `{}`, its rule is in `{}`",
+                    doc.family,
+                    id.family()
+                ));
+            }
+            if docs[id as usize].replace(doc).is_some() {
+                return Err(format!("rules/{name}: `{id}` is documented twice"));
+            }
+        }
     }
-    Registry { rules }
+    let rules = RuleId::ALL
+        .iter()
+        .map(|id| {
+            docs[*id as usize]
+                .take()
+                .ok_or_else(|| format!("rule `{id}` has no documentation under rules/"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Registry { rules })
+}
+
+static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
+    load_registry().unwrap_or_else(|e| panic!("built-in rule documentation: {e}"))
 });
 
 pub fn registry() -> &'static Registry {
@@ -114,64 +181,86 @@ pub fn registry() -> &'static Registry {
 }
 
 /// A finding of a built-in rule, with the rule's default severity and legal reference.
-pub fn finding(rule: &str, message: String) -> crate::finding::Finding {
-    let r = registry().rule(rule);
-    crate::finding::Finding::new(rule, r.severity, &r.legal_reference, message)
+pub fn finding(rule: RuleId, message: String) -> crate::finding::Finding {
+    let r = registry().doc(rule);
+    crate::finding::Finding::new(rule.as_str(), r.severity, &r.legal_reference, message)
 }
 
-/// Rule ids the engine emits; each must be registered (tested below).
-pub mod ids {
-    pub const RETENTION_EXCEEDED: &str = "retention-exceeded";
-    pub const RETENTION_ANCHOR_MISSING: &str = "retention-anchor-missing";
-    pub const RETENTION_UNDECLARED: &str = "retention-undeclared";
-    pub const RETENTION_ABOVE_REFERENCE: &str = "retention-above-reference";
-    pub const CONSENT_MISSING: &str = "consent-missing";
-    pub const CONSENT_WITHDRAWN: &str = "consent-withdrawn";
-    pub const CONSENT_PRE_TICKED: &str = "consent-pre-ticked";
-    pub const CONSENT_WITHOUT_PROOF: &str = "consent-without-proof";
-    pub const CONSENT_MINOR_WITHOUT_PARENT: &str = "consent-minor-without-parent";
-    pub const WAIVER_EXPIRED: &str = "waiver-expired";
-    pub const WAIVER_UNUSED: &str = "waiver-unused";
-    pub const CONSENT_DEFAULT_TRUE: &str = "consent-default-true";
-    pub const REQUEST_OVERDUE: &str = "request-overdue";
-    pub const ACCESS_PUBLIC_GRANT: &str = "access-public-grant";
-    pub const ACCESS_EXCESSIVE_GRANT: &str = "access-excessive-grant";
-    pub const REQUEST_ANSWERED_LATE: &str = "request-answered-late";
-    pub const SYNTAX_ERROR: &str = "syntax-error";
-    pub const SENSITIVE_COLUMN: &str = "sensitive-column";
-    pub const IDENTIFIER_COLUMN: &str = "identifier-column";
-    pub const CARD_SECURITY_CODE: &str = "card-security-code";
-    pub const UNDECLARED_COLUMN: &str = "undeclared-column";
-    pub const UNUSED_COLUMN: &str = "unused-column";
-    pub const PASSWORD_PLAINTEXT: &str = "password-plaintext";
-    pub const PASSWORD_WEAK_HASH: &str = "password-weak-hash";
-    pub const INACTIVE_ACCOUNT: &str = "inactive-account";
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    pub const ENGINE: &[&str] = &[
-        RETENTION_EXCEEDED,
-        RETENTION_ANCHOR_MISSING,
-        RETENTION_UNDECLARED,
-        RETENTION_ABOVE_REFERENCE,
-        CONSENT_MISSING,
-        CONSENT_WITHDRAWN,
-        CONSENT_PRE_TICKED,
-        CONSENT_WITHOUT_PROOF,
-        CONSENT_MINOR_WITHOUT_PARENT,
-        WAIVER_EXPIRED,
-        WAIVER_UNUSED,
-        CONSENT_DEFAULT_TRUE,
-        REQUEST_OVERDUE,
-        REQUEST_ANSWERED_LATE,
-        ACCESS_PUBLIC_GRANT,
-        ACCESS_EXCESSIVE_GRANT,
-        SYNTAX_ERROR,
-        SENSITIVE_COLUMN,
-        IDENTIFIER_COLUMN,
-        CARD_SECURITY_CODE,
-        UNDECLARED_COLUMN,
-        UNUSED_COLUMN,
-        PASSWORD_PLAINTEXT,
-        PASSWORD_WEAK_HASH,
-        INACTIVE_ACCOUNT,
-    ];
+    #[test]
+    fn every_rule_is_documented_once_in_its_family_file() {
+        let r = load_registry().unwrap_or_else(|e| panic!("{e}"));
+        for (doc, id) in r.rules.iter().zip(RuleId::ALL) {
+            assert_eq!(doc.id, id.as_str());
+            for (section, text) in [
+                ("title", &doc.title),
+                ("legal_reference", &doc.legal_reference),
+                ("what", &doc.what),
+                ("why", &doc.why),
+                ("example", &doc.example),
+                ("remediation", &doc.remediation),
+            ] {
+                assert!(!text.trim().is_empty(), "{id}: empty {section}");
+            }
+            assert!(!doc.references.is_empty(), "{id}: no references");
+        }
+    }
+}
+
+/// A rule planned with its family: the lead rule of a family plans the family's checks.
+struct PlannedWith {
+    id: RuleId,
+    plan: Option<fn(&mut Planner<'_>)>,
+}
+
+impl Rule for PlannedWith {
+    fn id(&self) -> RuleId {
+        self.id
+    }
+
+    fn plan(&self, p: &mut Planner<'_>) {
+        if let Some(plan) = self.plan {
+            plan(p);
+        }
+    }
+}
+
+macro_rules! registered {
+    ($($id:ident => $plan:expr,)*) => {
+        static REGISTERED: &[&dyn Rule] = &[$(&PlannedWith { id: RuleId::$id, plan: $plan },)*];
+    };
+}
+
+registered! {
+    RetentionExceeded => Some(retention::plan),
+    RetentionAnchorMissing => None,
+    RetentionUndeclared => None,
+    RetentionAboveReference => None,
+    ConsentMissing => Some(consent::plan),
+    ConsentWithdrawn => None,
+    ConsentPreTicked => None,
+    ConsentWithoutProof => None,
+    ConsentMinorWithoutParent => None,
+    UndeclaredColumn => Some(columns::plan),
+    SensitiveColumn => None,
+    IdentifierColumn => Some(minimisation::plan),
+    CardSecurityCode => None,
+    UnusedColumn => None,
+    FreeTextJudgement => Some(free_text::plan),
+    FreeTextSensitive => None,
+    FreeTextIdentifier => None,
+    PasswordPlaintext => Some(passwords::plan),
+    PasswordWeakHash => None,
+    AccessPublicGrant => Some(access::plan),
+    AccessExcessiveGrant => None,
+    InactiveAccount => Some(inactive::plan),
+    RequestOverdue => Some(rights::plan),
+    RequestAnsweredLate => None,
+    WaiverExpired => None,
+    WaiverUnused => None,
+    ConsentDefaultTrue => None,
+    SyntaxError => None,
 }

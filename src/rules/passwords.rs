@@ -8,11 +8,11 @@
 //! and is fine. Columns are those named for passwords (`password`, `mdp`, `mot_de_passe`…), and
 //! those whose sampled values are password hashes (found by [`super::minimisation`]).
 
-use super::ids::*;
+use super::{Planner, RuleId};
 use crate::catalog::{Column, Table};
-use crate::db::{DbError, Session};
+use crate::check::{Ask, AskError, CheckKind, Probe};
+use crate::dialect::Dialect;
 use crate::dialect::remediation::{self, Action, RowSet};
-use crate::engine::{CheckKind, Planner, SessionCheck, keyed_count_sql};
 use crate::finding::{Applicability, Finding, Remediation, Severity};
 use crate::text::names::{ColumnCategory, classify_name, tokenize};
 use crate::text::passwords::{PLAINTEXT, Verdict, formats};
@@ -50,8 +50,8 @@ pub fn plan(p: &mut Planner<'_>) {
             };
             p.push(
                 format!("password:{}.{}", table.qualified_name(), column.name),
-                PASSWORD_PLAINTEXT,
-                CheckKind::Session(Box::new(check)),
+                &[RuleId::PasswordPlaintext, RuleId::PasswordWeakHash],
+                CheckKind::Probe(Box::new(check)),
             );
         }
     }
@@ -64,10 +64,10 @@ struct PasswordCheck {
     purpose: Option<String>,
 }
 
-impl SessionCheck for PasswordCheck {
-    fn run(&self, session: &mut dyn Session) -> Result<Vec<Finding>, DbError> {
+impl Probe for PasswordCheck {
+    fn run(&self, db: &mut dyn Ask) -> Result<Vec<Finding>, AskError> {
         count_formats(
-            session,
+            db,
             &self.table,
             &self.column,
             self.max_keys,
@@ -77,8 +77,7 @@ impl SessionCheck for PasswordCheck {
 }
 
 /// The format of every row as one SQL expression: `'none'`, a format id, or `'plaintext'`.
-fn format_case(session: &dyn Session, column: &str) -> String {
-    let d = session.dialect();
+fn format_case(d: Dialect, column: &str) -> String {
     let text = format!("CAST({} AS {})", d.col("t", column), d.text_type());
     let mut out = format!("CASE WHEN {text} IS NULL OR {text} = '' THEN 'none'");
     for f in formats() {
@@ -94,44 +93,48 @@ fn format_case(session: &dyn Session, column: &str) -> String {
 
 /// Counts one column's rows per format and reports the weak and plaintext ones.
 pub fn count_formats(
-    session: &mut dyn Session,
+    db: &mut dyn Ask,
     table: &Table,
     column: &Column,
     max_keys: usize,
     purpose: Option<String>,
-) -> Result<Vec<Finding>, DbError> {
-    let d = session.dialect();
-    let case = format_case(session, &column.name);
+) -> Result<Vec<Finding>, AskError> {
+    let d = db.dialect();
+    let case = format_case(d, &column.name);
     let from = format!("{} AS t", d.table_ref(table.schema.as_deref(), &table.name));
     let grouped = format!(
         "SELECT CAST(s.f AS {tt}), CAST(count(*) AS {tt}) FROM (SELECT {case} AS f FROM {from}) AS s GROUP BY s.f ORDER BY s.f",
         tt = d.text_type()
     );
     let mut out = Vec::new();
-    for row in session.rows(&grouped, None)? {
+    for row in db.rows(&grouped)? {
         let id = row.first().cloned().flatten().unwrap_or_default();
         let (rule, severity, label) = if id == PLAINTEXT {
-            (PASSWORD_PLAINTEXT, None, "in clear: no known hash format")
+            (
+                RuleId::PasswordPlaintext,
+                None,
+                "in clear: no known hash format",
+            )
         } else {
             match formats().iter().find(|f| f.id == id) {
                 Some(f) if f.verdict == Verdict::Weak => {
-                    (PASSWORD_WEAK_HASH, Some(Severity::High), f.label)
+                    (RuleId::PasswordWeakHash, Some(Severity::High), f.label)
                 }
                 Some(f) if f.verdict == Verdict::Warn => {
-                    (PASSWORD_WEAK_HASH, Some(Severity::Medium), f.label)
+                    (RuleId::PasswordWeakHash, Some(Severity::Medium), f.label)
                 }
                 _ => continue,
             }
         };
         let predicate = format!("({case}) = '{id}'");
-        let sql = keyed_count_sql(d, max_keys, table, "t", &from, &predicate);
-        let (count, keys) = session.count_keys(&sql, None)?;
+        let sql = d.keyed_count_sql(max_keys, table, "t", &from, &predicate);
+        let (count, keys) = db.count_keys(&sql)?;
         if count == 0 {
             continue;
         }
-        let r = super::registry().rule(rule);
+        let r = super::registry().doc(rule);
         let s = if count == 1 { "" } else { "s" };
-        let stored = if rule == PASSWORD_PLAINTEXT {
+        let stored = if rule == RuleId::PasswordPlaintext {
             format!("stored {label}")
         } else {
             format!("stored as {label}")
@@ -152,20 +155,13 @@ pub fn count_formats(
         f.count = count;
         f.sample_keys = keys;
         f.query = Some(sql);
-        f.remediation = Some(fix(session, table, column, &f, &predicate));
+        f.remediation = Some(fix(d, table, column, &f, &predicate));
         out.push(f);
     }
     Ok(out)
 }
 
-fn fix(
-    session: &dyn Session,
-    table: &Table,
-    column: &Column,
-    f: &Finding,
-    predicate: &str,
-) -> Remediation {
-    let d = session.dialect();
+fn fix(d: Dialect, table: &Table, column: &Column, f: &Finding, predicate: &str) -> Remediation {
     let header = format!(
         "rule: {} | table: {} | column: {} | {} row(s) ({})",
         f.rule,
@@ -174,7 +170,7 @@ fn fix(
         f.count,
         f.category.as_deref().unwrap_or("")
     );
-    if f.rule == PASSWORD_PLAINTEXT {
+    if f.rule == RuleId::PasswordPlaintext {
         // Clear passwords are compromised: invalidate them so the users go through a reset.
         let rows = RowSet {
             schema: table.schema.clone(),

@@ -10,10 +10,11 @@
 //! built-in reference its `reference = "cnil:…"` cites, as two cutoffs from the scan's as-of
 //! date, so `36mo` and `3y` are equal and a calendar month is never approximated as 30 days.
 
-use super::ids::*;
+use super::Planner;
+use super::RuleId;
 use crate::catalog::{Table, TypeClass};
+use crate::check::{CheckKind, CountCheck, Fix};
 use crate::dialect::remediation::{Action, RowSet};
-use crate::engine::{CheckKind, CountCheck, Fix, Planner};
 use crate::finding::Applicability;
 use crate::policy::{Retention, Then};
 use std::collections::BTreeSet;
@@ -30,29 +31,30 @@ pub fn plan(p: &mut Planner<'_>) {
             } else {
                 String::new()
             };
-            let id = |rule: &str| format!("{rule}:{}:{}{suffix}", purpose.id.value, r.table.value);
+            let id =
+                |rule: RuleId| format!("{rule}:{}:{}{suffix}", purpose.id.value, r.table.value);
             match plan_one(p, &purpose.id.value, r) {
                 Ok((exceeded, missing)) => {
                     p.push(
-                        id(RETENTION_EXCEEDED),
-                        RETENTION_EXCEEDED,
+                        id(RuleId::RetentionExceeded),
+                        &[RuleId::RetentionExceeded],
                         CheckKind::Count(exceeded),
                     );
                     p.push(
-                        id(RETENTION_ANCHOR_MISSING),
-                        RETENTION_ANCHOR_MISSING,
+                        id(RuleId::RetentionAnchorMissing),
+                        &[RuleId::RetentionAnchorMissing],
                         CheckKind::Count(missing),
                     );
                 }
                 Err(why) => {
                     p.push(
-                        id(RETENTION_EXCEEDED),
-                        RETENTION_EXCEEDED,
+                        id(RuleId::RetentionExceeded),
+                        &[RuleId::RetentionExceeded],
                         CheckKind::Broken(why.clone()),
                     );
                     p.push(
-                        id(RETENTION_ANCHOR_MISSING),
-                        RETENTION_ANCHOR_MISSING,
+                        id(RuleId::RetentionAnchorMissing),
+                        &[RuleId::RetentionAnchorMissing],
                         CheckKind::Broken(why),
                     );
                 }
@@ -133,7 +135,7 @@ fn plan_one(
         .or_else(|| r.reference.clone());
     let mut header = vec![
         format!(
-            "rule: {RETENTION_EXCEEDED} | purpose: {purpose} | table: {}",
+            "rule: retention-exceeded | purpose: {purpose} | table: {}",
             table.display_name()
         ),
         format!(
@@ -158,7 +160,7 @@ fn plan_one(
         ),
     };
     let mut template = p.finding(
-        RETENTION_EXCEEDED,
+        RuleId::RetentionExceeded,
         Some(purpose),
         Some(table),
         format!(
@@ -190,7 +192,7 @@ fn plan_one(
         fix: Some(fix),
     };
     let missing_template = p.finding(
-        RETENTION_ANCHOR_MISSING,
+        RuleId::RetentionAnchorMissing,
         Some(purpose),
         Some(table),
         format!(
@@ -277,7 +279,7 @@ fn plan_undeclared(p: &mut Planner<'_>) {
             .map(|n| format!(" (about {n} rows)"))
             .unwrap_or_default();
         let mut f = p.finding(
-            RETENTION_UNDECLARED,
+            RuleId::RetentionUndeclared,
             None,
             Some(table),
             format!(
@@ -297,8 +299,8 @@ fn plan_undeclared(p: &mut Planner<'_>) {
         findings.push(f);
     }
     p.push(
-        RETENTION_UNDECLARED.to_string(),
-        RETENTION_UNDECLARED,
+        RuleId::RetentionUndeclared.to_string(),
+        &[RuleId::RetentionUndeclared],
         CheckKind::Catalog(findings),
     );
 }
@@ -344,7 +346,7 @@ fn plan_above_reference(p: &mut Planner<'_>) {
             }
             let table = p.catalog.find_table(&r.table.value);
             let mut f = p.finding(
-                RETENTION_ABOVE_REFERENCE,
+                RuleId::RetentionAboveReference,
                 Some(&purpose.id.value),
                 table,
                 format!(
@@ -362,7 +364,7 @@ fn plan_above_reference(p: &mut Planner<'_>) {
             f.legal_reference = format!("{}; {}", f.legal_reference, reference.source);
             f.remediation = Some(crate::finding::Remediation {
                 sql: format!(
-                    "-- {RETENTION_ABOVE_REFERENCE} | purpose: {} | table: {}\n-- A policy change, no SQL: in the [[purpose.retention]] of {}, either adopt the reference\n--   keep = \"{}\"\n-- or keep {} and record why in a [[waiver]] with a reason and an expiry.\n",
+                    "-- retention-above-reference | purpose: {} | table: {}\n-- A policy change, no SQL: in the [[purpose.retention]] of {}, either adopt the reference\n--   keep = \"{}\"\n-- or keep {} and record why in a [[waiver]] with a reason and an expiry.\n",
                     purpose.id.value,
                     r.table.value,
                     r.table.value,
@@ -375,8 +377,8 @@ fn plan_above_reference(p: &mut Planner<'_>) {
         }
     }
     p.push(
-        RETENTION_ABOVE_REFERENCE.to_string(),
-        RETENTION_ABOVE_REFERENCE,
+        RuleId::RetentionAboveReference.to_string(),
+        &[RuleId::RetentionAboveReference],
         CheckKind::Catalog(findings),
     );
 }

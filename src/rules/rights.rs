@@ -5,8 +5,9 @@
 //! `request-overdue`: received on or before as-of, not answered at as-of, deadline passed.
 //! `request-answered-late`: answered on or before as-of, after its deadline.
 
-use super::ids::*;
-use crate::engine::{CheckKind, CountCheck, Planner};
+use super::Planner;
+use super::RuleId;
+use crate::check::{CheckKind, CountCheck};
 use crate::policy::Requests;
 use crate::policy::duration::Duration;
 
@@ -16,25 +17,25 @@ pub fn plan(p: &mut Planner<'_>) {
     match build(p, r) {
         Ok((overdue, late)) => {
             p.push(
-                REQUEST_OVERDUE.to_string(),
-                REQUEST_OVERDUE,
+                RuleId::RequestOverdue.to_string(),
+                &[RuleId::RequestOverdue],
                 CheckKind::Count(overdue),
             );
             p.push(
-                REQUEST_ANSWERED_LATE.to_string(),
-                REQUEST_ANSWERED_LATE,
+                RuleId::RequestAnsweredLate.to_string(),
+                &[RuleId::RequestAnsweredLate],
                 CheckKind::Count(late),
             );
         }
         Err(why) => {
             p.push(
-                REQUEST_OVERDUE.to_string(),
-                REQUEST_OVERDUE,
+                RuleId::RequestOverdue.to_string(),
+                &[RuleId::RequestOverdue],
                 CheckKind::Broken(why.clone()),
             );
             p.push(
-                REQUEST_ANSWERED_LATE.to_string(),
-                REQUEST_ANSWERED_LATE,
+                RuleId::RequestAnsweredLate.to_string(),
+                &[RuleId::RequestAnsweredLate],
                 CheckKind::Broken(why),
             );
         }
@@ -88,7 +89,7 @@ fn build(p: &mut Planner<'_>, r: &Requests) -> Result<(CountCheck, CountCheck), 
         display_sql: p.count_sql(table, "t", &from, &overdue(&lit)),
         uses_as_of: true,
         template: p.finding(
-            REQUEST_OVERDUE,
+            RuleId::RequestOverdue,
             None,
             Some(table),
             format!("{{count}} request{{s}} in {name} unanswered past the deadline (1 month, 3 if extended)"),
@@ -100,7 +101,7 @@ fn build(p: &mut Planner<'_>, r: &Requests) -> Result<(CountCheck, CountCheck), 
         display_sql: p.count_sql(table, "t", &from, &late(&lit)),
         uses_as_of: true,
         template: p.finding(
-            REQUEST_ANSWERED_LATE,
+            RuleId::RequestAnsweredLate,
             None,
             Some(table),
             format!("{{count}} request{{s}} in {name} answered after the deadline"),

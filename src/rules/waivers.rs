@@ -2,12 +2,12 @@
 //! applies and is reported; one that matched nothing of a rule that ran is reported too, so
 //! stale exceptions do not pile up (cargo-deny's model).
 
-use super::ids::*;
-use crate::engine::Waived;
+use super::RuleId;
 use crate::finding::{CheckOutcome, CheckStatus, Finding};
 use crate::policy::Policy;
+use crate::scan::Waived;
 
-fn waiver_finding(rule: &str, object: &str, message: String) -> Finding {
+fn waiver_finding(rule: RuleId, object: &str, message: String) -> Finding {
     let mut f = super::finding(rule, message);
     f.count = 1;
     f.sample_keys = vec![object.to_string()];
@@ -38,7 +38,7 @@ pub fn apply(
             && expires < today
         {
             extra.push(waiver_finding(
-                WAIVER_EXPIRED,
+                RuleId::WaiverExpired,
                 &format!("{rule}:{object}"),
                 format!(
                     "the waiver of {rule} on {object} expired on {expires}; it no longer applies"
@@ -64,16 +64,22 @@ pub fn apply(
             });
             continue;
         }
+        // Verified when a check that may yield the rule ran and none ended in error: a check
+        // in error might have found what the waiver covers. A skipped check does not apply
+        // (a column sampled as not free text, a consent with no proof column) and finds
+        // nothing either way.
+        let yields = |o: &&CheckOutcome| o.rules.iter().any(|r| r == rule);
         let ran = outcomes
             .iter()
-            .any(|o| o.rule == rule && o.status == CheckStatus::Ok);
-        let all_ok = outcomes
+            .filter(yields)
+            .any(|o| o.status == CheckStatus::Ok);
+        let all_ok = !outcomes
             .iter()
-            .filter(|o| o.rule == rule)
-            .all(|o| o.status == CheckStatus::Ok);
+            .filter(yields)
+            .any(|o| o.status == CheckStatus::Error);
         if ran && all_ok {
             extra.push(waiver_finding(
-                WAIVER_UNUSED,
+                RuleId::WaiverUnused,
                 &format!("{rule}:{object}"),
                 format!("the waiver of {rule} on {object} matches no finding; remove it"),
             ));
@@ -81,7 +87,10 @@ pub fn apply(
     }
     outcomes.push(CheckOutcome {
         id: "waivers".into(),
-        rule: WAIVER_UNUSED.into(),
+        rules: vec![
+            RuleId::WaiverExpired.to_string(),
+            RuleId::WaiverUnused.to_string(),
+        ],
         status: CheckStatus::Ok,
         duration_ms: 0,
         reason: None,

@@ -9,7 +9,8 @@
 use std::path::{Path, PathBuf};
 use vigie::db::Target;
 use vigie::dialect::Dialect;
-use vigie::engine::{ScanOptions, ScanReport};
+use vigie::engine::ScanOptions;
+use vigie::scan::ScanReport;
 
 pub const AS_OF: &str = "2026-11-23";
 

@@ -5,15 +5,19 @@
 //! each, `--jobs` of them) that pull checks from a shared counter, so a slow check does not
 //! hold up a queue; results are sorted afterwards so output never depends on timing.
 
-use crate::catalog::{Catalog, Table, TypeClass};
-use crate::db::{self, DbError, Limits, Session, Target, TargetInfo};
+mod ask;
+mod free_text;
+
+use crate::check::{Check, CheckKind, CountCheck, Fix};
+use crate::db::{self, DbError, Limits, Session, Target};
 use crate::dialect::Dialect;
-use crate::dialect::remediation::{self, Action, RowSet};
+use crate::dialect::remediation;
 use crate::finding::{
     Applicability, CheckOutcome, CheckStatus, Finding, Remediation, sort_findings,
 };
-use crate::policy::{Name, Policy, PolicyProblem, Problems, did_you_mean};
-use crate::rules::{self, Rule};
+use crate::policy::Policy;
+use crate::rules::{self, Planner};
+use crate::scan::ScanReport;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
@@ -43,314 +47,6 @@ impl Default for ScanOptions {
             sample: crate::discover::DEFAULT_SAMPLE,
         }
     }
-}
-
-/// A waiver that removed findings.
-#[derive(Clone, Debug, serde::Serialize)]
-pub struct Waived {
-    pub rule: String,
-    pub object: String,
-    pub reason: String,
-    pub count: u64,
-}
-
-#[derive(Debug)]
-pub struct ScanReport {
-    pub as_of: jiff::Timestamp,
-    pub target: TargetInfo,
-    pub policy_path: String,
-    pub policy_sha256: String,
-    pub findings: Vec<Finding>,
-    pub checks: Vec<CheckOutcome>,
-    pub waived: Vec<Waived>,
-    /// Problems between the policy and the database (a table that does not exist …).
-    pub problems: Vec<PolicyProblem>,
-    /// The purpose each finding belongs to, with its title, for grouping.
-    pub purposes: Vec<(String, String)>,
-}
-
-impl ScanReport {
-    pub fn errors(&self) -> Vec<String> {
-        self.checks
-            .iter()
-            .filter(|c| c.status == CheckStatus::Error)
-            .map(|c| format!("{}: {}", c.id, c.reason.clone().unwrap_or_default()))
-            .collect()
-    }
-}
-
-/// A query that counts violating rows and returns their keys.
-pub struct CountCheck {
-    /// Executed: the as-of instant is a bound parameter.
-    pub sql: String,
-    /// Shown in the report: the as-of instant is a literal, so it can be replayed.
-    pub display_sql: String,
-    pub uses_as_of: bool,
-    /// The finding to emit when the count is not zero; `{count}` in the message is replaced.
-    pub template: Finding,
-    pub fix: Option<Fix>,
-}
-
-/// How to build the remediation once the count is known.
-pub enum Fix {
-    Rows {
-        header: Vec<String>,
-        rows: RowSet,
-        action: Action,
-        applicability: Applicability,
-    },
-    Custom {
-        header: Vec<String>,
-        sql: String,
-    },
-}
-
-pub enum CheckKind {
-    Count(CountCheck),
-    /// A user's `[[check]]`: its columns are only known once prepared on the server.
-    Custom {
-        query: String,
-        template: Finding,
-        fix: Option<Fix>,
-    },
-    /// Findings known from the policy and catalog alone.
-    Catalog(Vec<Finding>),
-    /// A catalog query (no data rows read) whose result rows become findings.
-    Rows {
-        sql: String,
-        findings: RowsToFindings,
-    },
-    /// One free-text column, streamed once.
-    FreeText(crate::rules::free_text::FreeTextCheck),
-    /// Work that needs the session for more than one query (a sample, then counts).
-    Session(Box<dyn SessionCheck>),
-    /// Could not be planned; the reason is reported and the check is an error.
-    Broken(String),
-    Skipped(String),
-}
-
-/// Turns the rows of a [`CheckKind::Rows`] query into findings.
-pub type RowsToFindings = Box<dyn Fn(&[Vec<Option<String>>]) -> Vec<Finding> + Send + Sync>;
-
-/// A check that runs its own queries on a session and builds its findings from the results.
-pub trait SessionCheck: Send + Sync {
-    fn run(&self, session: &mut dyn Session) -> Result<Vec<Finding>, DbError>;
-}
-
-pub struct Check {
-    pub id: String,
-    pub rule: String,
-    pub kind: CheckKind,
-}
-
-/// What the rule planners see.
-pub struct Planner<'a> {
-    pub policy: &'a Policy,
-    pub catalog: &'a Catalog,
-    pub dialect: Dialect,
-    pub as_of: jiff::Timestamp,
-    pub max_keys: usize,
-    /// Rows sampled per table by the value-based column rules; 0 reads every row.
-    pub sample: usize,
-    pub checks: Vec<Check>,
-    pub problems: Problems,
-}
-
-impl<'a> Planner<'a> {
-    pub fn new(
-        policy: &'a Policy,
-        catalog: &'a Catalog,
-        dialect: Dialect,
-        as_of: jiff::Timestamp,
-        max_keys: usize,
-    ) -> Self {
-        Planner {
-            policy,
-            catalog,
-            dialect,
-            as_of,
-            max_keys,
-            sample: crate::discover::DEFAULT_SAMPLE,
-            checks: Vec::new(),
-            problems: policy.problems(),
-        }
-    }
-
-    pub fn rule(&self, id: &str) -> &'static Rule {
-        rules::registry().rule(id)
-    }
-
-    /// The executed as-of token and the displayed literal.
-    pub fn as_of_tokens(&self) -> (String, String) {
-        (
-            self.dialect.as_of_placeholder().to_string(),
-            self.dialect.as_of_literal(&self.as_of),
-        )
-    }
-
-    /// Resolve a table named in the policy, or record a problem pointing at it.
-    pub fn table(&mut self, name: &Name) -> Result<&'a Table, String> {
-        let catalog = self.catalog;
-        match catalog.find_table(&name.value) {
-            Some(t) => Ok(t),
-            None => {
-                let names = catalog.table_names();
-                let help = did_you_mean(&name.value, names.iter().map(|s| s.as_str()))
-                    .unwrap_or_else(|| "check the table name and `[scan] schemas`".to_string());
-                let msg = format!("table `{}` does not exist in the database", name.value);
-                if !self
-                    .problems
-                    .list
-                    .iter()
-                    .any(|p| p.span == name.span.clone().into())
-                {
-                    self.problems
-                        .push(name.span.clone(), msg.clone(), "not found", Some(help));
-                }
-                Err(msg)
-            }
-        }
-    }
-
-    /// Resolve a column of a resolved table, or record a problem pointing at it.
-    pub fn column(
-        &mut self,
-        table: &'a Table,
-        name: &Name,
-    ) -> Result<&'a crate::catalog::Column, String> {
-        match table.column(&name.value) {
-            Some(c) => Ok(c),
-            None => {
-                let help = did_you_mean(&name.value, table.columns.iter().map(|c| c.name.as_str()))
-                    .unwrap_or_else(|| {
-                        let cols: Vec<&str> =
-                            table.columns.iter().map(|c| c.name.as_str()).collect();
-                        format!("columns of `{}`: {}", table.name, cols.join(", "))
-                    });
-                let msg = format!(
-                    "column `{}` does not exist in table `{}`",
-                    name.value, table.name
-                );
-                if !self
-                    .problems
-                    .list
-                    .iter()
-                    .any(|p| p.span == name.span.clone().into())
-                {
-                    self.problems
-                        .push(name.span.clone(), msg.clone(), "not found", Some(help));
-                }
-                Err(msg)
-            }
-        }
-    }
-
-    pub fn push(&mut self, id: String, rule: &str, kind: CheckKind) {
-        self.checks.push(Check {
-            id,
-            rule: rule.to_string(),
-            kind,
-        });
-    }
-
-    /// A finding with the rule's defaults filled in.
-    pub fn finding(
-        &self,
-        rule: &str,
-        purpose: Option<&str>,
-        table: Option<&Table>,
-        message: String,
-    ) -> Finding {
-        let mut f = rules::finding(rule, message);
-        f.purpose = purpose.map(String::from);
-        f.table = table.map(|t| t.display_name());
-        f
-    }
-
-    /// `SELECT count(*) OVER (), key … ORDER BY key LIMIT n` over `from` (aliased `alias`).
-    pub fn count_sql(&self, table: &Table, alias: &str, from: &str, predicate: &str) -> String {
-        keyed_count_sql(self.dialect, self.max_keys, table, alias, from, predicate)
-    }
-
-    /// `"schema"."table" AS alias`.
-    pub fn from(&self, table: &Table, alias: &str) -> String {
-        format!(
-            "{} AS {alias}",
-            self.dialect.table_ref(table.schema.as_deref(), &table.name)
-        )
-    }
-
-    /// `(SELECT * FROM "table" WHERE cond) AS alias`, so a policy `where` written with bare
-    /// column names applies to its own table even when the query joins another.
-    pub fn filtered(&self, table: &Table, alias: &str, condition: Option<&Name>) -> String {
-        match condition {
-            None => self.from(table, alias),
-            Some(w) => format!(
-                "(SELECT * FROM {} WHERE {}) AS {alias}",
-                self.dialect.table_ref(table.schema.as_deref(), &table.name),
-                w.value
-            ),
-        }
-    }
-
-    pub fn type_of(table: &Table, column: &str) -> TypeClass {
-        table
-            .column(column)
-            .map(|c| c.type_class())
-            .unwrap_or(TypeClass::Other)
-    }
-}
-
-/// The primary key of `alias` as one text value (`a,b` for a composite key), or `None`.
-pub fn key_expr(d: Dialect, table: &Table, alias: &str) -> Option<String> {
-    let cols: Vec<String> = table.primary_key.iter().map(|k| d.col(alias, k)).collect();
-    match cols.len() {
-        0 => None,
-        1 => Some(d.key_text(&cols[0])),
-        _ => {
-            let parts: Vec<String> = cols.iter().map(|c| d.key_text(c)).collect();
-            Some(d.key_list(&parts))
-        }
-    }
-}
-
-/// `SELECT count(*) OVER (), key … ORDER BY key LIMIT n` over `from` (aliased `alias`), or a
-/// bare count for a table without a key. `max_keys` 0 returns every key.
-pub fn keyed_count_sql(
-    d: Dialect,
-    max_keys: usize,
-    table: &Table,
-    alias: &str,
-    from: &str,
-    predicate: &str,
-) -> String {
-    let Some(key) = key_expr(d, table, alias) else {
-        return format!("SELECT count(*) FROM {from} WHERE {predicate}");
-    };
-    let cols: Vec<String> = table.primary_key.iter().map(|k| d.col(alias, k)).collect();
-    let limit = if max_keys == 0 {
-        String::new()
-    } else {
-        format!(" LIMIT {max_keys}")
-    };
-    format!(
-        "SELECT count(*) OVER (), {key} FROM {from} WHERE {predicate} ORDER BY {}{limit}",
-        cols.join(", ")
-    )
-}
-
-/// Build every check for a policy on a catalog.
-pub fn plan(planner: &mut Planner<'_>) {
-    rules::retention::plan(planner);
-    rules::consent::plan(planner);
-    rules::rights::plan(planner);
-    rules::access::plan(planner);
-    rules::custom::plan(planner);
-    rules::free_text::plan(planner);
-    rules::columns::plan(planner);
-    rules::minimisation::plan(planner);
-    rules::passwords::plan(planner);
-    rules::inactive::plan(planner);
 }
 
 fn run_count(
@@ -473,7 +169,7 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
     }
     let mut planner = Planner::new(policy, &catalog, dialect, opts.as_of, opts.max_keys);
     planner.sample = opts.sample;
-    plan(&mut planner);
+    rules::plan(&mut planner);
     let Planner {
         checks, problems, ..
     } = planner;
@@ -499,7 +195,7 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
                             run_check(session.as_mut(), check, opts, as_of_text, matcher);
                         let outcome = CheckOutcome {
                             id: check.id.clone(),
-                            rule: check.rule.clone(),
+                            rules: check.rules.clone(),
                             status,
                             duration_ms: started.elapsed().as_millis() as u64,
                             reason,
@@ -531,7 +227,7 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
         if !outcomes.iter().any(|o| o.id == check.id) {
             outcomes.push(CheckOutcome {
                 id: check.id.clone(),
-                rule: check.rule.clone(),
+                rules: check.rules.clone(),
                 status: CheckStatus::Error,
                 duration_ms: 0,
                 reason: Some("the check did not complete".into()),
@@ -581,21 +277,11 @@ fn run_check(
             done(run_custom(session, query, template, fix, opts.max_keys).map_err(|e| describe(&e)))
         }
         CheckKind::FreeText(c) => match matcher.get() {
-            Ok(m) => {
-                let template = |rule: &str| free_text_template(rule);
-                match crate::rules::free_text::run(
-                    session,
-                    c,
-                    m,
-                    opts.max_keys,
-                    opts.show_excerpts,
-                    &template,
-                ) {
-                    Ok(r) if r.skipped => (CheckStatus::Skipped, Some(r.note), Vec::new()),
-                    Ok(r) => (CheckStatus::Ok, Some(r.note), r.findings),
-                    Err(e) => (CheckStatus::Error, Some(describe(&e)), Vec::new()),
-                }
-            }
+            Ok(m) => match free_text::run(session, c, m, opts.max_keys, opts.show_excerpts) {
+                Ok(r) if r.skipped => (CheckStatus::Skipped, Some(r.note), Vec::new()),
+                Ok(r) => (CheckStatus::Ok, Some(r.note), r.findings),
+                Err(e) => (CheckStatus::Error, Some(describe(&e)), Vec::new()),
+            },
             Err(e) => (CheckStatus::Error, Some(e.clone()), Vec::new()),
         },
         CheckKind::Rows { sql, findings } => match session.rows(sql, None) {
@@ -603,7 +289,10 @@ fn run_check(
             Err(e) => (CheckStatus::Error, Some(describe(&e)), Vec::new()),
         },
         CheckKind::Catalog(f) => (CheckStatus::Ok, None, f.clone()),
-        CheckKind::Session(c) => done(c.run(session).map_err(|e| describe(&e))),
+        CheckKind::Probe(p) => done(
+            p.run(&mut ask::SessionAsk::new(session))
+                .map_err(|e| e.to_string()),
+        ),
         CheckKind::Broken(why) => (CheckStatus::Error, Some(why.clone()), Vec::new()),
         CheckKind::Skipped(why) => (CheckStatus::Skipped, Some(why.clone()), Vec::new()),
     }
@@ -672,11 +361,8 @@ fn build_matcher((langs, extra, ignore): MatcherInputs) -> Result<crate::text::M
         .map_err(|e| format!("the lexicons could not be built: {e}"))
 }
 
-fn free_text_template(rule: &str) -> Finding {
-    rules::finding(rule, String::new())
-}
-
-fn describe(e: &DbError) -> String {
+/// A database error as a check's reason, with its hint.
+pub(crate) fn describe(e: &DbError) -> String {
     match e {
         DbError::Query {
             message,

@@ -1,0 +1,174 @@
+//! The planning context a rule sees: the validated policy, the catalog, the dialect, and the
+//! list of checks it pushes. Planning reads no row and opens no connection.
+
+use super::RuleId;
+use crate::catalog::{Catalog, Table, TypeClass};
+use crate::check::{Check, CheckKind};
+use crate::dialect::Dialect;
+use crate::finding::Finding;
+use crate::policy::{Name, Policy, Problems, did_you_mean};
+
+/// What the rule planners see.
+pub struct Planner<'a> {
+    pub policy: &'a Policy,
+    pub catalog: &'a Catalog,
+    pub dialect: Dialect,
+    pub as_of: jiff::Timestamp,
+    pub max_keys: usize,
+    /// Rows sampled per table by the value-based column rules; 0 reads every row.
+    pub sample: usize,
+    pub checks: Vec<Check>,
+    pub problems: Problems,
+}
+
+impl<'a> Planner<'a> {
+    pub fn new(
+        policy: &'a Policy,
+        catalog: &'a Catalog,
+        dialect: Dialect,
+        as_of: jiff::Timestamp,
+        max_keys: usize,
+    ) -> Self {
+        Planner {
+            policy,
+            catalog,
+            dialect,
+            as_of,
+            max_keys,
+            sample: crate::discover::DEFAULT_SAMPLE,
+            checks: Vec::new(),
+            problems: policy.problems(),
+        }
+    }
+
+    /// The executed as-of token and the displayed literal.
+    pub fn as_of_tokens(&self) -> (String, String) {
+        (
+            self.dialect.as_of_placeholder().to_string(),
+            self.dialect.as_of_literal(&self.as_of),
+        )
+    }
+
+    /// Resolve a table named in the policy, or record a problem pointing at it.
+    pub fn table(&mut self, name: &Name) -> Result<&'a Table, String> {
+        let catalog = self.catalog;
+        match catalog.find_table(&name.value) {
+            Some(t) => Ok(t),
+            None => {
+                let names = catalog.table_names();
+                let help = did_you_mean(&name.value, names.iter().map(|s| s.as_str()))
+                    .unwrap_or_else(|| "check the table name and `[scan] schemas`".to_string());
+                let msg = format!("table `{}` does not exist in the database", name.value);
+                if !self
+                    .problems
+                    .list
+                    .iter()
+                    .any(|p| p.span == name.span.clone().into())
+                {
+                    self.problems
+                        .push(name.span.clone(), msg.clone(), "not found", Some(help));
+                }
+                Err(msg)
+            }
+        }
+    }
+
+    /// Resolve a column of a resolved table, or record a problem pointing at it.
+    pub fn column(
+        &mut self,
+        table: &'a Table,
+        name: &Name,
+    ) -> Result<&'a crate::catalog::Column, String> {
+        match table.column(&name.value) {
+            Some(c) => Ok(c),
+            None => {
+                let help = did_you_mean(&name.value, table.columns.iter().map(|c| c.name.as_str()))
+                    .unwrap_or_else(|| {
+                        let cols: Vec<&str> =
+                            table.columns.iter().map(|c| c.name.as_str()).collect();
+                        format!("columns of `{}`: {}", table.name, cols.join(", "))
+                    });
+                let msg = format!(
+                    "column `{}` does not exist in table `{}`",
+                    name.value, table.name
+                );
+                if !self
+                    .problems
+                    .list
+                    .iter()
+                    .any(|p| p.span == name.span.clone().into())
+                {
+                    self.problems
+                        .push(name.span.clone(), msg.clone(), "not found", Some(help));
+                }
+                Err(msg)
+            }
+        }
+    }
+
+    /// Add a check that may yield findings of `rules`.
+    pub fn push(&mut self, id: String, rules: &[RuleId], kind: CheckKind) {
+        self.checks.push(Check {
+            id,
+            rules: rules.iter().map(|r| r.as_str().to_string()).collect(),
+            kind,
+        });
+    }
+
+    /// Add a user's `[[check]]`, whose findings carry its own id.
+    pub fn push_custom(&mut self, id: String, rule: &str, kind: CheckKind) {
+        self.checks.push(Check {
+            id,
+            rules: vec![rule.to_string()],
+            kind,
+        });
+    }
+
+    /// A finding with the rule's defaults filled in.
+    pub fn finding(
+        &self,
+        rule: RuleId,
+        purpose: Option<&str>,
+        table: Option<&Table>,
+        message: String,
+    ) -> Finding {
+        let mut f = super::finding(rule, message);
+        f.purpose = purpose.map(String::from);
+        f.table = table.map(|t| t.display_name());
+        f
+    }
+
+    /// `SELECT count(*) OVER (), key … ORDER BY key LIMIT n` over `from` (aliased `alias`).
+    pub fn count_sql(&self, table: &Table, alias: &str, from: &str, predicate: &str) -> String {
+        self.dialect
+            .keyed_count_sql(self.max_keys, table, alias, from, predicate)
+    }
+
+    /// `"schema"."table" AS alias`.
+    pub fn from(&self, table: &Table, alias: &str) -> String {
+        format!(
+            "{} AS {alias}",
+            self.dialect.table_ref(table.schema.as_deref(), &table.name)
+        )
+    }
+
+    /// `(SELECT * FROM "table" WHERE cond) AS alias`, so a policy `where` written with bare
+    /// column names applies to its own table even when the query joins another.
+    pub fn filtered(&self, table: &Table, alias: &str, condition: Option<&Name>) -> String {
+        match condition {
+            None => self.from(table, alias),
+            Some(w) => format!(
+                "(SELECT * FROM {} WHERE {}) AS {alias}",
+                self.dialect.table_ref(table.schema.as_deref(), &table.name),
+                w.value
+            ),
+        }
+    }
+
+    pub fn type_of(table: &Table, column: &str) -> TypeClass {
+        table
+            .column(column)
+            .map(|c| c.type_class())
+            .unwrap_or(TypeClass::Other)
+    }
+}
