@@ -276,3 +276,77 @@ fn the_readme_gives_the_two_set_up_commands() {
     assert!(readme.contains("cargo run --release -- demo"));
     assert!(readme.contains("scripts/test"));
 }
+
+/// The part of `docs/policy.md` under the `###` heading that names `[section]` or
+/// `[[section]]`, up to the next heading.
+fn policy_section(page: &str, section: &str) -> Option<String> {
+    let mut lines = page.lines().skip_while(|l| {
+        !(l.starts_with("### ")
+            && (l.contains(&format!("`[{section}]`")) || l.contains(&format!("`[[{section}]]`"))))
+    });
+    lines.next()?;
+    Some(
+        lines
+            .take_while(|l| !l.starts_with('#'))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+}
+
+#[test]
+fn docs_policy_md_documents_every_key_the_loader_accepts() {
+    use vigie::policy::raw::allowed_keys;
+    let page = std::fs::read_to_string(Path::new(ROOT).join("docs/policy.md")).unwrap();
+    let mut missing = Vec::new();
+    let sections = [
+        "organisation",
+        "scan",
+        "free_text",
+        "subject",
+        "purpose",
+        "purpose.retention",
+        "purpose.consent",
+        "requests",
+        "access",
+        "check",
+        "waiver",
+    ];
+    for top in allowed_keys("").unwrap() {
+        assert!(sections.contains(top), "{top} has no section to look in");
+    }
+    for section in sections {
+        let Some(text) = policy_section(&page, section) else {
+            missing.push(format!("no heading for [{section}]"));
+            continue;
+        };
+        for key in allowed_keys(section).unwrap() {
+            let row = text.lines().any(|l| {
+                l.starts_with("| `") && l.split(" | ").next().unwrap().contains(&format!("`{key}`"))
+            });
+            if !row {
+                missing.push(format!("[{section}] {key}"));
+            }
+        }
+    }
+    // Keys of inline tables are named in their parent's row: `{ term, category }`.
+    for (nested, parent, row_key) in [
+        ("free_text.extra_terms", "free_text", "extra_terms"),
+        ("free_text.ignore_terms", "free_text", "ignore_terms"),
+        ("purpose.consent.processed", "purpose.consent", "processed"),
+    ] {
+        let text = policy_section(&page, parent).unwrap_or_default();
+        let row = text
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{row_key}` |")))
+            .unwrap_or("");
+        for key in allowed_keys(nested).unwrap() {
+            if !row.contains(key) {
+                missing.push(format!("[{nested}] {key}"));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "docs/policy.md does not document: {missing:#?}"
+    );
+}
