@@ -86,14 +86,16 @@ fn the_design_rule_ids_are_all_registered() {
     assert_eq!(vigie::rules::registry().rules.len(), ids.len());
 }
 
+/// The table of rules by family and status (scanned, migration gate) is written by hand, unlike
+/// docs/rules.md: a new rule must find its place in it.
 #[test]
-fn the_readme_names_every_rule() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+fn the_rules_by_family_table_names_every_rule() {
+    let page =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/scan.md")).unwrap();
     for r in &vigie::rules::registry().rules {
         assert!(
-            readme.contains(&format!("`{}`", r.id)),
-            "README does not mention {}",
+            page.contains(&format!("`{}`", r.id)),
+            "docs/scan.md (rules by family) does not mention {}",
             r.id
         );
     }
