@@ -7,13 +7,13 @@
 //! rewrite it (`VIGIE_UPDATE_DOCS=1`).
 
 use std::path::{Path, PathBuf};
-use vigie::rules::Rule;
+use vigie::rules::RuleDoc;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 /// The Markdown of `docs/rules.md`: a table of contents by family (in the registry's order),
 /// then one section per rule with the sections of `vigie explain`.
-fn render_rules(rules: &[Rule]) -> String {
+fn render_rules(rules: &[RuleDoc]) -> String {
     let mut families: Vec<&str> = Vec::new();
     for r in rules {
         if !families.contains(&r.family.as_str()) {
