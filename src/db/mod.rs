@@ -88,15 +88,38 @@ impl DbError {
 pub trait Session: Send {
     fn dialect(&self) -> Dialect;
 
-    /// Run a counting query whose rows are `(count BIGINT, key TEXT)` or `(count BIGINT)`;
-    /// returns the count and the keys in row order. `as_of` binds the as-of parameter (`$1`,
-    /// `?1`, or every positional `?` on MySQL).
-    fn count_keys(&mut self, sql: &str, as_of: Option<&str>)
-    -> Result<(u64, Vec<String>), DbError>;
-
-    /// Run a query whose columns are all text; NULL is `None`.
+    /// Run a query; every value as text (integers printed), NULL as `None`. `as_of` binds the
+    /// as-of parameter (`$1`, `?1`, or every positional `?` on MySQL). The one row primitive
+    /// a backend implements: counting, sampling and grants are built on it.
     fn rows(&mut self, sql: &str, as_of: Option<&str>)
     -> Result<Vec<Vec<Option<String>>>, DbError>;
+
+    /// Run a counting query whose rows are `(count, key)` or `(count)`; returns the count and
+    /// the keys in row order.
+    fn count_keys(
+        &mut self,
+        sql: &str,
+        as_of: Option<&str>,
+    ) -> Result<(u64, Vec<String>), DbError> {
+        let rows = self.rows(sql, as_of)?;
+        let mut count = 0u64;
+        let mut keys = Vec::with_capacity(rows.len());
+        for row in rows {
+            let mut values = row.into_iter();
+            match values.next().flatten().map(|c| c.trim().parse::<i64>()) {
+                Some(Ok(c)) => count = c.max(0) as u64,
+                other => {
+                    return Err(DbError::query(format!(
+                        "the count is not a number: {other:?}"
+                    )));
+                }
+            }
+            if let Some(k) = values.next() {
+                keys.push(k.unwrap_or_else(|| "NULL".into()));
+            }
+        }
+        Ok((count, keys))
+    }
 
     /// The names of the columns a query returns, without running it.
     fn column_names(&mut self, sql: &str) -> Result<Vec<String>, DbError>;

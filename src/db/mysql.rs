@@ -611,30 +611,6 @@ impl Session for MysqlSession {
         Dialect::Mysql
     }
 
-    fn count_keys(
-        &mut self,
-        sql: &str,
-        as_of: Option<&str>,
-    ) -> Result<(u64, Vec<String>), DbError> {
-        let mut count = 0u64;
-        let mut keys = Vec::new();
-        let mut bad = None;
-        self.for_each_row(sql, as_of, &mut |row| {
-            let mut values = row.into_iter().map(value_text);
-            match values.next().flatten().map(|c| c.parse::<i64>()) {
-                Some(Ok(c)) => count = c.max(0) as u64,
-                other => bad = Some(format!("the count is not a number: {other:?}")),
-            }
-            if let Some(k) = values.next() {
-                keys.push(k.unwrap_or_else(|| "NULL".into()));
-            }
-        })?;
-        match bad {
-            Some(why) => Err(DbError::query(why)),
-            None => Ok((count, keys)),
-        }
-    }
-
     fn rows(
         &mut self,
         sql: &str,

@@ -177,6 +177,25 @@ fn connect_error(url: &str, e: tokio_postgres::Error) -> DbError {
     }
 }
 
+/// One value as text: integers (counts, keys) printed, everything else read as text.
+fn cell_text(row: &tokio_postgres::Row, i: usize) -> Result<Option<String>, DbError> {
+    use tokio_postgres::types::Type;
+    let ty = row.columns()[i].type_();
+    let text = if *ty == Type::INT8 {
+        row.try_get::<_, Option<i64>>(i)
+            .map(|v| v.map(|n| n.to_string()))
+    } else if *ty == Type::INT4 {
+        row.try_get::<_, Option<i32>>(i)
+            .map(|v| v.map(|n| n.to_string()))
+    } else if *ty == Type::INT2 {
+        row.try_get::<_, Option<i16>>(i)
+            .map(|v| v.map(|n| n.to_string()))
+    } else {
+        row.try_get::<_, Option<String>>(i)
+    };
+    text.map_err(query_error)
+}
+
 fn query_error(e: tokio_postgres::Error) -> DbError {
     let (message, code) = match e.as_db_error() {
         Some(db) => (db.message().to_string(), Some(db.code().code().to_string())),
@@ -287,25 +306,6 @@ impl Session for PgSession {
         Dialect::Postgres
     }
 
-    fn count_keys(
-        &mut self,
-        sql: &str,
-        as_of: Option<&str>,
-    ) -> Result<(u64, Vec<String>), DbError> {
-        let rows = self.run(sql, as_of)?;
-        let mut count = 0u64;
-        let mut keys = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let c: i64 = row.try_get(0).map_err(query_error)?;
-            count = c.max(0) as u64;
-            if row.len() > 1 {
-                let k: Option<String> = row.try_get(1).map_err(query_error)?;
-                keys.push(k.unwrap_or_else(|| "NULL".into()));
-            }
-        }
-        Ok((count, keys))
-    }
-
     fn rows(
         &mut self,
         sql: &str,
@@ -313,11 +313,7 @@ impl Session for PgSession {
     ) -> Result<Vec<Vec<Option<String>>>, DbError> {
         let rows = self.run(sql, as_of)?;
         rows.iter()
-            .map(|row| {
-                (0..row.len())
-                    .map(|i| row.try_get::<_, Option<String>>(i).map_err(query_error))
-                    .collect()
-            })
+            .map(|row| (0..row.len()).map(|i| cell_text(row, i)).collect())
             .collect()
     }
 

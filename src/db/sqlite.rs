@@ -148,25 +148,6 @@ impl Session for SqliteSession {
         Dialect::Sqlite
     }
 
-    fn count_keys(
-        &mut self,
-        sql: &str,
-        as_of: Option<&str>,
-    ) -> Result<(u64, Vec<String>), DbError> {
-        let mut count = 0u64;
-        let mut keys = Vec::new();
-        self.for_each_row(sql, as_of, &mut |row| {
-            let c: i64 = row.get(0).map_err(query_error)?;
-            count = c.max(0) as u64;
-            if row.as_ref().column_count() > 1 {
-                let k = row.get_ref(1).map_err(query_error)?;
-                keys.push(value_text(k).unwrap_or_else(|| "NULL".into()));
-            }
-            Ok(())
-        })?;
-        Ok((count, keys))
-    }
-
     fn rows(
         &mut self,
         sql: &str,
