@@ -5,6 +5,7 @@
 //! [`text`] know nothing of [`db`] or [`report`]; [`report`] knows only findings; [`db`]
 //! knows only SQL and rows. [`engine`] joins them.
 
+pub mod baseline;
 pub mod catalog;
 pub mod db;
 pub mod demo;
