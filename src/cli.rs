@@ -286,3 +286,84 @@ impl DemoArgs {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn fail_on_is_a_threshold_and_never_is_none() {
+        use Severity::*;
+        assert!(FailOn::Low.fails(Low) && FailOn::Low.fails(Critical));
+        assert!(!FailOn::Low.fails(Info));
+        assert!(FailOn::Info.fails(Info));
+        assert!(!FailOn::Critical.fails(High));
+        assert!(Severity::ALL.iter().all(|s| !FailOn::Never.fails(*s)));
+        let parse = |level: &str| {
+            let argv = ["vigie", "check-migrations", "m.sql", "--policy", "p.toml"];
+            let flags = ["--dialect", "postgres", "--fail-on", level];
+            match Cli::try_parse_from(argv.into_iter().chain(flags)).map(|c| c.command) {
+                Ok(Command::CheckMigrations(args)) => Some(args.fail_on),
+                _ => None,
+            }
+        };
+        assert_eq!(parse("none"), Some(FailOn::Never));
+        assert_eq!(parse("never"), Some(FailOn::Never));
+        assert_eq!(parse("medium"), Some(FailOn::Medium));
+        assert_eq!(parse("Medium"), None);
+    }
+
+    #[test]
+    fn demo_keep_is_read_in_both_spellings() {
+        for argv in [
+            &["vigie", "demo", "--keep=/tmp/k.db"][..],
+            &["vigie", "demo", "--keep", "/tmp/k.db"][..],
+        ] {
+            match Cli::try_parse_from(argv).unwrap().command {
+                Command::Demo(args) => {
+                    assert_eq!(
+                        args.keep.as_deref(),
+                        Some(std::path::Path::new("/tmp/k.db"))
+                    )
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn time_values_are_typed_with_their_defaults() {
+        let cli = Cli::try_parse_from(["vigie", "scan", "x.db", "--policy", "p.toml"]).unwrap();
+        let Command::Scan(args) = cli.command else {
+            panic!("not scan")
+        };
+        assert_eq!(args.statement_timeout, Duration::from_secs(300));
+        assert_eq!(args.lock_timeout, Duration::from_secs(5));
+        assert_eq!(args.as_of, None);
+        assert_eq!(args.fail_on, FailOn::Low);
+        let cli = Cli::try_parse_from([
+            "vigie",
+            "scan",
+            "x.db",
+            "--policy",
+            "p.toml",
+            "--as-of",
+            "2026-11-23",
+        ])
+        .unwrap();
+        let Command::Scan(args) = cli.command else {
+            panic!("not scan")
+        };
+        assert_eq!(args.as_of.unwrap().to_string(), "2026-11-23T00:00:00Z");
+        assert_eq!(
+            args.scan_options().as_of.to_string(),
+            "2026-11-23T00:00:00Z"
+        );
+    }
+}
