@@ -1,8 +1,19 @@
-//! Command-line arguments, as written by the user; `main` resolves them into settings.
+//! Command-line arguments, parsed and checked by clap before any work, and the settings they
+//! resolve into (ripgrep's low and high arguments).
+//!
+//! Every value that has a type has it here (`--fail-on` an enum, `--as-of` an instant, time
+//! limits durations), so a mistyped flag is a usage error naming the flag, and the commands in
+//! `main` receive settings that cannot be wrong.
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
+use std::time::Duration;
+use vigie::baseline::Baseline;
+use vigie::db::Limits;
+use vigie::engine::ScanOptions;
+use vigie::finding::Severity;
 use vigie::report::Format;
+use vigie::timefmt::{parse_as_of, parse_timeout};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -33,16 +44,19 @@ pub enum Command {
         rule: String,
     },
     /// Scan a built-in school CRM in SQLite: no server needed.
-    Demo {
-        #[arg(long, value_enum, default_value = "human")]
-        format: Format,
-        /// Write the proposed remediation SQL to this file.
-        #[arg(long)]
-        remediation: Option<PathBuf>,
-        /// Keep the demo database at this path instead of a temporary file.
-        #[arg(long)]
-        keep: Option<PathBuf>,
-    },
+    Demo(DemoArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct DemoArgs {
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Write the proposed remediation SQL to this file.
+    #[arg(long)]
+    pub remediation: Option<PathBuf>,
+    /// Keep the demo database at this path instead of a temporary file.
+    #[arg(long)]
+    pub keep: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -53,8 +67,8 @@ pub struct ScanArgs {
     #[arg(long)]
     pub policy: PathBuf,
     /// Reference instant for every date comparison (default: now). 2026-11-23 means midnight UTC.
-    #[arg(long)]
-    pub as_of: Option<String>,
+    #[arg(long, value_parser = parse_as_of)]
+    pub as_of: Option<jiff::Timestamp>,
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
     /// Write the report to this file instead of standard output.
@@ -66,9 +80,9 @@ pub struct ScanArgs {
     /// Parallel database sessions (default: number of cores).
     #[arg(long)]
     pub jobs: Option<usize>,
-    /// Exit 1 when a finding is at or above this severity (critical, high, medium, low, info, never).
-    #[arg(long, default_value = "low")]
-    pub fail_on: String,
+    /// Exit 1 when a finding is at or above this severity; `never` always exits 0 on a complete run.
+    #[arg(long, value_enum, default_value_t = FailOn::Low)]
+    pub fail_on: FailOn,
     /// Show masked excerpts of matched free text.
     #[arg(long)]
     pub show_excerpts: bool,
@@ -76,11 +90,11 @@ pub struct ScanArgs {
     #[arg(long, default_value_t = 10)]
     pub max_keys: usize,
     /// Time limit of each statement (e.g. 30s, 5m).
-    #[arg(long, default_value = "5m")]
-    pub statement_timeout: String,
+    #[arg(long, default_value = "5m", value_parser = parse_timeout)]
+    pub statement_timeout: Duration,
     /// Time limit to wait for a lock.
-    #[arg(long, default_value = "5s")]
-    pub lock_timeout: String,
+    #[arg(long, default_value = "5s", value_parser = parse_timeout)]
+    pub lock_timeout: Duration,
     /// A previous JSON report: findings already in it are marked as known.
     #[arg(long)]
     pub baseline: Option<PathBuf>,
@@ -113,9 +127,9 @@ pub struct MigrationArgs {
     pub base: Option<String>,
     #[arg(long, value_enum, default_value = "human")]
     pub format: vigie::report::gate::GateFormat,
-    /// Exit 1 when a finding is at or above this severity (critical, high, medium, low, info, never).
-    #[arg(long, default_value = "low")]
-    pub fail_on: String,
+    /// Exit 1 when a finding is at or above this severity; `never` always exits 0 on a complete run.
+    #[arg(long, value_enum, default_value_t = FailOn::Low)]
+    pub fail_on: FailOn,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -123,6 +137,104 @@ pub enum SqlDialectArg {
     Postgres,
     Mysql,
     Sqlite,
+}
+
+impl SqlDialectArg {
+    /// The dialect the policy's queries are written for, and the one the files are split in.
+    pub fn dialects(self) -> (vigie::dialect::Dialect, vigie::migrations::SqlDialect) {
+        use vigie::dialect::Dialect;
+        use vigie::migrations::SqlDialect;
+        match self {
+            SqlDialectArg::Postgres => (Dialect::Postgres, SqlDialect::Postgres),
+            SqlDialectArg::Mysql => (Dialect::Mysql, SqlDialect::Mysql),
+            SqlDialectArg::Sqlite => (Dialect::Sqlite, SqlDialect::Sqlite),
+        }
+    }
+}
+
+/// The lowest severity that makes the run exit 1, or never.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    Critical,
+    High,
+    Medium,
+    Low,
+    Info,
+    // `none` was accepted before `never` and still is.
+    #[value(alias = "none")]
+    Never,
+}
+
+impl FailOn {
+    /// Whether a finding of this severity fails the run.
+    pub fn fails(self, severity: Severity) -> bool {
+        let level = match self {
+            FailOn::Critical => Severity::Critical,
+            FailOn::High => Severity::High,
+            FailOn::Medium => Severity::Medium,
+            FailOn::Low => Severity::Low,
+            FailOn::Info => Severity::Info,
+            FailOn::Never => return false,
+        };
+        severity >= level
+    }
+}
+
+/// What becomes of a scan report: where it is written, and which findings fail the run.
+pub struct Emit {
+    pub format: Format,
+    /// The report's file; standard output when `None`.
+    pub output: Option<PathBuf>,
+    pub remediation: Option<PathBuf>,
+    pub quiet: bool,
+    pub fail_on: FailOn,
+    /// Known findings that do not fail the run (`--baseline` with `--fail-on-new`).
+    pub excused: Option<Baseline>,
+}
+
+impl Emit {
+    /// Whether this finding makes the run exit 1.
+    pub fn fails(&self, finding: &vigie::finding::Finding) -> bool {
+        self.fail_on.fails(finding.severity)
+            && !self.excused.as_ref().is_some_and(|b| b.contains(finding))
+    }
+}
+
+impl ScanArgs {
+    /// The report's settings, reading the `--baseline` report; the error names the flag.
+    pub fn emit(&self) -> Result<Emit, String> {
+        let baseline = match &self.baseline {
+            None => None,
+            Some(path) => Some(
+                Baseline::load(path).map_err(|e| format!("--baseline {}: {e}", path.display()))?,
+            ),
+        };
+        Ok(Emit {
+            format: self.format,
+            output: self.output.clone(),
+            remediation: self.remediation.clone(),
+            quiet: self.quiet,
+            fail_on: self.fail_on,
+            excused: baseline.filter(|_| self.fail_on_new),
+        })
+    }
+
+    /// The engine's settings; `--as-of` defaults to now.
+    pub fn scan_options(&self) -> ScanOptions {
+        let defaults = ScanOptions::default();
+        ScanOptions {
+            as_of: self.as_of.unwrap_or(defaults.as_of),
+            jobs: self.jobs.unwrap_or(defaults.jobs),
+            max_keys: self.max_keys,
+            limits: Limits {
+                statement_timeout: self.statement_timeout,
+                lock_timeout: self.lock_timeout,
+                ..Limits::default()
+            },
+            show_excerpts: self.show_excerpts,
+            sample: self.sample,
+        }
+    }
 }
 
 #[derive(clap::Args, Debug)]
@@ -142,6 +254,116 @@ pub struct DiscoverArgs {
     #[arg(long, default_value_t = 2)]
     pub jobs: usize,
     /// Time limit of each statement (e.g. 30s, 5m).
-    #[arg(long, default_value = "5m")]
-    pub statement_timeout: String,
+    #[arg(long, default_value = "5m", value_parser = parse_timeout)]
+    pub statement_timeout: Duration,
+}
+
+impl DiscoverArgs {
+    /// The inventory's settings.
+    pub fn discover_options(&self) -> vigie::discover::DiscoverOptions {
+        vigie::discover::DiscoverOptions {
+            sample: self.sample,
+            jobs: self.jobs.max(1),
+            limits: Limits {
+                statement_timeout: self.statement_timeout,
+                ..Limits::default()
+            },
+            schemas: self.schemas.clone(),
+        }
+    }
+}
+
+impl DemoArgs {
+    /// The demo prints its report and fails from `low` up, as a first scan would.
+    pub fn emit(&self) -> Emit {
+        Emit {
+            format: self.format,
+            output: None,
+            remediation: self.remediation.clone(),
+            quiet: false,
+            fail_on: FailOn::Low,
+            excused: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn fail_on_is_a_threshold_and_never_is_none() {
+        use Severity::*;
+        assert!(FailOn::Low.fails(Low) && FailOn::Low.fails(Critical));
+        assert!(!FailOn::Low.fails(Info));
+        assert!(FailOn::Info.fails(Info));
+        assert!(!FailOn::Critical.fails(High));
+        assert!(Severity::ALL.iter().all(|s| !FailOn::Never.fails(*s)));
+        let parse = |level: &str| {
+            let argv = ["vigie", "check-migrations", "m.sql", "--policy", "p.toml"];
+            let flags = ["--dialect", "postgres", "--fail-on", level];
+            match Cli::try_parse_from(argv.into_iter().chain(flags)).map(|c| c.command) {
+                Ok(Command::CheckMigrations(args)) => Some(args.fail_on),
+                _ => None,
+            }
+        };
+        assert_eq!(parse("none"), Some(FailOn::Never));
+        assert_eq!(parse("never"), Some(FailOn::Never));
+        assert_eq!(parse("medium"), Some(FailOn::Medium));
+        assert_eq!(parse("Medium"), None);
+    }
+
+    #[test]
+    fn demo_keep_is_read_in_both_spellings() {
+        for argv in [
+            &["vigie", "demo", "--keep=/tmp/k.db"][..],
+            &["vigie", "demo", "--keep", "/tmp/k.db"][..],
+        ] {
+            match Cli::try_parse_from(argv).unwrap().command {
+                Command::Demo(args) => {
+                    assert_eq!(
+                        args.keep.as_deref(),
+                        Some(std::path::Path::new("/tmp/k.db"))
+                    )
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn time_values_are_typed_with_their_defaults() {
+        let cli = Cli::try_parse_from(["vigie", "scan", "x.db", "--policy", "p.toml"]).unwrap();
+        let Command::Scan(args) = cli.command else {
+            panic!("not scan")
+        };
+        assert_eq!(args.statement_timeout, Duration::from_secs(300));
+        assert_eq!(args.lock_timeout, Duration::from_secs(5));
+        assert_eq!(args.as_of, None);
+        assert_eq!(args.fail_on, FailOn::Low);
+        let cli = Cli::try_parse_from([
+            "vigie",
+            "scan",
+            "x.db",
+            "--policy",
+            "p.toml",
+            "--as-of",
+            "2026-11-23",
+        ])
+        .unwrap();
+        let Command::Scan(args) = cli.command else {
+            panic!("not scan")
+        };
+        assert_eq!(args.as_of.unwrap().to_string(), "2026-11-23T00:00:00Z");
+        assert_eq!(
+            args.scan_options().as_of.to_string(),
+            "2026-11-23T00:00:00Z"
+        );
+    }
 }

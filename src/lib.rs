@@ -6,6 +6,7 @@
 //! as data. [`engine`] executes the checks on [`db`] sessions; [`report`] knows only findings
 //! and the [`scan`] result; [`db`] knows only SQL and rows.
 
+pub mod baseline;
 pub mod catalog;
 pub mod check;
 pub mod db;

@@ -61,6 +61,59 @@ fn demo_runs_without_a_server_and_exits_1() {
     );
 }
 
+/// Whether `path` is a SQLite database file (its 16-byte header), with the demo's tables.
+fn is_demo_database(path: &std::path::Path) -> bool {
+    let header = std::fs::read(path).map(|b| b.starts_with(b"SQLite format 3\0"));
+    header.unwrap_or(false)
+        && rusqlite::Connection::open(path)
+            .and_then(|c| {
+                c.query_row(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                    [],
+                    |r| r.get::<_, i64>(0),
+                )
+            })
+            .is_ok_and(|n| n > 0)
+}
+
+#[test]
+fn demo_keeps_its_database_with_keep_in_either_spelling() {
+    let dir = tempfile::tempdir().unwrap();
+    let joined = dir.path().join("joined.db");
+    let spaced = dir.path().join("spaced.db");
+    vigie()
+        .args(["demo", &format!("--keep={}", joined.display())])
+        .assert()
+        .code(1);
+    vigie()
+        .args(["demo", "--keep", spaced.to_str().unwrap()])
+        .assert()
+        .code(1);
+    for path in [&joined, &spaced] {
+        assert!(path.exists(), "{} was deleted", path.display());
+        assert!(
+            is_demo_database(path),
+            "{} is no SQLite database",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn demo_without_keep_leaves_no_file_behind() {
+    let tmp = tempfile::tempdir().unwrap();
+    vigie()
+        .arg("demo")
+        .env("TMPDIR", tmp.path())
+        .assert()
+        .code(1);
+    let left: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, Vec::<std::ffi::OsString>::new());
+}
+
 #[test]
 fn scan_json_follows_the_contract() {
     let (_dir, path) = sqlite_fixture(&fixture("rules.sql"));
@@ -164,6 +217,68 @@ fn fail_on_sets_the_exit_code() {
         .status
         .code();
     assert_eq!(code, Some(0));
+}
+
+#[test]
+fn a_bad_flag_value_is_a_usage_error_naming_the_flag() {
+    let (_dir, path) = sqlite_fixture(&fixture("rules.sql"));
+    let url = format!("sqlite://{}", path.display());
+    let policy = policy_path("rules.toml");
+    let cases: [(&[&str], &[&str]); 5] = [
+        (
+            &["scan", &url, "--policy", &policy, "--fail-on", "bogus"],
+            &[
+                "'--fail-on <FAIL_ON>'",
+                "critical, high, medium, low, info, never",
+            ],
+        ),
+        (
+            &["scan", &url, "--policy", &policy, "--as-of", "23/11/2026"],
+            &["'--as-of <AS_OF>'", "`23/11/2026` is not a date"],
+        ),
+        (
+            &[
+                "scan",
+                &url,
+                "--policy",
+                &policy,
+                "--statement-timeout",
+                "fast",
+            ],
+            &[
+                "'--statement-timeout <STATEMENT_TIMEOUT>'",
+                "not a time limit",
+            ],
+        ),
+        (
+            &["scan", &url, "--policy", &policy, "--lock-timeout", "5x"],
+            &["'--lock-timeout <LOCK_TIMEOUT>'", "units are ms, s, m, h"],
+        ),
+        (
+            &["discover", &url, "--statement-timeout", "soon"],
+            &[
+                "'--statement-timeout <STATEMENT_TIMEOUT>'",
+                "not a time limit",
+            ],
+        ),
+    ];
+    for (args, wanted) in cases {
+        let out = vigie().args(args).assert().code(2);
+        assert!(out.get_output().stdout.is_empty(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+        assert!(stderr.starts_with("error: invalid value"), "{stderr}");
+        for w in wanted {
+            assert!(stderr.contains(w), "{args:?}: {w} not in {stderr}");
+        }
+    }
+    // `none` is still the old spelling of `never`; values are case-sensitive as before.
+    for (level, code) in [("none", 0), ("never", 0), ("info", 1), ("High", 2)] {
+        vigie()
+            .args(["scan", &url, "--policy", &policy, "--as-of", AS_OF])
+            .args(["--quiet", "--fail-on", level])
+            .assert()
+            .code(code);
+    }
 }
 
 #[test]

@@ -9,6 +9,7 @@
 //! columns the migrations introduced or changed, since the gate reports only those.
 pub mod apply;
 pub mod delta;
+pub mod files;
 pub mod gate;
 pub mod split;
 
