@@ -39,7 +39,7 @@ pub use organisation::{Organisation, consent_age};
 pub use purpose::{LegalBasis, Purpose};
 use raw::{KeySpec, RawPolicy, S};
 pub use requests::Requests;
-pub use retention::{Retention, Then};
+pub use retention::{CitedReference, Retention, Then};
 use sha2::Digest;
 use std::ops::Range;
 use std::sync::Arc;

@@ -5,7 +5,7 @@
 use super::duration::{self, Duration};
 use super::raw::RawRetention;
 use super::{Name, ValidationContext, did_you_mean};
-use crate::rules::references;
+use crate::rules::references::{self, Reference};
 use std::ops::Range;
 
 #[derive(Clone, Debug)]
@@ -13,16 +13,23 @@ pub struct Retention {
     pub table: Name,
     pub keep: Duration,
     pub keep_span: Range<usize>,
-    /// The reference id when `keep = "cnil:<id>"` adopts a reference's duration.
-    pub keep_reference: Option<String>,
+    /// The built-in reference whose duration `keep = "cnil:<id>"` adopts.
+    pub keep_reference: Option<&'static Reference>,
     pub from: Name,
     pub then: Then,
     pub anonymise: Vec<Name>,
     pub where_: Option<Name>,
+    /// `reference` as written: free text, or `cnil:<id>`.
     pub reference: Option<String>,
-    /// The reference id when `reference = "cnil:<id>"` names a built-in reference, with the
-    /// span of the value.
-    pub reference_id: Option<Name>,
+    /// The built-in reference when `reference = "cnil:<id>"` names one.
+    pub cited_reference: Option<CitedReference>,
+}
+
+/// A built-in reference cited by a retention, with the span of the value that cites it.
+#[derive(Clone, Debug)]
+pub struct CitedReference {
+    pub reference: &'static Reference,
+    pub span: Range<usize>,
 }
 
 /// What happens to a row at the end of its retention.
@@ -57,7 +64,7 @@ impl RawRetention {
     pub(super) fn validate(&self, cx: &mut ValidationContext<'_>) -> Retention {
         let (keep, keep_reference) = match references::id_of(self.keep.get_ref()) {
             Some(id) => match known_reference(cx, id, self.keep.span()) {
-                Some(rf) => (rf.keep, Some(rf.id.clone())),
+                Some(rf) => (rf.keep, Some(rf)),
                 None => (Duration::default(), None),
             },
             None => match Duration::parse(self.keep.get_ref()) {
@@ -73,10 +80,10 @@ impl RawRetention {
                 }
             },
         };
-        let reference_id = self.reference.as_ref().and_then(|x| {
+        let cited_reference = self.reference.as_ref().and_then(|x| {
             let id = references::id_of(x.get_ref())?;
-            known_reference(cx, id, x.span()).map(|rf| Name {
-                value: rf.id.clone(),
+            known_reference(cx, id, x.span()).map(|reference| CitedReference {
+                reference,
                 span: x.span(),
             })
         });
@@ -126,7 +133,7 @@ impl RawRetention {
             anonymise: self.anonymise.iter().map(Name::from).collect(),
             where_: cx.check_where(&self.where_),
             reference: self.reference.as_ref().map(|x| x.get_ref().clone()),
-            reference_id,
+            cited_reference,
         }
     }
 }
@@ -136,7 +143,7 @@ fn known_reference(
     cx: &mut ValidationContext<'_>,
     id: &str,
     span: Range<usize>,
-) -> Option<&'static references::Reference> {
+) -> Option<&'static Reference> {
     let found = references::get(id);
     if found.is_none() {
         let names: Vec<String> = references::all().iter().map(|r| r.name()).collect();
