@@ -1,13 +1,13 @@
 //! The organisation's policy: processing activities, their data, retention and consent.
 //!
 //! Loading is parse-then-validate (cargo-deny's shape): [`raw`] mirrors the TOML with spans;
-//! [`load_str`] first reports unknown keys and draft TODOs ([`keys`]), then lets each raw
+//! [`load_str`] first reports unknown keys and draft TODOs (`keys.rs`), then lets each raw
 //! section validate itself into its typed value, every section pushing its problems into one
 //! [`Problems`] collector so that a file's problems are all shown at once. The result is a
 //! [`Policy`] with no `Option` noise where a value is required and no string left to re-parse:
-//! durations, legal bases, actions, severities, free-text categories and references are typed
-//! here. References to tables and columns keep their spans so that the planner can point at
-//! the policy line when the database disagrees.
+//! durations, legal bases, actions, severities, free-text categories, lexicon languages and
+//! built-in references are typed here. References to tables and columns keep their spans so
+//! that the planner can point at the policy line when the database disagrees.
 //!
 //! One file per section: [`organisation`] (with `[scan]`), [`free_text`], [`subject`],
 //! [`purpose`] with its [`retention`] and [`consent`], [`requests`], [`access`], [`check`] and
