@@ -93,3 +93,79 @@ fn missing_table_and_column_point_at_the_policy_with_a_hint() {
     assert_eq!(of_rule(&report, "consent-without-proof").len(), 1);
     assert_eq!(of_rule(&report, "card-cvv-stored").len(), 1);
 }
+
+/// `extra_terms` categories are typed at load: a known one (any case) becomes a
+/// `text::Category`, an unknown one is a policy error at the category value, with the closest
+/// category or the whole list, instead of a term the matcher never receives.
+#[test]
+fn extra_term_categories_are_typed_and_an_unknown_one_is_refused_at_its_value() {
+    use vigie::text::{Category, ExtraTerm};
+    let text = std::fs::read_to_string(
+        root().join("testdata/policies/invalid/20-extra-term-category.toml"),
+    )
+    .unwrap();
+    let err = vigie::policy::load_str("p.toml", &text, Dialect::Postgres).unwrap_err();
+    let got: Vec<(&str, &str, &str, usize)> = err
+        .problems
+        .iter()
+        .map(|p| {
+            let span = p.span.offset()..p.span.offset() + p.span.len();
+            (
+                p.message.as_str(),
+                &text[span],
+                p.help.as_deref().unwrap_or(""),
+                p.line,
+            )
+        })
+        .collect();
+    let all = vigie::text::Category::ALL.map(|c| c.as_str()).join(", ");
+    assert_eq!(
+        got,
+        [
+            (
+                "unknown free-text category `healh`",
+                "\"healh\"",
+                "did you mean `health`?",
+                5
+            ),
+            (
+                "unknown free-text category `insulte`",
+                "\"insulte\"",
+                "did you mean `insult`?",
+                6
+            ),
+            (
+                "unknown free-text category `gossip`",
+                "\"gossip\"",
+                format!("categories: {all}").as_str(),
+                7
+            ),
+        ],
+        "{}",
+        render_plain(&err)
+    );
+    assert!(err.problems.iter().all(|p| p.label == "not a category"));
+
+    // The same section without the unknown categories loads, typed.
+    let valid: String = text
+        .lines()
+        .filter(|l| !["healh", "insulte", "gossip"].iter().any(|c| l.contains(c)))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let policy = vigie::policy::load_str("p.toml", &valid, Dialect::Postgres)
+        .unwrap_or_else(|e| panic!("{}", render_plain(&e)));
+    assert_eq!(
+        policy.free_text.extra_terms,
+        [ExtraTerm {
+            term: "tire-au-flanc".into(),
+            category: Category::Judgement,
+        }]
+    );
+    assert_eq!(
+        policy.free_text.ignore_terms,
+        [vigie::policy::IgnoreTerm {
+            term: "fou rire".into(),
+            reason: "idiom, not a judgement".into(),
+        }]
+    );
+}

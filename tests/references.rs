@@ -48,9 +48,21 @@ fn keep_adopts_a_reference_duration() {
     let p = policy(&retention("prospects", "cnil:prospection", None));
     let r = &p.purposes[0].retention[0];
     assert_eq!(r.keep, Duration::years(3));
-    assert_eq!(r.keep_reference.as_deref(), Some("prospection"));
+    assert_eq!(
+        r.keep_reference.map(|rf| rf.id.as_str()),
+        Some("prospection")
+    );
+    assert!(r.cited_reference.is_none());
     let p = policy(&retention("videos", "CNIL:video", None));
     assert_eq!(p.purposes[0].retention[0].keep.days, 30);
+    // A cited reference is typed too, and keeps the span of the value that cites it.
+    let p = policy(&retention("prospects", "5y", Some("cnil:prospection")));
+    let r = &p.purposes[0].retention[0];
+    assert!(r.keep_reference.is_none());
+    let cited = r.cited_reference.as_ref().expect("a cited reference");
+    assert_eq!(cited.reference.id, "prospection");
+    assert_eq!(cited.reference.keep, Duration::years(3));
+    assert_eq!(&p.source[cited.span.clone()], "\"cnil:prospection\"");
 }
 
 #[test]

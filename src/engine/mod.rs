@@ -334,25 +334,18 @@ impl PendingMatcher {
 type MatcherInputs = (Vec<String>, Vec<crate::text::ExtraTerm>, Vec<String>);
 
 fn matcher_inputs(policy: &Policy) -> MatcherInputs {
-    let langs: Vec<String> = policy.free_text.lexicons.clone();
-    let extra: Vec<crate::text::ExtraTerm> = policy
-        .free_text
-        .extra_terms
+    let free_text = &policy.free_text;
+    let langs: Vec<String> = free_text
+        .lexicons
         .iter()
-        .filter_map(|(term, cat)| {
-            crate::text::Category::parse(cat).map(|category| crate::text::ExtraTerm {
-                term: term.clone(),
-                category,
-            })
-        })
+        .map(|l| l.as_str().to_string())
         .collect();
-    let ignore: Vec<String> = policy
-        .free_text
+    let ignore: Vec<String> = free_text
         .ignore_terms
         .iter()
-        .map(|(t, _)| t.clone())
+        .map(|t| t.term.clone())
         .collect();
-    (langs, extra, ignore)
+    (langs, free_text.extra_terms.clone(), ignore)
 }
 
 fn build_matcher((langs, extra, ignore): MatcherInputs) -> Result<crate::text::Matcher, String> {

@@ -1,6 +1,8 @@
 //! The policy file as written: serde types with spans on everything a later check may blame.
 //!
-//! Nothing here is trusted; [`super::validate`] turns it into a [`super::Policy`].
+//! Nothing here is trusted: each section validates itself into its typed value (in the file of
+//! the same name) and [`super::Policy`] gathers them. The keys each table may hold are read
+//! from these types (`super::keys`), so a field added here is a key the policy accepts.
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -186,72 +188,4 @@ pub struct RawWaiver {
     pub object: S<String>,
     pub reason: Option<S<String>>,
     pub expires: Option<S<String>>,
-}
-
-/// The keys each table of the file may hold, to report every unknown key at once (serde
-/// would stop at the first).
-pub fn allowed_keys(path: &str) -> Option<&'static [&'static str]> {
-    Some(match path {
-        "" => &[
-            "organisation",
-            "scan",
-            "free_text",
-            "subject",
-            "purpose",
-            "requests",
-            "access",
-            "check",
-            "waiver",
-        ],
-        "organisation" => &["name", "controller", "dpo", "country"],
-        "scan" => &["schemas"],
-        "free_text" => &["columns", "auto", "lexicons", "extra_terms", "ignore_terms"],
-        "free_text.extra_terms" => &["term", "category"],
-        "free_text.ignore_terms" => &["term", "reason"],
-        "subject" => &["id", "table", "key", "birth_date"],
-        "purpose" => &[
-            "id",
-            "title",
-            "legal_basis",
-            "subjects",
-            "data",
-            "retention",
-            "consent",
-        ],
-        "purpose.retention" => &[
-            "table",
-            "keep",
-            "from",
-            "then",
-            "anonymise",
-            "where",
-            "reference",
-        ],
-        "purpose.consent" => &[
-            "table",
-            "subject_key",
-            "where",
-            "purpose_column",
-            "purpose_value",
-            "given_at",
-            "withdrawn_at",
-            "pre_ticked",
-            "proof",
-            "parental_consent",
-            "processed",
-        ],
-        "purpose.consent.processed" => &["table", "subject_key", "where"],
-        "requests" => &["table", "key", "received_at", "answered_at", "extended"],
-        "access" => &["role", "may_read"],
-        "check" => &[
-            "id",
-            "title",
-            "severity",
-            "query",
-            "remediation",
-            "legal_reference",
-        ],
-        "waiver" => &["rule", "object", "reason", "expires"],
-        _ => return None,
-    })
 }

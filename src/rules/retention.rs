@@ -126,11 +126,10 @@ fn plan_one(
 
     // A `cnil:<id>` reference (or a `keep` that adopts one) is shown with its source.
     let reference = r
-        .reference_id
+        .cited_reference
         .as_ref()
-        .map(|n| n.value.clone())
-        .or_else(|| r.keep_reference.clone())
-        .and_then(|id| crate::rules::references::get(&id))
+        .map(|c| c.reference)
+        .or(r.keep_reference)
         .map(|rf| format!("{} ({})", rf.name(), rf.source))
         .or_else(|| r.reference.clone());
     let mut header = vec![
@@ -321,19 +320,16 @@ fn cutoff(
 }
 
 fn plan_above_reference(p: &mut Planner<'_>) {
-    use crate::rules::references;
     let mut findings = Vec::new();
     for purpose in &p.policy.purposes {
         for r in &purpose.retention {
-            let Some(cited) = &r.reference_id else {
+            let Some(cited) = &r.cited_reference else {
                 continue;
             };
-            let Some(reference) = references::get(&cited.value) else {
-                continue;
-            };
+            let reference = cited.reference;
             // Adopting the cited reference's own duration cannot exceed it; a lower bound is
             // not a ceiling.
-            if reference.minimum || r.keep_reference.as_deref() == Some(reference.id.as_str()) {
+            if reference.minimum || r.keep_reference.is_some_and(|k| k.id == reference.id) {
                 continue;
             }
             let (Some(declared), Some(limit)) =

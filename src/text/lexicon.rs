@@ -60,6 +60,14 @@ impl Lang {
         }
     }
 
+    /// The code written in policies, the inverse of [`Lang::parse`].
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
     fn source(self) -> (&'static str, &'static str) {
         match self {
             Lang::Fr => (
