@@ -295,7 +295,7 @@ fn policy_section(page: &str, section: &str) -> Option<String> {
 
 #[test]
 fn docs_policy_md_documents_every_key_the_loader_accepts() {
-    use vigie::policy::raw::allowed_keys;
+    use vigie::policy::keys::allowed_keys;
     let page = std::fs::read_to_string(Path::new(ROOT).join("docs/policy.md")).unwrap();
     let mut missing = Vec::new();
     let sections = [

@@ -20,7 +20,7 @@ pub mod consent;
 pub mod diagnostic;
 pub mod duration;
 pub mod free_text;
-mod keys;
+pub mod keys;
 pub mod organisation;
 pub mod purpose;
 pub mod raw;
