@@ -103,6 +103,15 @@ struct Gate {
     findings: Vec<GateFound>,
     #[serde(default)]
     dialect: BTreeMap<String, GateDialect>,
+    /// As [`KnownBug`], for the gate on every dialect.
+    known_bug: Option<GateBug>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GateBug {
+    description: String,
+    findings: Vec<GateFound>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -351,7 +360,24 @@ fn run_gate(id: &str, gate: &Gate) -> Vec<&'static str> {
             })
             .collect();
         got.sort();
-        assert_eq!(got, want, "{id} gate {name}: findings");
+        match &gate.known_bug {
+            None => assert_eq!(got, want, "{id} gate {name}: findings"),
+            Some(bug) => {
+                let mut today = bug.findings.clone();
+                today.sort();
+                assert_ne!(
+                    want, today,
+                    "{id}: a known bug must differ from the documented findings"
+                );
+                assert_eq!(
+                    got, today,
+                    "{id} gate {name}: findings differ from the known bug's ({}); if it is \
+                     fixed, remove its note",
+                    bug.description
+                );
+                eprintln!("{id} gate {name}: known bug: {}", bug.description);
+            }
+        }
         passed.push(name);
     }
     passed
