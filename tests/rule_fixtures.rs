@@ -12,7 +12,9 @@
 //! roles of the access fixtures never collide between two runs; `teardown.<backend>.sql`,
 //! run on the server once the scratch database is dropped, removes them.
 //!
-//! Set `VIGIE_RULE_FIXTURE=<rule-id>` to run one folder.
+//! Set `VIGIE_RULE_FIXTURE=<rule-id>` to run one folder. Each folder's outcome, and each known
+//! bug, is printed to stderr, so `--no-capture` shows the coverage per backend.
+#![allow(clippy::print_stderr)]
 
 mod common;
 use common::*;
@@ -265,9 +267,9 @@ fn run_live(id: &str, e: &Expected) -> Vec<&'static str> {
                 l.backend
             ),
             "skipped" => {
-                let reason = reason.as_deref().unwrap_or_else(|| {
-                    panic!("{id}: a skipped status needs the expected reason")
-                });
+                let reason = reason
+                    .as_deref()
+                    .unwrap_or_else(|| panic!("{id}: a skipped status needs the expected reason"));
                 assert!(
                     !checks.is_empty()
                         && checks.iter().all(|c| c.status == CheckStatus::Skipped
@@ -444,10 +446,7 @@ fn every_registered_rule_has_a_fixture_and_docs() {
         .filter(|id| !dirs.iter().any(|d| d == **id))
         .collect();
     assert!(missing.is_empty(), "rules without a fixture: {missing:?}");
-    let unknown: Vec<&String> = dirs
-        .iter()
-        .filter(|d| !ids.contains(&d.as_str()))
-        .collect();
+    let unknown: Vec<&String> = dirs.iter().filter(|d| !ids.contains(&d.as_str())).collect();
     assert!(
         unknown.is_empty(),
         "fixture folders naming no rule: {unknown:?}"
@@ -476,7 +475,10 @@ fn every_fixture_folder_is_complete() {
     for id in folders() {
         let dir = root().join(&id);
         assert!(dir.join("policy.toml").is_file(), "{id}: no policy.toml");
-        assert!(dir.join("expected.toml").is_file(), "{id}: no expected.toml");
+        assert!(
+            dir.join("expected.toml").is_file(),
+            "{id}: no expected.toml"
+        );
         assert!(
             has_schema(&id) || dir.join("migrations").is_dir(),
             "{id}: neither schema.sql nor migrations/"
