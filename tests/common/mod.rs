@@ -226,14 +226,20 @@ pub struct Loaded {
 }
 
 pub fn every_backend(name: &str, sql: &str) -> Vec<Loaded> {
-    let (dir, path) = sqlite_fixture(sql);
+    every_backend_each(name, |_| sql.to_string())
+}
+
+/// Like [`every_backend`], with SQL of its own per backend (`sqlite`, `postgres`, `mariadb`):
+/// grants, roles and types that only one dialect knows.
+pub fn every_backend_each(name: &str, sql: impl Fn(&str) -> String) -> Vec<Loaded> {
+    let (dir, path) = sqlite_fixture(&sql("sqlite"));
     let mut out = vec![Loaded {
         backend: "sqlite",
         url: format!("sqlite://{}", path.display()),
         _dir: Some(dir),
         _scratch: None,
     }];
-    if let Some(url) = pg_fixture(name, sql) {
+    if let Some(url) = pg_fixture(name, &sql("postgres")) {
         out.push(Loaded {
             backend: "postgres",
             url: url.to_string(),
@@ -241,7 +247,7 @@ pub fn every_backend(name: &str, sql: &str) -> Vec<Loaded> {
             _scratch: Some(url),
         });
     }
-    if let Some(url) = mysql_fixture(name, sql) {
+    if let Some(url) = mysql_fixture(name, &sql("mariadb")) {
         out.push(Loaded {
             backend: "mariadb",
             url: url.to_string(),
