@@ -19,9 +19,9 @@ use std::path::Path;
 use std::process::ExitCode;
 use vigie::db::Target;
 use vigie::engine::ScanOptions;
-use vigie::scan::ScanReport;
 use vigie::migrations::{files, gate};
 use vigie::report::{self, Format, gate::GateFormat};
+use vigie::scan::ScanReport;
 
 fn main() -> ExitCode {
     run(Cli::parse()).unwrap_or_else(|error| {
