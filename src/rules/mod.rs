@@ -186,6 +186,136 @@ pub fn finding(rule: RuleId, message: String) -> crate::finding::Finding {
     crate::finding::Finding::new(rule.as_str(), r.severity, &r.legal_reference, message)
 }
 
+/// A rule planned with its family: the lead rule of a family plans the family's checks.
+struct PlannedWith {
+    id: RuleId,
+    plan: Option<fn(&mut Planner<'_>)>,
+}
+
+impl Rule for PlannedWith {
+    fn id(&self) -> RuleId {
+        self.id
+    }
+
+    fn plan(&self, p: &mut Planner<'_>) {
+        if let Some(plan) = self.plan {
+            plan(p);
+        }
+    }
+}
+
+/// The one registry table: every built-in rule's unit, in the order of [`RuleId::ALL`]
+/// (tested). A family not yet split into one file per rule registers its lead rule with the
+/// family's planner and the others with none.
+static REGISTERED: &[&dyn Rule] = &[
+    &PlannedWith {
+        id: RuleId::RetentionExceeded,
+        plan: Some(retention::plan),
+    },
+    &PlannedWith {
+        id: RuleId::RetentionAnchorMissing,
+        plan: None,
+    },
+    &PlannedWith {
+        id: RuleId::RetentionUndeclared,
+        plan: None,
+    },
+    &PlannedWith {
+        id: RuleId::RetentionAboveReference,
+        plan: None,
+    },
+    &PlannedWith {
+        id: RuleId::ConsentMissing,
+        plan: Some(consent::plan),
+    },
+    &PlannedWith {
+        id: RuleId::ConsentWithdrawn,
+        plan: None,
+    },
+    &PlannedWith {
+        id: RuleId::ConsentPreTicked,
+        plan: None,
+    },
+    &PlannedWith {
+        id: RuleId::ConsentWithoutProof,
+        plan: None,
+    },
+    &PlannedWith {
+        id: RuleId::ConsentMinorWithoutParent,
+        plan: None,
+    },
+    &PlannedWith {
+        id: RuleId::UndeclaredColumn,
+        plan: Some(columns::plan),
+    },
+    &PlannedWith {
+        id: RuleId::SensitiveColumn,
+        plan: None,
+    },
+    &PlannedWith {
+        id: RuleId::IdentifierColumn,
+        plan: Some(minimisation::plan),
+    },
+    &PlannedWith {
+        id: RuleId::CardSecurityCode,
+        plan: None,
+    },
+    &PlannedWith {
+        id: RuleId::UnusedColumn,
+        plan: None,
+    },
+    &PlannedWith {
+        id: RuleId::FreeTextJudgement,
+        plan: Some(free_text::plan),
+    },
+    &PlannedWith {
+        id: RuleId::FreeTextSensitive,
+        plan: None,
+    },
+    &PlannedWith {
+        id: RuleId::FreeTextIdentifier,
+        plan: None,
+    },
+    &PlannedWith {
+        id: RuleId::PasswordPlaintext,
+        plan: Some(passwords::plan),
+    },
+    &PlannedWith {
+        id: RuleId::PasswordWeakHash,
+        plan: None,
+    },
+    &PlannedWith {
+        id: RuleId::AccessPublicGrant,
+        plan: Some(access::plan),
+    },
+    &PlannedWith {
+        id: RuleId::AccessExcessiveGrant,
+        plan: None,
+    },
+    &PlannedWith {
+        id: RuleId::InactiveAccount,
+        plan: Some(inactive::plan),
+    },
+    &rights::RequestOverdue,
+    &rights::RequestAnsweredLate,
+    &PlannedWith {
+        id: RuleId::WaiverExpired,
+        plan: None,
+    },
+    &PlannedWith {
+        id: RuleId::WaiverUnused,
+        plan: None,
+    },
+    &PlannedWith {
+        id: RuleId::ConsentDefaultTrue,
+        plan: None,
+    },
+    &PlannedWith {
+        id: RuleId::SyntaxError,
+        plan: None,
+    },
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,59 +338,4 @@ mod tests {
             assert!(!doc.references.is_empty(), "{id}: no references");
         }
     }
-}
-
-/// A rule planned with its family: the lead rule of a family plans the family's checks.
-struct PlannedWith {
-    id: RuleId,
-    plan: Option<fn(&mut Planner<'_>)>,
-}
-
-impl Rule for PlannedWith {
-    fn id(&self) -> RuleId {
-        self.id
-    }
-
-    fn plan(&self, p: &mut Planner<'_>) {
-        if let Some(plan) = self.plan {
-            plan(p);
-        }
-    }
-}
-
-macro_rules! registered {
-    ($($id:ident => $plan:expr,)*) => {
-        static REGISTERED: &[&dyn Rule] = &[$(&PlannedWith { id: RuleId::$id, plan: $plan },)*];
-    };
-}
-
-registered! {
-    RetentionExceeded => Some(retention::plan),
-    RetentionAnchorMissing => None,
-    RetentionUndeclared => None,
-    RetentionAboveReference => None,
-    ConsentMissing => Some(consent::plan),
-    ConsentWithdrawn => None,
-    ConsentPreTicked => None,
-    ConsentWithoutProof => None,
-    ConsentMinorWithoutParent => None,
-    UndeclaredColumn => Some(columns::plan),
-    SensitiveColumn => None,
-    IdentifierColumn => Some(minimisation::plan),
-    CardSecurityCode => None,
-    UnusedColumn => None,
-    FreeTextJudgement => Some(free_text::plan),
-    FreeTextSensitive => None,
-    FreeTextIdentifier => None,
-    PasswordPlaintext => Some(passwords::plan),
-    PasswordWeakHash => None,
-    AccessPublicGrant => Some(access::plan),
-    AccessExcessiveGrant => None,
-    InactiveAccount => Some(inactive::plan),
-    RequestOverdue => Some(rights::plan),
-    RequestAnsweredLate => None,
-    WaiverExpired => None,
-    WaiverUnused => None,
-    ConsentDefaultTrue => None,
-    SyntaxError => None,
 }
