@@ -15,12 +15,11 @@
 
 use crate::catalog::{Catalog, Table};
 use crate::check::Sampled;
-use crate::db::{self, DbError, Limits, Session, Target, TargetInfo};
+use crate::db::{DbError, Limits, Session, Target, TargetInfo};
+use crate::engine::Pool;
 use crate::text::Matcher;
 use crate::text::values::{self, Classification, ValueProfile};
 use serde::Serialize;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Rows sampled per table unless `--sample` says otherwise.
 pub const DEFAULT_SAMPLE: usize = 1000;
@@ -274,52 +273,26 @@ fn key_value(table: &Table, rows: &[Vec<Option<String>>]) -> Option<(usize, Clas
 
 /// Connect, introspect, sample every base table, classify every column.
 pub fn discover(target: &Target, opts: &DiscoverOptions) -> Result<Inventory, DbError> {
-    let (info, mut sessions) = db::open(target, opts.jobs.max(1), opts.limits)?;
-    let catalog = match sessions[0].introspect(&opts.schemas) {
-        Ok(c) => c,
-        Err(e) => {
-            for s in sessions {
-                s.close();
-            }
-            return Err(e);
-        }
-    };
+    let mut pool = Pool::open(target, opts.jobs, opts.limits, &opts.schemas)?;
+    let catalog = std::mem::take(&mut pool.catalog);
+    let info = pool.info.clone();
     let matcher = shared_matcher();
     let work: Vec<usize> = (0..catalog.tables.len())
         .filter(|&i| !catalog.tables[i].view)
         .collect();
-    let results: Mutex<Vec<TableOutcome>> = Mutex::new(Vec::new());
-    let next = AtomicUsize::new(0);
-    std::thread::scope(|scope| {
-        for mut session in sessions.drain(..) {
-            let (work, results, next, catalog, matcher) =
-                (&work, &results, &next, &catalog, matcher);
-            scope.spawn(move || {
-                while let Some(&i) = work.get(next.fetch_add(1, Ordering::SeqCst)) {
-                    let result =
-                        sample_table(session.as_mut(), &catalog.tables[i], opts.sample, matcher)
-                            .map_err(|e| e.to_string());
-                    results
-                        .lock()
-                        .expect("no worker panics while holding the lock")
-                        .push(TableOutcome { table: i, result });
-                }
-                session.close();
-            });
-        }
-    });
-    let mut tables = results.into_inner().expect("workers are done");
-    tables.sort_by_key(|o| o.table);
-    // A worker that died leaves tables without an outcome: never let that pass as "nothing found".
-    for &i in &work {
-        if !tables.iter().any(|o| o.table == i) {
-            tables.push(TableOutcome {
-                table: i,
-                result: Err("the table was not sampled".into()),
-            });
-        }
-    }
-    tables.sort_by_key(|o| o.table);
+    let tables = pool.run(
+        &work,
+        |session, &i| TableOutcome {
+            table: i,
+            result: sample_table(session, &catalog.tables[i], opts.sample, matcher)
+                .map_err(|e| e.to_string()),
+        },
+        // A table without an outcome is never "nothing found".
+        |&i| TableOutcome {
+            table: i,
+            result: Err("the table was not sampled".into()),
+        },
+    );
     Ok(Inventory {
         target: info,
         sample: opts.sample,

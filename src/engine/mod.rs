@@ -7,9 +7,12 @@
 
 mod ask;
 mod free_text;
+mod pool;
+
+pub use pool::Pool;
 
 use crate::check::{Check, CheckKind, CountCheck, Fix};
-use crate::db::{self, DbError, Limits, Session, Target};
+use crate::db::{DbError, Limits, Session, Target};
 use crate::dialect::Dialect;
 use crate::dialect::remediation;
 use crate::finding::{
@@ -19,7 +22,6 @@ use crate::policy::Policy;
 use crate::rules::{self, Planner};
 use crate::scan::ScanReport;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 #[derive(Clone, Debug)]
@@ -147,26 +149,19 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
     // Compiling the lexicons takes a tenth of a second: done while the sessions connect and the
     // catalog is read, and waited for by the first free-text check only.
     let matcher = PendingMatcher::start(policy);
-    let (info, mut sessions) = db::open(target, jobs, opts.limits)?;
-    let mut catalog = match sessions[0].introspect(&policy.schemas) {
-        Ok(c) => c,
-        Err(e) => {
-            for s in sessions {
-                s.close();
-            }
-            return Err(e);
-        }
-    };
+    let mut pool = Pool::open(target, jobs, opts.limits, &policy.schemas)?;
+    let info = pool.info.clone();
     let dialect = info.dialect;
     if dialect == Dialect::Mysql {
         // The URL's database is the session's default: its tables need no qualifier in the
         // SQL and none in the report, like PostgreSQL's `public`.
-        for t in &mut catalog.tables {
+        for t in &mut pool.catalog.tables {
             if t.schema.as_deref() == Some(info.database.as_str()) {
                 t.schema = None;
             }
         }
     }
+    let catalog = std::mem::take(&mut pool.catalog);
     let mut planner = Planner::new(policy, &catalog, dialect, opts.as_of, opts.max_keys);
     planner.sample = opts.sample;
     rules::plan(&mut planner);
@@ -175,64 +170,37 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
     } = planner;
 
     let as_of_text = opts.as_of.strftime("%Y-%m-%d %H:%M:%S").to_string();
-    let results: Mutex<Vec<(usize, CheckOutcome, Vec<Finding>)>> = Mutex::new(Vec::new());
-    let next = AtomicUsize::new(0);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = sessions
-            .drain(..)
-            .map(|mut session| {
-                let checks = &checks;
-                let results = &results;
-                let next = &next;
-                let as_of_text = &as_of_text;
-                let matcher = &matcher;
-                scope.spawn(move || {
-                    loop {
-                        let i = next.fetch_add(1, Ordering::SeqCst);
-                        let Some(check) = checks.get(i) else { break };
-                        let started = Instant::now();
-                        let (status, reason, findings) =
-                            run_check(session.as_mut(), check, opts, as_of_text, matcher);
-                        let outcome = CheckOutcome {
-                            id: check.id.clone(),
-                            rules: check.rules.clone(),
-                            status,
-                            duration_ms: started.elapsed().as_millis() as u64,
-                            reason,
-                        };
-                        results
-                            .lock()
-                            .expect("no worker panics while holding the lock")
-                            .push((i, outcome, findings));
-                    }
-                    session.close();
-                })
-            })
-            .collect();
-        for w in workers {
-            let _ = w.join();
-        }
-    });
-
-    let mut results = results.into_inner().expect("workers are done");
-    results.sort_by_key(|(i, _, _)| *i);
-    let mut findings = Vec::new();
-    let mut outcomes = Vec::new();
-    for (_, outcome, f) in results {
-        outcomes.push(outcome);
-        findings.extend(f);
-    }
-    // A worker that died would leave checks without an outcome: never let that pass.
-    for check in &checks {
-        if !outcomes.iter().any(|o| o.id == check.id) {
-            outcomes.push(CheckOutcome {
+    let results = pool.run(
+        &checks,
+        |session, check| {
+            let started = Instant::now();
+            let (status, reason, findings) = run_check(session, check, opts, &as_of_text, &matcher);
+            let outcome = CheckOutcome {
+                id: check.id.clone(),
+                rules: check.rules.clone(),
+                status,
+                duration_ms: started.elapsed().as_millis() as u64,
+                reason,
+            };
+            (outcome, findings)
+        },
+        // A worker that died would leave checks without an outcome: never let that pass.
+        |check| {
+            let outcome = CheckOutcome {
                 id: check.id.clone(),
                 rules: check.rules.clone(),
                 status: CheckStatus::Error,
                 duration_ms: 0,
                 reason: Some("the check did not complete".into()),
-            });
-        }
+            };
+            (outcome, Vec::new())
+        },
+    );
+    let mut findings = Vec::new();
+    let mut outcomes = Vec::new();
+    for (outcome, f) in results {
+        outcomes.push(outcome);
+        findings.extend(f);
     }
 
     let waived = rules::waivers::apply(policy, opts.as_of, &mut findings, &mut outcomes);
