@@ -965,6 +965,7 @@ impl StmtCtx<'_> {
             ..Table::default()
         };
         let mut parsed_any = false;
+        let mut reported = false;
         for (a, b) in top_level_items(&mask, head_end, close) {
             let mut input = code[..head_end].to_string();
             input.push_str(&blank(&code[head_end..a]));
@@ -994,11 +995,15 @@ impl StmtCtx<'_> {
                         }
                     }
                 }
-                Err(e) => self.push_error(&e, &input, true),
+                Err(e) => {
+                    self.push_error(&e, &input, true);
+                    reported = true;
+                }
             }
         }
-        if !parsed_any && close >= mask.len() {
-            // Not a column list we understand (e.g. unbalanced): report the original error.
+        if !parsed_any && !reported && close >= mask.len() {
+            // Not a column list we understand (e.g. unbalanced) and no element said why:
+            // report the original error, once.
             self.push_error(&err, code, true);
         }
         if let Some(c) = TABLE_COMMENT.captures(&code[close.min(code.len())..]) {
