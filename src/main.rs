@@ -91,13 +91,8 @@ fn emit(report: &ScanReport, settings: &Emit) -> Result<ExitCode> {
     for p in &report.problems {
         print_diagnostic(p);
     }
-    let text = match settings.format {
-        Format::Json => report::json::render(report),
-        Format::Human => {
-            let color = settings.output.is_none() && colored_stdout();
-            report::human::render(report, &report::human::Style { color })
-        }
-    };
+    let color = settings.output.is_none() && colored_stdout();
+    let text = report::render(report, settings.format, color);
     match &settings.output {
         Some(path) => write_file(path, &text)?,
         None if !settings.quiet => print(&text),

@@ -15,6 +15,14 @@ pub enum Format {
     Json,
 }
 
+/// A scan report in one format. `color` applies to terminal formats only.
+pub fn render(report: &ScanReport, format: Format, color: bool) -> String {
+    match format {
+        Format::Json => json::render(report),
+        Format::Human => human::render(report, &human::Style { color }),
+    }
+}
+
 /// Counts of findings by severity, most serious first.
 pub fn by_severity(report: &ScanReport) -> BTreeMap<Severity, u64> {
     let mut m = BTreeMap::new();
