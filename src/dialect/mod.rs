@@ -251,6 +251,12 @@ impl Dialect {
     /// Whether `count(*)` is cheap enough to give discovery an exact row count: SQLite counts
     /// from the smallest b-tree of a local file; a server's count reads the whole table, so the
     /// planner's estimate is used there instead.
+    /// Whether the URL's database is a schema of the catalog (MySQL/MariaDB), whose tables the
+    /// session reaches unqualified, like PostgreSQL's `public`.
+    pub fn database_is_schema(self) -> bool {
+        matches!(self, Dialect::Mysql)
+    }
+
     /// Whether the backend has accounts and privileges to check (SQLite has none).
     pub fn has_privileges(self) -> bool {
         !matches!(self, Dialect::Sqlite)

@@ -152,7 +152,7 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
     let mut pool = Pool::open(target, jobs, opts.limits, &policy.schemas)?;
     let info = pool.info.clone();
     let dialect = info.dialect;
-    if dialect == Dialect::Mysql {
+    if dialect.database_is_schema() {
         // The URL's database is the session's default: its tables need no qualifier in the
         // SQL and none in the report, like PostgreSQL's `public`.
         for t in &mut pool.catalog.tables {
