@@ -16,6 +16,8 @@
 
 use std::fmt;
 
+use crate::catalog::TypeKind;
+
 /// The kind of personal data a column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -184,75 +186,6 @@ pub struct NameClass {
     pub confidence: f32,
     /// e.g. "name matches `num_secu` (NIR)".
     pub reason: String,
-}
-
-/// Coarse kind of an SQL type, as far as classification cares.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TypeKind {
-    /// Character types; `Some(n)` when a length is declared.
-    Text(Option<u32>),
-    /// Enumerations (`ENUM(...)`, `SET(...)`): a closed list, never free text.
-    Enum,
-    Integer,
-    Decimal,
-    Bool,
-    Date,
-    DateTime,
-    Binary,
-    Json,
-    Uuid,
-    /// Empty (not known) or not recognised (domains, user types).
-    Unknown,
-}
-
-impl TypeKind {
-    /// Classifies an SQL type as written (`VARCHAR(255)`, `character varying`, `tinyint(1)`,
-    /// `timestamp with time zone`, `int(11) unsigned`…).
-    pub fn of(data_type: &str) -> TypeKind {
-        let t = data_type.trim().to_ascii_lowercase();
-        if t.is_empty() {
-            return TypeKind::Unknown;
-        }
-        let base: String = t
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == ' ')
-            .collect();
-        let base = base.trim();
-        let len = t
-            .split_once('(')
-            .and_then(|(_, r)| r.split([')', ',']).next())
-            .and_then(|n| n.trim().parse::<u32>().ok());
-        let first = base.split_whitespace().next().unwrap_or("");
-        match first {
-            "bool" | "boolean" | "bit" => TypeKind::Bool,
-            "tinyint" if len == Some(1) => TypeKind::Bool,
-            "enum" | "set" => TypeKind::Enum,
-            "char" | "character" | "varchar" | "nchar" | "nvarchar" | "varchar2" | "nvarchar2"
-            | "text" | "tinytext" | "mediumtext" | "longtext" | "ntext" | "clob" | "nclob"
-            | "string" | "citext" | "bpchar" | "inet" | "cidr" | "macaddr" | "name" => {
-                TypeKind::Text(len)
-            }
-            "tinyint" | "smallint" | "mediumint" | "int" | "integer" | "bigint" | "int2"
-            | "int4" | "int8" | "serial" | "bigserial" | "smallserial" | "year" | "unsigned" => {
-                TypeKind::Integer
-            }
-            "decimal" | "numeric" | "dec" | "real" | "float" | "float4" | "float8" | "double"
-            | "money" | "number" => TypeKind::Decimal,
-            "date" => TypeKind::Date,
-            "datetime" | "timestamp" | "timestamptz" | "time" | "timetz" | "interval" => {
-                TypeKind::DateTime
-            }
-            "bytea" | "blob" | "tinyblob" | "mediumblob" | "longblob" | "binary" | "varbinary"
-            | "raw" => TypeKind::Binary,
-            "json" | "jsonb" => TypeKind::Json,
-            "uuid" | "uniqueidentifier" => TypeKind::Uuid,
-            _ => TypeKind::Unknown,
-        }
-    }
-
-    fn is_numeric(self) -> bool {
-        matches!(self, TypeKind::Integer | TypeKind::Decimal)
-    }
 }
 
 /// What a table is about, from its name.
@@ -1663,17 +1596,6 @@ mod tests {
         assert_eq!(tokenize("HTTPRequest"), vec!["http", "request"]);
         assert_eq!(tokenize("prénom"), vec!["prenom"]);
         assert_eq!(tokenize("santé-élève"), vec!["sante", "eleve"]);
-    }
-
-    #[test]
-    fn types() {
-        assert_eq!(TypeKind::of("tinyint(1)"), TypeKind::Bool);
-        assert_eq!(TypeKind::of("VARCHAR(255)"), TypeKind::Text(Some(255)));
-        assert_eq!(TypeKind::of("character varying"), TypeKind::Text(None));
-        assert_eq!(TypeKind::of("timestamp with time zone"), TypeKind::DateTime);
-        assert_eq!(TypeKind::of("int(11) unsigned"), TypeKind::Integer);
-        assert_eq!(TypeKind::of("NUMERIC(4,2)"), TypeKind::Decimal);
-        assert_eq!(TypeKind::of(""), TypeKind::Unknown);
     }
 
     #[test]
