@@ -138,14 +138,7 @@ fn structured_name(name: &str) -> bool {
 
 /// Types that can hold prose: `text`, `clob`, unbounded or long `varchar`.
 fn long_text_type(data_type: &str) -> bool {
-    let t = data_type.to_ascii_lowercase();
-    if t.contains("text") || t.contains("clob") {
-        return true;
-    }
-    let len: Option<u32> = t
-        .split_once('(')
-        .and_then(|(_, rest)| rest.trim_end_matches(')').trim().parse().ok());
-    (t.contains("char") && len.is_none_or(|n| n >= 200)) || t == "string"
+    crate::catalog::SqlType::of(data_type).long_text
 }
 
 fn purpose_of(p: &Planner<'_>, table: &Table, column: &str) -> Option<String> {

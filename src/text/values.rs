@@ -23,8 +23,9 @@
 //! Below [`MIN_VALUES`] non-empty sampled values, values neither confirm nor contradict.
 
 use super::identifiers::{card_valid, email_valid, fr_phone_valid, iban_valid, nir_valid};
-use super::names::{ColumnCategory, NameClass, TypeKind, classify_name};
+use super::names::{ColumnCategory, NameClass, classify_name};
 use super::{Category, Matcher, passwords};
+use crate::catalog::TypeKind;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Fewer non-empty sampled values than this neither confirm nor contradict a name.
