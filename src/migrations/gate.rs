@@ -15,8 +15,9 @@ use super::{MigrationState, SqlDialect, TouchKind, parse_file, split};
 use crate::catalog::Catalog;
 use crate::finding::Severity;
 use crate::policy::Policy;
-use crate::rules::columns::{PolicyView, judge_column};
-use crate::rules::{self, RuleId};
+use crate::rules::migrations::syntax_error;
+use crate::rules::minimisation::{PolicyView, judge_column};
+use crate::rules::{self, GateTrigger, RuleId};
 use std::cmp::Ordering;
 use std::ops::Range;
 
@@ -304,19 +305,10 @@ pub fn check(
                 e.line,
                 e.column,
                 e.start..e.start + 1,
-                format!(
-                    "statement at line {} could not be parsed: {}",
-                    e.statement_line, e.message
-                ),
-                if e.may_change_catalog {
-                    "this statement may create or change a table or column that vigie could not check: review it by hand, or rewrite it in a form the parser reads".into()
-                } else {
-                    "this statement cannot add a column (sequence, index, setting…); it is listed for completeness".into()
-                },
+                syntax_error::message(e.statement_line, &e.message),
+                syntax_error::help(e.may_change_catalog).into(),
             );
-            if !e.may_change_catalog {
-                f.severity = Severity::Info;
-            }
+            f.severity = syntax_error::severity(e.may_change_catalog);
             raw.push((i, f));
         }
         state.apply_all(i, &parsed.changes);
@@ -370,21 +362,20 @@ pub fn check(
                         .iter()
                         .any(|e| e.kind == TouchKind::TypeChanged);
                 for j in judgements {
-                    if !introduced && j.rule != RuleId::ConsentDefaultTrue {
-                        continue;
-                    }
-                    let kinds: &[TouchKind] = if j.rule == RuleId::ConsentDefaultTrue {
-                        &[
-                            TouchKind::DefaultChanged,
-                            TouchKind::AddedColumn,
-                            TouchKind::RenamedColumn,
-                        ]
-                    } else {
-                        &[
+                    // The rule's unit says which change of the column makes it report.
+                    let trigger = rules::unit(j.rule).gate_trigger();
+                    let kinds: &[TouchKind] = match trigger {
+                        Some(GateTrigger::ColumnIntroduced) if introduced => &[
                             TouchKind::AddedColumn,
                             TouchKind::RenamedColumn,
                             TouchKind::TypeChanged,
-                        ]
+                        ],
+                        Some(GateTrigger::ColumnDefault) => &[
+                            TouchKind::DefaultChanged,
+                            TouchKind::AddedColumn,
+                            TouchKind::RenamedColumn,
+                        ],
+                        _ => continue,
                     };
                     let Some(ev) = touched.last(kinds).or_else(|| touched.events.last()) else {
                         continue;
@@ -392,7 +383,7 @@ pub fn check(
                     let file = &files[ev.file];
                     let (mut line, mut col, mut span) =
                         (ev.line, ev.column, ev.start..ev.end.max(ev.start + 1));
-                    if j.rule == RuleId::ConsentDefaultTrue
+                    if trigger == Some(GateTrigger::ColumnDefault)
                         && let Some(d) = default_clause(&file.text, span.clone(), dialect)
                     {
                         // The caret goes under the default, not the whole definition.

@@ -6,12 +6,12 @@
 //! code that evaluates a family lives beside this file (`retention.rs`, `consent.rs`, …).
 
 pub mod access;
-pub mod columns;
 pub mod consent;
 pub mod custom;
 pub mod free_text;
 mod id;
 pub mod inactive;
+pub mod migrations;
 pub mod minimisation;
 pub mod passwords;
 mod plan;
@@ -21,6 +21,9 @@ pub mod rights;
 pub mod waivers;
 
 pub use id::RuleId;
+// The column judgement is shared beyond its family (the password rules name a column's purpose
+// through it), so it keeps its short path.
+pub use minimisation::columns;
 pub use plan::Planner;
 
 use crate::finding::Severity;
@@ -53,6 +56,25 @@ pub trait Rule: Sync {
 
     /// Push this rule's checks.
     fn plan(&self, _p: &mut Planner<'_>) {}
+
+    /// The change in a migration file that makes the gate report this rule's judgement; `None`
+    /// for a rule the gate does not run on what migrations change.
+    fn gate_trigger(&self) -> Option<GateTrigger> {
+        None
+    }
+}
+
+/// What a migration must change for the gate to report a rule on it. The gate judges the
+/// catalog the migrations build, then keeps only the judgements their changes trigger, and
+/// points at the change that did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GateTrigger {
+    /// A column added, renamed, or whose type changed: what its name and type say is new.
+    ColumnIntroduced,
+    /// A column whose default was set or changed, or a column added or renamed with one.
+    ColumnDefault,
+    /// A table created by the migrations.
+    TableCreated,
 }
 
 /// Build every check of a policy on a catalog: each built-in rule in registry order, then the
@@ -67,6 +89,12 @@ pub fn plan(p: &mut Planner<'_>) {
 /// Every built-in rule, one entry each, in the order of [`RuleId::ALL`].
 pub fn registered() -> &'static [&'static dyn Rule] {
     REGISTERED
+}
+
+/// The unit of a built-in rule.
+pub fn unit(id: RuleId) -> &'static dyn Rule {
+    // `REGISTERED` is in the order of `RuleId::ALL` (tested), so the variant is the index.
+    REGISTERED[id as usize]
 }
 
 /// A built-in rule's documentation: title, default severity, legal reference, and the
@@ -244,26 +272,11 @@ static REGISTERED: &[&dyn Rule] = &[
         id: RuleId::ConsentMinorWithoutParent,
         plan: None,
     },
-    &PlannedWith {
-        id: RuleId::UndeclaredColumn,
-        plan: Some(columns::plan),
-    },
-    &PlannedWith {
-        id: RuleId::SensitiveColumn,
-        plan: None,
-    },
-    &PlannedWith {
-        id: RuleId::IdentifierColumn,
-        plan: Some(minimisation::plan),
-    },
-    &PlannedWith {
-        id: RuleId::CardSecurityCode,
-        plan: None,
-    },
-    &PlannedWith {
-        id: RuleId::UnusedColumn,
-        plan: None,
-    },
+    &minimisation::UndeclaredColumn,
+    &minimisation::SensitiveColumn,
+    &minimisation::IdentifierColumn,
+    &minimisation::CardSecurityCode,
+    &minimisation::UnusedColumn,
     &PlannedWith {
         id: RuleId::FreeTextJudgement,
         plan: Some(free_text::plan),
@@ -306,14 +319,8 @@ static REGISTERED: &[&dyn Rule] = &[
         id: RuleId::WaiverUnused,
         plan: None,
     },
-    &PlannedWith {
-        id: RuleId::ConsentDefaultTrue,
-        plan: None,
-    },
-    &PlannedWith {
-        id: RuleId::SyntaxError,
-        plan: None,
-    },
+    &migrations::ConsentDefaultTrue,
+    &migrations::SyntaxError,
 ];
 
 #[cfg(test)]
@@ -336,6 +343,13 @@ mod tests {
                 assert!(!text.trim().is_empty(), "{id}: empty {section}");
             }
             assert!(!doc.references.is_empty(), "{id}: no references");
+        }
+    }
+
+    #[test]
+    fn a_rule_id_finds_its_unit() {
+        for id in RuleId::ALL {
+            assert_eq!(unit(*id).id(), *id);
         }
     }
 }

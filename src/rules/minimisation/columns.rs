@@ -1,29 +1,25 @@
-//! Catalog-level column rules, shared by the migration gate and live scans: what a column's
-//! name and type say, before any row is read.
+//! The judgement of a column by its name and type, shared by the migration gate and live
+//! scans: what a column's name says, before any row is read.
 //!
-//! - `sensitive-column`: art. 9/10 categories (health, religion, origin, politics, union,
-//!   sexual life, offences, biometrics) and the NIR, whose use is restricted by décret.
-//! - `identifier-column`: IBAN and card numbers, by name.
-//! - `card-security-code`: CVV/CVC/cryptogramme: never stored.
-//! - `consent-default-true`: a consent or opt-in column defaulting to true is a pre-ticked box.
-//! - `undeclared-column`: a column of a personal-data table that no purpose declares, or a
-//!   free-text column missing from `[free_text]`.
-//! - `retention-undeclared`: a personal-data table with no retention.
-//!
-//! In a live scan, [`plan`] judges every column of every base table with the same
-//! [`judge_column`] the migration gate uses, so CI and the audit never disagree on a name. These
-//! findings read no row (`count` = 1, the column), except `card-security-code`, which counts the
-//! rows holding a code. The value-based rules are in [`super::minimisation`].
+//! [`judge_column`] asks each column rule in turn (`sensitive-column`, `identifier-column`,
+//! `card-security-code`, then `consent-default-true` of the migration family, then
+//! `undeclared-column`); a sensitive, identifier or CVV column is reported once, under its most
+//! serious rule. [`plan`] is the live scan's one pass over the catalog, planned by
+//! `undeclared-column`: one catalog check per rule (even empty, so a waiver of the rule can be
+//! reported unused), and a counting check per CVV column. [`column_fix`] hands a flagged column
+//! to its rule's fix.
 
-use super::Planner;
-use super::RuleId;
-use crate::catalog::default_is_true;
+use super::{
+    card_security_code, identifier_column, sensitive_column, undeclared_column, unused_column,
+};
 use crate::catalog::{Column, Table};
 use crate::check::CheckKind;
 use crate::dialect::Dialect;
 use crate::finding::{Applicability, Remediation};
 use crate::policy::Policy;
-use crate::text::names::{ColumnCategory, NameClass, classify_name};
+use crate::rules::migrations::consent_default_true;
+use crate::rules::{Planner, RuleId};
+use crate::text::names::classify_name;
 use std::collections::BTreeSet;
 
 /// What the policy declares, folded to lower case for lookups.
@@ -154,6 +150,11 @@ impl PolicyView {
         self.declared.contains(&k) || self.roles.contains(&k)
     }
 
+    /// Whether `[free_text]` lists this column.
+    pub fn lists_free_text(&self, table: &Table, column: &str) -> bool {
+        self.free_text.contains(&Self::key(table, column))
+    }
+
     /// Where the policy names this column, if it does.
     pub fn policy_span(&self, table: &Table, column: &str) -> Option<std::ops::Range<usize>> {
         self.spans.get(&Self::key(table, column)).cloned()
@@ -183,34 +184,6 @@ pub struct Judgement {
     pub help: String,
 }
 
-/// Columns that carry no personal meaning of their own.
-/// Names are read as tokens, so `createdAt` and `userId` (Prisma, TypeORM, Sequelize) count
-/// like `created_at` and `user_id`.
-fn technical(column: &str) -> bool {
-    let c = crate::text::names::tokenize(column).join("_");
-    crate::text::names::is_bookkeeping(&c) || c.ends_with("_id")
-}
-
-fn is_consent_like(column: &str, class: Option<&NameClass>) -> bool {
-    if class.is_some_and(|k| k.category == ColumnCategory::Consent) {
-        return true;
-    }
-    let c = column.to_lowercase();
-    [
-        "optin",
-        "opt_in",
-        "consent",
-        "newsletter",
-        "accepte",
-        "rgpd",
-        "prospection",
-        "marketing",
-        "partenaires",
-    ]
-    .iter()
-    .any(|w| c.contains(w))
-}
-
 /// Judge one column of one table.
 pub fn judge_column(
     view: &PolicyView,
@@ -219,77 +192,26 @@ pub fn judge_column(
     personal_table: bool,
 ) -> Vec<Judgement> {
     let class = classify_name(&table.name, &column.name, &column.data_type);
-    let mut out = Vec::new();
     let name = format!("{}.{}", table.display_name(), column.name);
-    if let Some(k) = &class {
-        let cat = k.category;
-        if cat.is_sensitive() || cat == ColumnCategory::Nir {
-            out.push(Judgement {
-                rule: RuleId::SensitiveColumn,
-                category: Some(cat.as_str().to_string()),
-                message: format!("column {name} holds {} data ({})", cat.as_str(), k.reason),
-                help: "special-category data (RGPD art. 9/10) or the NIR need a specific legal ground: remove the column, or document the ground in a [[waiver]] with its reason".into(),
-            });
-        } else if cat.is_identifier() {
-            out.push(Judgement {
-                rule: RuleId::IdentifierColumn,
-                category: Some(cat.as_str().to_string()),
-                message: format!("column {name} holds {} numbers ({})", cat.as_str(), k.reason),
-                help: "store a token from the payment provider, or encrypt and restrict access; never keep card numbers past the payment".into(),
-            });
-        } else if cat == ColumnCategory::CardSecurityCode {
-            out.push(Judgement {
-                rule: RuleId::CardSecurityCode,
-                category: Some(cat.as_str().to_string()),
-                message: format!("column {name} stores card security codes ({})", k.reason),
-                help: "the CVV may never be stored after the transaction (CNIL délibération n° 2018-303): drop the column".into(),
-            });
-        }
-    }
-    if let Some(default) = &column.default
-        && default_is_true(default)
-        && is_consent_like(&column.name, class.as_ref())
-    {
-        out.push(Judgement {
-            rule: RuleId::ConsentDefaultTrue,
-            category: Some("consent".into()),
-            message: format!("consent column {name} defaults to {default}: a pre-ticked box is not consent"),
-            help: "default to false (or NULL) and record consent only from an affirmative act (CJEU C-673/17 Planet49)".into(),
-        });
-    }
+    let mut out: Vec<Judgement> = class
+        .as_ref()
+        .and_then(|k| {
+            sensitive_column::judge(&name, k)
+                .or_else(|| identifier_column::judge(&name, k))
+                .or_else(|| card_security_code::judge(&name, k))
+        })
+        .into_iter()
+        .collect();
+    out.extend(consent_default_true::judge(&name, column, class.as_ref()));
     // A sensitive, identifier or CVV column is reported once, under its most serious rule.
-    let already = !out.is_empty();
-    let declared = view.is_declared(table, &column.name);
-    let is_pk = table
-        .primary_key
-        .iter()
-        .any(|k| k.eq_ignore_ascii_case(&column.name));
-    if personal_table && !already && !is_pk && !technical(&column.name) {
-        let free_text = class
-            .as_ref()
-            .is_some_and(|k| k.category == ColumnCategory::FreeText);
-        let listed_free_text = view
-            .free_text
-            .contains(&PolicyView::key(table, &column.name));
-        if free_text && !listed_free_text {
-            out.push(Judgement {
-                rule: RuleId::UndeclaredColumn,
-                category: Some("free-text".into()),
-                message: format!("free-text column {name} on a personal-data table is not listed in [free_text]"),
-                help: "list it in [free_text].columns so its content is scanned, or replace it with a closed list of values".into(),
-            });
-        } else if !declared && !free_text {
-            let what = class
-                .as_ref()
-                .map(|k| format!(" ({} data: {})", k.category.as_str(), k.reason))
-                .unwrap_or_default();
-            out.push(Judgement {
-                rule: RuleId::UndeclaredColumn,
-                category: class.as_ref().map(|k| k.category.as_str().to_string()),
-                message: format!("column {name}{what} is used by no purpose of the policy"),
-                help: format!("add \"{name}\" to the `data` of the purpose that needs it, or do not collect it (minimisation, RGPD art. 5.1.c)"),
-            });
-        }
+    if out.is_empty() && personal_table {
+        out.extend(undeclared_column::judge(
+            view,
+            table,
+            column,
+            &name,
+            class.as_ref(),
+        ));
     }
     out
 }
@@ -309,7 +231,8 @@ pub fn purpose_of(p: &Planner<'_>, table: &Table, column: &str) -> Option<String
         .map(|pu| pu.id.value.clone())
 }
 
-/// What to do with a column a rule flags: proposed SQL (never run) or policy guidance.
+/// What to do with a column a rule flags: proposed SQL (never run) or policy guidance, written
+/// by the rule's own `fix`.
 pub fn column_fix(
     d: Dialect,
     table: &Table,
@@ -317,57 +240,96 @@ pub fn column_fix(
     rule: RuleId,
     category: Option<&str>,
 ) -> Remediation {
-    let t = d.table_ref(table.schema.as_deref(), &table.name);
-    let c = d.quote_ident(column);
-    let what = category.map(|c| format!(" ({c})")).unwrap_or_default();
-    let head = format!(
-        "-- vigie: {rule} {}.{column}{what}\n-- Review before running: application code, exports and backups may use this column.\n",
-        table.display_name()
-    );
-    let drop = format!("ALTER TABLE {t} DROP COLUMN {c};");
+    let parts = FixParts::new(d, table, column, rule, category);
     match rule {
-        RuleId::UndeclaredColumn => Remediation {
-            sql: format!(
-                "-- vigie: {rule} {}.{column}{what}\n-- Declare \"{}.{column}\" in the `data` of the purpose that needs it, or stop collecting it:\n-- {drop}\n",
-                table.display_name(),
-                table.name
-            ),
-            applicability: Applicability::DisplayOnly,
-        },
-        RuleId::ConsentDefaultTrue => Remediation {
-            sql: match d {
-                Dialect::Sqlite => format!(
-                    "-- vigie: {rule} {}.{column}\n-- SQLite cannot change a column default: rebuild the table with DEFAULT 0 (or no default).\n",
-                    table.display_name()
-                ),
-                _ => format!(
-                    "{head}{}\nALTER TABLE {t} ALTER COLUMN {c} SET DEFAULT false;\nCOMMIT;\n",
-                    d.begin()
-                ),
-            },
-            applicability: Applicability::Review,
-        },
-        RuleId::CardSecurityCode | RuleId::IdentifierColumn => Remediation {
-            sql: format!(
-                "{head}{}\nUPDATE {t} SET {c} = NULL WHERE {c} IS NOT NULL;\n{}\nCOMMIT;\n",
-                d.begin(),
-                if rule == RuleId::CardSecurityCode {
-                    drop
-                } else {
-                    format!("-- and, if no purpose needs the column at all: {drop}")
-                }
-            ),
-            applicability: Applicability::Review,
-        },
-        _ => Remediation {
-            sql: format!("{head}{}\n{drop}\nCOMMIT;\n", d.begin()),
-            applicability: Applicability::Review,
-        },
+        RuleId::UndeclaredColumn => undeclared_column::fix(&parts),
+        RuleId::SensitiveColumn => sensitive_column::fix(&parts),
+        RuleId::IdentifierColumn => identifier_column::fix(&parts),
+        RuleId::CardSecurityCode => card_security_code::fix(&parts),
+        RuleId::UnusedColumn => unused_column::fix(&parts),
+        RuleId::ConsentDefaultTrue => consent_default_true::fix(&parts),
+        _ => parts.drop_column(),
     }
 }
 
-/// Plans the catalog-level column rules on a live catalog: one catalog check per rule (even
-/// empty, so a waiver of the rule can be reported unused), and a counting check per CVV column.
+/// What every column fix writes from: the dialect, the quoted names, the comment that heads
+/// the SQL and the statement that drops the column.
+pub struct FixParts<'a> {
+    pub dialect: Dialect,
+    pub table: &'a Table,
+    pub column: &'a str,
+    pub rule: RuleId,
+    /// ` (category)` when the judgement has one, else empty.
+    pub what: String,
+    /// The table as the dialect names it in SQL.
+    pub table_ref: String,
+    /// The column as the dialect quotes it.
+    pub column_ref: String,
+    /// The rule, the column, and the warning to review before running.
+    pub head: String,
+    /// `ALTER TABLE … DROP COLUMN …;`
+    pub drop: String,
+}
+
+impl<'a> FixParts<'a> {
+    pub fn new(
+        d: Dialect,
+        table: &'a Table,
+        column: &'a str,
+        rule: RuleId,
+        category: Option<&str>,
+    ) -> FixParts<'a> {
+        let table_ref = d.table_ref(table.schema.as_deref(), &table.name);
+        let column_ref = d.quote_ident(column);
+        let what = category.map(|c| format!(" ({c})")).unwrap_or_default();
+        let head = format!(
+            "-- vigie: {rule} {}.{column}{what}\n-- Review before running: application code, exports and backups may use this column.\n",
+            table.display_name()
+        );
+        let drop = format!("ALTER TABLE {table_ref} DROP COLUMN {column_ref};");
+        FixParts {
+            dialect: d,
+            table,
+            column,
+            rule,
+            what,
+            table_ref,
+            column_ref,
+            head,
+            drop,
+        }
+    }
+
+    /// Drop the column, in a transaction.
+    pub fn drop_column(&self) -> Remediation {
+        Remediation {
+            sql: format!(
+                "{}{}\n{}\nCOMMIT;\n",
+                self.head,
+                self.dialect.begin(),
+                self.drop
+            ),
+            applicability: Applicability::Review,
+        }
+    }
+
+    /// Null every value of the column, then `then` (a statement or a comment), in a
+    /// transaction.
+    pub fn null_then(&self, then: &str) -> Remediation {
+        let (t, c) = (&self.table_ref, &self.column_ref);
+        Remediation {
+            sql: format!(
+                "{}{}\nUPDATE {t} SET {c} = NULL WHERE {c} IS NOT NULL;\n{then}\nCOMMIT;\n",
+                self.head,
+                self.dialect.begin()
+            ),
+            applicability: Applicability::Review,
+        }
+    }
+}
+
+/// The live scan's one pass over the catalog: one catalog check per rule (even empty, so a
+/// waiver of the rule can be reported unused), and a counting check per CVV column.
 pub fn plan(p: &mut Planner<'_>) {
     let view = PolicyView::new(p.policy);
     let d = p.dialect;
@@ -396,7 +358,7 @@ pub fn plan(p: &mut Planner<'_>) {
                     j.category.as_deref(),
                 ));
                 if j.rule == RuleId::CardSecurityCode {
-                    let check = super::minimisation::cvv_check(p, table, column, f);
+                    let check = card_security_code::cvv_check(p, table, column, f);
                     p.push(
                         format!(
                             "{}:{}.{}",

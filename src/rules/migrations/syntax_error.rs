@@ -1,0 +1,60 @@
+//! `syntax-error`: a migration statement the parser cannot read. It costs only itself: the gate
+//! builds the finding where the parser stopped and still checks the rest of the file. It is
+//! medium when the statement could hide a table or column change, info otherwise.
+//!
+//! The gate plans no check: this unit holds the id and the words of the finding.
+
+use crate::finding::Severity;
+use crate::rules::{Rule, RuleId, registry};
+
+pub struct SyntaxError;
+
+impl Rule for SyntaxError {
+    fn id(&self) -> RuleId {
+        RuleId::SyntaxError
+    }
+}
+
+/// The finding's message: where the statement starts, and what the parser said.
+pub fn message(statement_line: usize, parser_message: &str) -> String {
+    format!("statement at line {statement_line} could not be parsed: {parser_message}")
+}
+
+/// What to do about it, depending on whether the statement may change the catalog.
+pub fn help(may_change_catalog: bool) -> &'static str {
+    if may_change_catalog {
+        "this statement may create or change a table or column that vigie could not check: review it by hand, or rewrite it in a form the parser reads"
+    } else {
+        "this statement cannot add a column (sequence, index, setting…); it is listed for completeness"
+    }
+}
+
+/// The rule's default severity when the statement may change the catalog, else info.
+pub fn severity(may_change_catalog: bool) -> Severity {
+    if may_change_catalog {
+        registry().doc(RuleId::SyntaxError).severity
+    } else {
+        Severity::Info
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_message_points_at_the_statement() {
+        assert_eq!(
+            message(12, "Expected: an expression, found: )"),
+            "statement at line 12 could not be parsed: Expected: an expression, found: )"
+        );
+    }
+
+    #[test]
+    fn a_statement_that_cannot_change_the_catalog_is_info() {
+        assert_eq!(severity(false), Severity::Info);
+        assert_ne!(severity(true), Severity::Info);
+        assert!(help(true).contains("review it by hand"));
+        assert!(help(false).contains("listed for completeness"));
+    }
+}
