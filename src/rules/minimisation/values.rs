@@ -39,9 +39,17 @@ pub fn plan(p: &mut Planner<'_>) {
                 .map(|c| purpose_of(p, table, &c.name))
                 .collect(),
         };
+        // One sample per table answers every value-based question: all the rules it may
+        // yield are listed, so a waiver of any of them knows whether it was verified.
         p.push(
             format!("values:{}", table.qualified_name()),
-            &[RuleId::IdentifierColumn],
+            &[
+                RuleId::UndeclaredColumn,
+                RuleId::SensitiveColumn,
+                RuleId::IdentifierColumn,
+                RuleId::PasswordPlaintext,
+                RuleId::PasswordWeakHash,
+            ],
             CheckKind::Probe(Box::new(check)),
         );
     }
