@@ -3,7 +3,7 @@
 //! A rule's title, default severity, legal reference and documentation (What it checks / Why
 //! it matters / Example / Remediation / References) live in one place, as data embedded in
 //! the binary, so `vigie rules`, `vigie explain` and every finding read the same text. The
-//! code that evaluates a family lives beside this file (`retention.rs`, `consent.rs`, …).
+//! code that evaluates a family lives beside this file (`retention/`, `consent/`, …).
 
 pub mod access;
 pub mod columns;
@@ -208,22 +208,10 @@ impl Rule for PlannedWith {
 /// (tested). A family not yet split into one file per rule registers its lead rule with the
 /// family's planner and the others with none.
 static REGISTERED: &[&dyn Rule] = &[
-    &PlannedWith {
-        id: RuleId::RetentionExceeded,
-        plan: Some(retention::plan),
-    },
-    &PlannedWith {
-        id: RuleId::RetentionAnchorMissing,
-        plan: None,
-    },
-    &PlannedWith {
-        id: RuleId::RetentionUndeclared,
-        plan: None,
-    },
-    &PlannedWith {
-        id: RuleId::RetentionAboveReference,
-        plan: None,
-    },
+    &retention::RetentionExceeded,
+    &retention::RetentionAnchorMissing,
+    &retention::RetentionUndeclared,
+    &retention::RetentionAboveReference,
     &PlannedWith {
         id: RuleId::ConsentMissing,
         plan: Some(consent::plan),
