@@ -18,6 +18,8 @@ mod plan;
 pub mod references;
 pub mod retention;
 pub mod rights;
+#[cfg(test)]
+mod test_support;
 pub mod waivers;
 
 pub use id::RuleId;
@@ -212,26 +214,11 @@ static REGISTERED: &[&dyn Rule] = &[
     &retention::RetentionAnchorMissing,
     &retention::RetentionUndeclared,
     &retention::RetentionAboveReference,
-    &PlannedWith {
-        id: RuleId::ConsentMissing,
-        plan: Some(consent::plan),
-    },
-    &PlannedWith {
-        id: RuleId::ConsentWithdrawn,
-        plan: None,
-    },
-    &PlannedWith {
-        id: RuleId::ConsentPreTicked,
-        plan: None,
-    },
-    &PlannedWith {
-        id: RuleId::ConsentWithoutProof,
-        plan: None,
-    },
-    &PlannedWith {
-        id: RuleId::ConsentMinorWithoutParent,
-        plan: None,
-    },
+    &consent::ConsentMissing,
+    &consent::ConsentWithdrawn,
+    &consent::ConsentPreTicked,
+    &consent::ConsentWithoutProof,
+    &consent::ConsentMinorWithoutParent,
     &PlannedWith {
         id: RuleId::UndeclaredColumn,
         plan: Some(columns::plan),

@@ -91,8 +91,8 @@ fn cutoff(as_of: jiff::Timestamp, keep: &Duration) -> Option<jiff::civil::Date> 
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{check, planned};
     use super::*;
+    use crate::rules::test_support::{check, planned};
 
     fn as_of(s: &str) -> jiff::Timestamp {
         crate::timefmt::parse_as_of(s).expect("as-of")

@@ -42,8 +42,8 @@ pub(super) fn check(p: &Planner<'_>, e: &Resolved<'_>) -> CountCheck {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{count, ids_of, planned, table};
     use crate::check::CheckKind;
+    use crate::rules::test_support::{count, ids_of, planned, table};
 
     const POLICY: &str = r#"
 [[purpose]]

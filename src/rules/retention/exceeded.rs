@@ -126,9 +126,9 @@ fn anonymised_value(table: &Table, column: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{count, ids_of, planned, table};
     use super::*;
     use crate::check::CheckKind;
+    use crate::rules::test_support::{count, ids_of, planned, table};
 
     const POLICY: &str = r#"
 [[purpose]]

@@ -68,9 +68,9 @@ fn fix(table: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{check, planned, table};
     use crate::check::CheckKind;
     use crate::finding::Finding;
+    use crate::rules::test_support::{check, planned, table};
 
     const POLICY: &str = r#"
 [[subject]]
