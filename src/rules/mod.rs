@@ -3,7 +3,7 @@
 //! A rule's title, default severity, legal reference and documentation (What it checks / Why
 //! it matters / Example / Remediation / References) live in one place, as data embedded in
 //! the binary, so `vigie rules`, `vigie explain` and every finding read the same text. The
-//! code that evaluates a family lives beside this file (`retention.rs`, `consent.rs`, …).
+//! code that evaluates a family lives beside this file (`retention/`, `consent/`, …).
 
 pub mod access;
 pub mod consent;
@@ -18,6 +18,8 @@ mod plan;
 pub mod references;
 pub mod retention;
 pub mod rights;
+#[cfg(test)]
+mod test_support;
 pub mod waivers;
 
 pub use id::RuleId;
@@ -236,42 +238,15 @@ impl Rule for PlannedWith {
 /// (tested). A family not yet split into one file per rule registers its lead rule with the
 /// family's planner and the others with none.
 static REGISTERED: &[&dyn Rule] = &[
-    &PlannedWith {
-        id: RuleId::RetentionExceeded,
-        plan: Some(retention::plan),
-    },
-    &PlannedWith {
-        id: RuleId::RetentionAnchorMissing,
-        plan: None,
-    },
-    &PlannedWith {
-        id: RuleId::RetentionUndeclared,
-        plan: None,
-    },
-    &PlannedWith {
-        id: RuleId::RetentionAboveReference,
-        plan: None,
-    },
-    &PlannedWith {
-        id: RuleId::ConsentMissing,
-        plan: Some(consent::plan),
-    },
-    &PlannedWith {
-        id: RuleId::ConsentWithdrawn,
-        plan: None,
-    },
-    &PlannedWith {
-        id: RuleId::ConsentPreTicked,
-        plan: None,
-    },
-    &PlannedWith {
-        id: RuleId::ConsentWithoutProof,
-        plan: None,
-    },
-    &PlannedWith {
-        id: RuleId::ConsentMinorWithoutParent,
-        plan: None,
-    },
+    &retention::RetentionExceeded,
+    &retention::RetentionAnchorMissing,
+    &retention::RetentionUndeclared,
+    &retention::RetentionAboveReference,
+    &consent::ConsentMissing,
+    &consent::ConsentWithdrawn,
+    &consent::ConsentPreTicked,
+    &consent::ConsentWithoutProof,
+    &consent::ConsentMinorWithoutParent,
     &minimisation::UndeclaredColumn,
     &minimisation::SensitiveColumn,
     &minimisation::IdentifierColumn,
