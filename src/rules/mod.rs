@@ -5,23 +5,24 @@
 //! the binary, so `vigie rules`, `vigie explain` and every finding read the same text. The
 //! code that evaluates a family lives beside this file (`retention.rs`, `consent.rs`, …).
 
-pub mod access;
 pub mod columns;
 pub mod consent;
 pub mod custom;
 pub mod free_text;
 mod id;
-pub mod inactive;
 pub mod minimisation;
-pub mod passwords;
 mod plan;
 pub mod references;
 pub mod retention;
 pub mod rights;
+pub mod security;
 pub mod waivers;
 
 pub use id::RuleId;
 pub use plan::Planner;
+/// The password count, where the value-based column rules reach it
+/// (`super::passwords::count_formats` in `minimisation.rs`).
+pub use security::passwords;
 
 use crate::finding::Severity;
 use serde::Deserialize;
@@ -276,26 +277,11 @@ static REGISTERED: &[&dyn Rule] = &[
         id: RuleId::FreeTextIdentifier,
         plan: None,
     },
-    &PlannedWith {
-        id: RuleId::PasswordPlaintext,
-        plan: Some(passwords::plan),
-    },
-    &PlannedWith {
-        id: RuleId::PasswordWeakHash,
-        plan: None,
-    },
-    &PlannedWith {
-        id: RuleId::AccessPublicGrant,
-        plan: Some(access::plan),
-    },
-    &PlannedWith {
-        id: RuleId::AccessExcessiveGrant,
-        plan: None,
-    },
-    &PlannedWith {
-        id: RuleId::InactiveAccount,
-        plan: Some(inactive::plan),
-    },
+    &security::PasswordPlaintext,
+    &security::PasswordWeakHash,
+    &security::AccessPublicGrant,
+    &security::AccessExcessiveGrant,
+    &security::InactiveAccount,
     &rights::RequestOverdue,
     &rights::RequestAnsweredLate,
     &PlannedWith {
