@@ -265,18 +265,9 @@ static REGISTERED: &[&dyn Rule] = &[
         id: RuleId::UnusedColumn,
         plan: None,
     },
-    &PlannedWith {
-        id: RuleId::FreeTextJudgement,
-        plan: Some(free_text::plan),
-    },
-    &PlannedWith {
-        id: RuleId::FreeTextSensitive,
-        plan: None,
-    },
-    &PlannedWith {
-        id: RuleId::FreeTextIdentifier,
-        plan: None,
-    },
+    &free_text::FreeTextJudgement,
+    &free_text::FreeTextSensitive,
+    &free_text::FreeTextIdentifier,
     &security::PasswordPlaintext,
     &security::PasswordWeakHash,
     &security::AccessPublicGrant,
