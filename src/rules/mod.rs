@@ -9,6 +9,7 @@ pub mod columns;
 pub mod consent;
 pub mod custom;
 pub mod free_text;
+pub mod hygiene;
 mod id;
 pub mod minimisation;
 mod plan;
@@ -16,7 +17,6 @@ pub mod references;
 pub mod retention;
 pub mod rights;
 pub mod security;
-pub mod waivers;
 
 pub use id::RuleId;
 pub use plan::Planner;
@@ -275,14 +275,8 @@ static REGISTERED: &[&dyn Rule] = &[
     &security::InactiveAccount,
     &rights::RequestOverdue,
     &rights::RequestAnsweredLate,
-    &PlannedWith {
-        id: RuleId::WaiverExpired,
-        plan: None,
-    },
-    &PlannedWith {
-        id: RuleId::WaiverUnused,
-        plan: None,
-    },
+    &hygiene::WaiverExpired,
+    &hygiene::WaiverUnused,
     &PlannedWith {
         id: RuleId::ConsentDefaultTrue,
         plan: None,
