@@ -188,7 +188,7 @@ fn anchor(table: &Table, profiles: &[ValueProfile], birth: &BTreeSet<String>) ->
     // A last login or activity, however it is spelt (`datelastlogin`, `lastSeenAt`).
     if let Some(c) = candidates
         .iter()
-        .find(|c| crate::rules::inactive::last_activity_name(&c.name))
+        .find(|c| crate::rules::security::inactive_account::last_activity_name(&c.name))
     {
         return Some(c.name.clone());
     }

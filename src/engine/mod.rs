@@ -203,7 +203,7 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
         findings.extend(f);
     }
 
-    let waived = rules::waivers::apply(policy, opts.as_of, &mut findings, &mut outcomes);
+    let waived = rules::hygiene::apply(policy, opts.as_of, &mut findings, &mut outcomes);
     sort_findings(&mut findings);
     outcomes.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(ScanReport {

@@ -5,28 +5,29 @@
 //! the binary, so `vigie rules`, `vigie explain` and every finding read the same text. The
 //! code that evaluates a family lives beside this file (`retention/`, `consent/`, …).
 
-pub mod access;
 pub mod consent;
 pub mod custom;
 pub mod free_text;
+pub mod hygiene;
 mod id;
-pub mod inactive;
 pub mod migrations;
 pub mod minimisation;
-pub mod passwords;
 mod plan;
 pub mod references;
 pub mod retention;
 pub mod rights;
+pub mod security;
 #[cfg(test)]
 mod test_support;
-pub mod waivers;
 
 pub use id::RuleId;
 // The column judgement is shared beyond its family (the password rules name a column's purpose
 // through it), so it keeps its short path.
 pub use minimisation::columns;
 pub use plan::Planner;
+/// The password count, where the value-based column rules reach it
+/// (`super::passwords::count_formats` in `minimisation.rs`).
+pub use security::passwords;
 
 use crate::finding::Severity;
 use serde::Deserialize;
@@ -216,27 +217,8 @@ pub fn finding(rule: RuleId, message: String) -> crate::finding::Finding {
     crate::finding::Finding::new(rule.as_str(), r.severity, &r.legal_reference, message)
 }
 
-/// A rule planned with its family: the lead rule of a family plans the family's checks.
-struct PlannedWith {
-    id: RuleId,
-    plan: Option<fn(&mut Planner<'_>)>,
-}
-
-impl Rule for PlannedWith {
-    fn id(&self) -> RuleId {
-        self.id
-    }
-
-    fn plan(&self, p: &mut Planner<'_>) {
-        if let Some(plan) = self.plan {
-            plan(p);
-        }
-    }
-}
-
 /// The one registry table: every built-in rule's unit, in the order of [`RuleId::ALL`]
-/// (tested). A family not yet split into one file per rule registers its lead rule with the
-/// family's planner and the others with none.
+/// (tested). A unit lives in `src/rules/<family>/<rule>.rs`.
 static REGISTERED: &[&dyn Rule] = &[
     &retention::RetentionExceeded,
     &retention::RetentionAnchorMissing,
@@ -252,48 +234,18 @@ static REGISTERED: &[&dyn Rule] = &[
     &minimisation::IdentifierColumn,
     &minimisation::CardSecurityCode,
     &minimisation::UnusedColumn,
-    &PlannedWith {
-        id: RuleId::FreeTextJudgement,
-        plan: Some(free_text::plan),
-    },
-    &PlannedWith {
-        id: RuleId::FreeTextSensitive,
-        plan: None,
-    },
-    &PlannedWith {
-        id: RuleId::FreeTextIdentifier,
-        plan: None,
-    },
-    &PlannedWith {
-        id: RuleId::PasswordPlaintext,
-        plan: Some(passwords::plan),
-    },
-    &PlannedWith {
-        id: RuleId::PasswordWeakHash,
-        plan: None,
-    },
-    &PlannedWith {
-        id: RuleId::AccessPublicGrant,
-        plan: Some(access::plan),
-    },
-    &PlannedWith {
-        id: RuleId::AccessExcessiveGrant,
-        plan: None,
-    },
-    &PlannedWith {
-        id: RuleId::InactiveAccount,
-        plan: Some(inactive::plan),
-    },
+    &free_text::FreeTextJudgement,
+    &free_text::FreeTextSensitive,
+    &free_text::FreeTextIdentifier,
+    &security::PasswordPlaintext,
+    &security::PasswordWeakHash,
+    &security::AccessPublicGrant,
+    &security::AccessExcessiveGrant,
+    &security::InactiveAccount,
     &rights::RequestOverdue,
     &rights::RequestAnsweredLate,
-    &PlannedWith {
-        id: RuleId::WaiverExpired,
-        plan: None,
-    },
-    &PlannedWith {
-        id: RuleId::WaiverUnused,
-        plan: None,
-    },
+    &hygiene::WaiverExpired,
+    &hygiene::WaiverUnused,
     &migrations::ConsentDefaultTrue,
     &migrations::SyntaxError,
 ];

@@ -9,6 +9,19 @@
 //! How: each column is one [`FreeTextCheck`], streamed once by the engine
 //! (the engine's free-text runner); hits become one finding per category, with the rule, message
 //! and remediation this module gives.
+//!
+//! Each rule is its own unit and says which categories it reports (`judgement.rs`,
+//! `sensitive.rs`, `identifier.rs`). One stream per column answers all three, so the column's
+//! check is planned once, by [`FreeTextJudgement`]; this module chooses the columns and writes
+//! the fix, which is the same for every category.
+
+pub mod identifier;
+pub mod judgement;
+pub mod sensitive;
+
+pub use identifier::FreeTextIdentifier;
+pub use judgement::FreeTextJudgement;
+pub use sensitive::FreeTextSensitive;
 
 use super::{Planner, RuleId};
 use crate::catalog::{Table, TypeClass};
@@ -20,25 +33,22 @@ use crate::text::Category;
 use crate::text::names::{ColumnCategory, classify_name};
 use std::collections::BTreeSet;
 
-/// The rule that reports hits of a category.
+/// The rule that reports hits of a category: the one whose file lists it (each category is
+/// listed by exactly one rule, tested).
 pub fn rule_of(cat: Category) -> RuleId {
-    match cat {
-        Category::Insult | Category::Judgement => RuleId::FreeTextJudgement,
-        Category::Nir | Category::Iban | Category::Card | Category::Phone | Category::Email => {
-            RuleId::FreeTextIdentifier
-        }
-        _ => RuleId::FreeTextSensitive,
+    if judgement::CATEGORIES.contains(&cat) {
+        RuleId::FreeTextJudgement
+    } else if identifier::CATEGORIES.contains(&cat) {
+        RuleId::FreeTextIdentifier
+    } else {
+        RuleId::FreeTextSensitive
     }
 }
 
-/// Every rule a free-text column may yield.
-const RULES: &[RuleId] = &[
-    RuleId::FreeTextJudgement,
-    RuleId::FreeTextSensitive,
-    RuleId::FreeTextIdentifier,
-];
-
-pub fn plan(p: &mut Planner<'_>) {
+/// The free-text columns of the policy and the catalog, one check each (`Broken` for a listed
+/// column the catalog lacks): listed columns first, then those found with `auto = true`.
+fn columns(p: &mut Planner<'_>) -> Vec<(String, CheckKind)> {
+    let mut out = Vec::new();
     let policy = p.policy;
     let mut listed: BTreeSet<(String, String)> = BTreeSet::new();
     for name in &policy.free_text.columns {
@@ -62,13 +72,13 @@ pub fn plan(p: &mut Planner<'_>) {
                 listed.insert((table.qualified_name(), col.name.clone()));
                 let mut check = make_check(table, &col.name, Why::Listed);
                 check.purpose = purpose_of(p, table, &col.name);
-                p.push(id, RULES, CheckKind::FreeText(check));
+                out.push((id, CheckKind::FreeText(check)));
             }
-            Err(why) => p.push(id, RULES, CheckKind::Broken(why)),
+            Err(why) => out.push((id, CheckKind::Broken(why))),
         }
     }
     if !policy.free_text.auto {
-        return;
+        return out;
     }
     let catalog = p.catalog;
     for table in &catalog.tables {
@@ -94,9 +104,10 @@ pub fn plan(p: &mut Planner<'_>) {
             let id = format!("free-text:{}.{}", table.display_name(), col.name);
             let mut check = make_check(table, &col.name, why);
             check.purpose = purpose_of(p, table, &col.name);
-            p.push(id, RULES, CheckKind::FreeText(check));
+            out.push((id, CheckKind::FreeText(check)));
         }
     }
+    out
 }
 
 /// Names that announce a date, a code or a closed list, never prose (SQLite declares them
@@ -227,5 +238,40 @@ pub fn remediation(
     Remediation {
         sql,
         applicability: Applicability::Review,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_category_is_reported_by_the_one_rule_that_lists_it() {
+        for cat in Category::ALL {
+            let listed: Vec<RuleId> = [
+                (RuleId::FreeTextJudgement, judgement::CATEGORIES),
+                (RuleId::FreeTextSensitive, sensitive::CATEGORIES),
+                (RuleId::FreeTextIdentifier, identifier::CATEGORIES),
+            ]
+            .into_iter()
+            .filter(|(_, cats)| cats.contains(&cat))
+            .map(|(rule, _)| rule)
+            .collect();
+            assert_eq!(listed, vec![rule_of(cat)], "{}", cat.as_str());
+        }
+    }
+
+    /// A column's check as the engine receives it, for the rules' fix tests.
+    pub(super) fn check(key: &[&str], key_integer: bool) -> FreeTextCheck {
+        FreeTextCheck {
+            schema: None,
+            table: "interactions".into(),
+            display: "interactions".into(),
+            key: key.iter().map(|k| k.to_string()).collect(),
+            key_integer,
+            column: "commentaire".into(),
+            why: Why::Listed,
+            purpose: None,
+        }
     }
 }

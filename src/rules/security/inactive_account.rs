@@ -12,8 +12,6 @@
 //! A `[[purpose.retention]]` anchored on one of those columns already rules the table with the
 //! policy's own duration (`retention-exceeded`), so the table is left to it.
 
-use super::Planner;
-use super::RuleId;
 use super::passwords::password_column;
 use crate::catalog::{Column, Table, TypeClass};
 use crate::check::{CheckKind, CountCheck, Fix};
@@ -22,6 +20,7 @@ use crate::dialect::remediation::{Action, RowSet};
 use crate::finding::Applicability;
 use crate::policy::duration::Duration;
 use crate::rules::references::Reference;
+use crate::rules::{Planner, Rule, RuleId};
 use crate::text::names::tokenize;
 
 /// Words that say "the latest", and the kinds of activity an account shows.
@@ -109,43 +108,52 @@ fn activity_columns(table: &Table, dialect: Dialect) -> Vec<&Column> {
         .collect()
 }
 
-pub fn plan(p: &mut Planner<'_>) {
-    let Some(reference) = crate::rules::references::get("inactive-account") else {
-        return;
-    };
-    let catalog = p.catalog;
-    let policy = p.policy;
-    for table in catalog.tables.iter().filter(|t| !t.view) {
-        let Some(password) = table
-            .columns
-            .iter()
-            .find(|c| password_column(&table.name, c))
-        else {
-            continue;
+pub struct InactiveAccount;
+
+impl Rule for InactiveAccount {
+    fn id(&self) -> RuleId {
+        RuleId::InactiveAccount
+    }
+
+    /// One count per account table, unless a retention rule of the policy rules it.
+    fn plan(&self, p: &mut Planner<'_>) {
+        let Some(reference) = crate::rules::references::get("inactive-account") else {
+            return;
         };
-        let columns = activity_columns(table, p.dialect);
-        if columns.is_empty() {
-            continue;
+        let catalog = p.catalog;
+        let policy = p.policy;
+        for table in catalog.tables.iter().filter(|t| !t.view) {
+            let Some(password) = table
+                .columns
+                .iter()
+                .find(|c| password_column(&table.name, c))
+            else {
+                continue;
+            };
+            let columns = activity_columns(table, p.dialect);
+            if columns.is_empty() {
+                continue;
+            }
+            let ruled = policy.purposes.iter().any(|purpose| {
+                purpose.retention.iter().any(|r| {
+                    catalog
+                        .find_table(&r.table.value)
+                        .is_some_and(|t| t.qualified_name() == table.qualified_name())
+                        && columns
+                            .iter()
+                            .any(|c| c.name.eq_ignore_ascii_case(&r.from.value))
+                })
+            });
+            if ruled {
+                continue;
+            }
+            let check = plan_table(p, table, password, &columns, reference);
+            p.push(
+                format!("inactive-account:{}", table.display_name()),
+                &[RuleId::InactiveAccount],
+                CheckKind::Count(check),
+            );
         }
-        let ruled = policy.purposes.iter().any(|purpose| {
-            purpose.retention.iter().any(|r| {
-                catalog
-                    .find_table(&r.table.value)
-                    .is_some_and(|t| t.qualified_name() == table.qualified_name())
-                    && columns
-                        .iter()
-                        .any(|c| c.name.eq_ignore_ascii_case(&r.from.value))
-            })
-        });
-        if ruled {
-            continue;
-        }
-        let check = plan_table(p, table, password, &columns, reference);
-        p.push(
-            format!("inactive-account:{}", table.display_name()),
-            &[RuleId::InactiveAccount],
-            CheckKind::Count(check),
-        );
     }
 }
 
