@@ -325,29 +325,29 @@ pub fn check(
             .or_insert_with(|| view.is_personal(table));
         match &touched.column {
             None => {
-                let created = touched
-                    .events
+                // Table-level rules judge a table the migrations create.
+                let Some(ev) = touched.last(&[TouchKind::CreatedTable]) else {
+                    continue;
+                };
+                for unit in rules::registered()
                     .iter()
-                    .any(|e| e.kind == TouchKind::CreatedTable);
-                if created && personal && !view.has_retention(table) {
-                    let ev = touched.last(&[TouchKind::CreatedTable]).expect("created");
+                    .filter(|u| u.gate_trigger() == Some(GateTrigger::TableCreated))
+                {
+                    let Some(j) = unit.judge_created_table(&view, table, personal) else {
+                        continue;
+                    };
                     let file = &files[ev.file];
                     let mut f = finding(
-                        RuleId::RetentionUndeclared,
+                        j.rule,
                         file,
                         ev.line,
                         ev.column,
                         ev.start..ev.end.max(ev.start + 1),
-                        format!(
-                            "new table {} holds personal data but no purpose declares its retention",
-                            table.name
-                        ),
-                        format!(
-                            "add a [[purpose.retention]] with table = \"{}\", keep and from to the policy",
-                            table.name
-                        ),
+                        j.message,
+                        j.help,
                     );
                     f.table = Some(table.name.clone());
+                    f.category = j.category;
                     raw.push((ev.file, f));
                 }
             }

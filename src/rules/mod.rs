@@ -65,6 +65,18 @@ pub trait Rule: Sync {
     fn gate_trigger(&self) -> Option<GateTrigger> {
         None
     }
+
+    /// The judgement of a table the migrations create (rules whose trigger is
+    /// [`GateTrigger::TableCreated`]): `personal` says whether the policy or the table's
+    /// columns make it personal data.
+    fn judge_created_table(
+        &self,
+        _view: &columns::PolicyView,
+        _table: &crate::catalog::Table,
+        _personal: bool,
+    ) -> Option<columns::Judgement> {
+        None
+    }
 }
 
 /// What a migration must change for the gate to report a rule on it. The gate judges the

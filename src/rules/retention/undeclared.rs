@@ -1,9 +1,11 @@
 //! `retention-undeclared`: a table that holds personal data (`super::personal_tables`) with no
 //! `[[purpose.retention]]` at all. Read from the policy and catalog: no row is read.
 
+use crate::catalog::Table;
 use crate::check::CheckKind;
 use crate::finding::{Applicability, Remediation};
-use crate::rules::{Planner, Rule, RuleId};
+use crate::rules::columns::{Judgement, PolicyView};
+use crate::rules::{GateTrigger, Planner, Rule, RuleId};
 use std::collections::BTreeSet;
 
 pub struct RetentionUndeclared;
@@ -11,6 +13,31 @@ pub struct RetentionUndeclared;
 impl Rule for RetentionUndeclared {
     fn id(&self) -> RuleId {
         RuleId::RetentionUndeclared
+    }
+
+    fn gate_trigger(&self) -> Option<GateTrigger> {
+        Some(GateTrigger::TableCreated)
+    }
+
+    /// A new table that holds personal data needs its retention declared before it ships.
+    fn judge_created_table(
+        &self,
+        view: &PolicyView,
+        table: &Table,
+        personal: bool,
+    ) -> Option<Judgement> {
+        (personal && !view.has_retention(table)).then(|| Judgement {
+            rule: RuleId::RetentionUndeclared,
+            category: None,
+            message: format!(
+                "new table {} holds personal data but no purpose declares its retention",
+                table.name
+            ),
+            help: format!(
+                "add a [[purpose.retention]] with table = \"{}\", keep and from to the policy",
+                table.name
+            ),
+        })
     }
 
     fn plan(&self, p: &mut Planner<'_>) {
@@ -127,5 +154,34 @@ from = "derniere_activite"
     #[test]
     fn a_table_missing_from_the_catalog_is_not_reported_here() {
         assert!(findings(vec![]).is_empty());
+    }
+
+    #[test]
+    fn the_gate_judges_a_new_personal_table_without_retention() {
+        use crate::rules::columns::PolicyView;
+        use crate::rules::{GateTrigger, RuleId, unit};
+        let policy =
+            crate::policy::load_str("p.toml", POLICY, crate::dialect::Dialect::Postgres).unwrap();
+        let view = PolicyView::new(&policy);
+        let unit = unit(RuleId::RetentionUndeclared);
+        assert_eq!(unit.gate_trigger(), Some(GateTrigger::TableCreated));
+        let candidats = table("candidats", &[("id", "integer", false)]);
+        let j = unit
+            .judge_created_table(&view, &candidats, true)
+            .expect("personal, no retention");
+        assert_eq!(j.rule, RuleId::RetentionUndeclared);
+        assert_eq!(
+            j.message,
+            "new table candidats holds personal data but no purpose declares its retention"
+        );
+        let alumni = table("alumni", &[("id", "integer", false)]);
+        assert!(
+            unit.judge_created_table(&view, &alumni, true).is_none(),
+            "has a retention"
+        );
+        assert!(
+            unit.judge_created_table(&view, &candidats, false).is_none(),
+            "not personal"
+        );
     }
 }
