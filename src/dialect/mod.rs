@@ -257,6 +257,25 @@ impl Dialect {
         matches!(self, Dialect::Mysql)
     }
 
+    /// Whether `ALTER TABLE … ALTER COLUMN … SET DEFAULT` exists (SQLite must rebuild the table).
+    pub fn can_alter_column_default(self) -> bool {
+        !matches!(self, Dialect::Sqlite)
+    }
+
+    /// Whether a date kept as text (or an unknown type) can be compared as a date: SQLite and
+    /// MySQL read ISO text dates; PostgreSQL would need a cast that may fail on bad rows.
+    pub fn reads_text_dates(self) -> bool {
+        !matches!(self, Dialect::Postgres)
+    }
+
+    /// The words of a `REVOKE` that takes every privilege on a table.
+    pub fn revoke_all(self) -> &'static str {
+        match self {
+            Dialect::Mysql => "ALL PRIVILEGES",
+            Dialect::Postgres | Dialect::Sqlite => "ALL",
+        }
+    }
+
     /// Whether the backend has accounts and privileges to check (SQLite has none).
     pub fn has_privileges(self) -> bool {
         !matches!(self, Dialect::Sqlite)

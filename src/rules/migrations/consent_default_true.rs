@@ -6,7 +6,6 @@
 //! `undeclared-column` plans; this unit plans nothing itself.
 
 use crate::catalog::{Column, default_is_true};
-use crate::dialect::Dialect;
 use crate::finding::{Applicability, Remediation};
 use crate::rules::minimisation::Judgement;
 use crate::rules::minimisation::columns::FixParts;
@@ -63,20 +62,21 @@ pub fn judge(name: &str, column: &Column, class: Option<&NameClass>) -> Option<J
 pub fn fix(parts: &FixParts<'_>) -> Remediation {
     let d = parts.dialect;
     Remediation {
-        sql: match d {
-            Dialect::Sqlite => format!(
+        sql: if !d.can_alter_column_default() {
+            format!(
                 "-- vigie: {} {}.{}\n-- SQLite cannot change a column default: rebuild the table with DEFAULT 0 (or no default).\n",
                 parts.rule,
                 parts.table.display_name(),
                 parts.column
-            ),
-            _ => format!(
+            )
+        } else {
+            format!(
                 "{}{}\nALTER TABLE {} ALTER COLUMN {} SET DEFAULT false;\nCOMMIT;\n",
                 parts.head,
                 d.begin(),
                 parts.table_ref,
                 parts.column_ref
-            ),
+            )
         },
         applicability: Applicability::Review,
     }

@@ -43,11 +43,7 @@ pub(super) fn revoke_sql(d: Dialect, table: &str, grants: &[Grant], role: Option
     let mut done = BTreeSet::new();
     for g in grants {
         let who = &g.holder;
-        let all = if d == Dialect::Mysql {
-            "ALL PRIVILEGES"
-        } else {
-            "ALL"
-        };
+        let all = d.revoke_all();
         let line = match &g.level {
             GrantLevel::Table => format!("REVOKE {all} ON {target} FROM {who};\n"),
             GrantLevel::Membership => format!(

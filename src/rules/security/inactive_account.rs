@@ -102,7 +102,7 @@ fn activity_columns(table: &Table, dialect: Dialect) -> Vec<&Column> {
         .filter(|c| last_activity_name(&c.name))
         .filter(|c| match c.type_class() {
             TypeClass::Date | TypeClass::Timestamp | TypeClass::Integer => true,
-            TypeClass::Text | TypeClass::Other => dialect != Dialect::Postgres,
+            TypeClass::Text | TypeClass::Other => dialect.reads_text_dates(),
             _ => false,
         })
         .collect()
