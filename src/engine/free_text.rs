@@ -412,33 +412,18 @@ pub fn run(
     let mut findings = Vec::new();
     for (cat, mut a) in acc {
         let excerpts = a.first_excerpts();
-        let mut f = crate::rules::finding(rule::rule_of(cat), String::new());
-        f.purpose = c.purpose.clone();
-        f.table = Some(c.display.clone());
-        f.column = Some(c.column.clone());
-        f.category = Some(cat.as_str().to_string());
-        f.count = a.count;
-        f.sample_keys = a.keys.into_iter().map(|k| k.0).collect();
-        let mut terms: Vec<TermCount> = a
-            .terms
-            .into_iter()
-            .map(|(term, count)| TermCount { term, count })
-            .collect();
-        terms.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.term.cmp(&y.term)));
-        let top: Vec<String> = terms.iter().take(3).map(|t| t.term.clone()).collect();
-        f.message = format!(
-            "{} row{} of {}.{} mention {} ({})",
-            a.count,
-            if a.count == 1 { "" } else { "s" },
-            c.display,
-            c.column,
-            cat.as_str(),
-            top.join(", ")
-        );
-        f.terms = terms;
-        f.excerpts = excerpts;
-        f.query = Some(sql.clone());
-        f.remediation = Some(rule::remediation(d, c, cat, a.all_keys));
+        let tally = rule::Tally {
+            count: a.count,
+            sample_keys: a.keys.into_iter().map(|k| k.0).collect(),
+            all_keys: a.all_keys,
+            terms: a
+                .terms
+                .into_iter()
+                .map(|(term, count)| TermCount { term, count })
+                .collect(),
+            excerpts,
+        };
+        let f = rule::finding(d, c, cat, tally, &sql);
         findings.push(f);
     }
     Ok(ColumnResult {

@@ -28,7 +28,7 @@ use crate::catalog::{Table, TypeClass};
 use crate::check::{CheckKind, FreeTextCheck, Why};
 use crate::dialect::Dialect;
 use crate::dialect::remediation::BATCH;
-use crate::finding::{Applicability, Remediation};
+use crate::finding::{Applicability, Finding, Remediation, TermCount};
 use crate::text::Category;
 use crate::text::names::{ColumnCategory, classify_name};
 use std::collections::BTreeSet;
@@ -184,6 +184,48 @@ fn make_check(table: &Table, column: &str, why: Why) -> FreeTextCheck {
         why,
         purpose: None,
     }
+}
+
+/// What the stream of one column found for one category: the engine tallies, the rule words it.
+pub struct Tally {
+    /// Rows with at least one hit of the category.
+    pub count: u64,
+    /// The smallest keys, in key order.
+    pub sample_keys: Vec<String>,
+    /// Every flagged key, for the remediation.
+    pub all_keys: Vec<String>,
+    /// How many rows each lexicon term was found in.
+    pub terms: Vec<TermCount>,
+    /// Masked excerpts, with `--show-excerpts` only.
+    pub excerpts: Vec<String>,
+}
+
+/// The finding of one category in one column: its rule, message, most frequent terms and fix.
+pub fn finding(d: Dialect, c: &FreeTextCheck, cat: Category, t: Tally, sql: &str) -> Finding {
+    let mut f = super::finding(rule_of(cat), String::new());
+    f.purpose = c.purpose.clone();
+    f.table = Some(c.display.clone());
+    f.column = Some(c.column.clone());
+    f.category = Some(cat.as_str().to_string());
+    f.count = t.count;
+    f.sample_keys = t.sample_keys;
+    let mut terms = t.terms;
+    terms.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.term.cmp(&y.term)));
+    let top: Vec<String> = terms.iter().take(3).map(|t| t.term.clone()).collect();
+    f.message = format!(
+        "{} row{} of {}.{} mention {} ({})",
+        t.count,
+        if t.count == 1 { "" } else { "s" },
+        c.display,
+        c.column,
+        cat.as_str(),
+        top.join(", ")
+    );
+    f.terms = terms;
+    f.excerpts = t.excerpts;
+    f.query = Some(sql.to_string());
+    f.remediation = Some(remediation(d, c, cat, t.all_keys));
+    f
 }
 
 /// `UPDATE … SET col = NULL WHERE key IN (…)`, batched, for a person to review: comments are
