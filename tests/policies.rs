@@ -169,3 +169,47 @@ fn extra_term_categories_are_typed_and_an_unknown_one_is_refused_at_its_value() 
         }]
     );
 }
+
+/// Every table and column the policy names is resolved before any check runs: a typo in a
+/// purpose's `data`, which no check reads, is reported with its line and a hint instead of
+/// only showing up as an extra `undeclared-column` finding; the scan then ends with exit 2.
+#[test]
+fn a_typo_in_data_is_a_policy_problem_and_fails_the_scan() {
+    let (_dir, path) = sqlite_fixture(&fixture("rules.sql"));
+    let policy = fixture("rules.toml").replace(
+        "data = [\"prospects.email\"]",
+        "data = [\"prospects.emial\", \"prospect.email\"]",
+    );
+    let url = format!("sqlite://{}", path.display());
+    let report = scan_text(&policy, &url, AS_OF);
+    let problems: Vec<String> = report.problems.iter().map(|p| render_plain(p)).collect();
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    let all = problems.join("\n");
+    assert!(
+        all.contains("column `emial` does not exist in table `prospects`"),
+        "{all}"
+    );
+    assert!(all.contains("did you mean `email`?"), "{all}");
+    assert!(all.contains("table `prospect` does not exist"), "{all}");
+    assert!(all.contains("did you mean `prospects`?"), "{all}");
+    // Other checks still run and report.
+    assert_eq!(of_rule(&report, "card-cvv-stored").len(), 1);
+    assert!(vigie::report::error_count(&report) >= 2);
+
+    let dir = tempfile::tempdir().unwrap();
+    let policy_path = dir.path().join("policy.toml");
+    std::fs::write(&policy_path, &policy).unwrap();
+    let out = assert_cmd::Command::cargo_bin("vigie")
+        .unwrap()
+        .args(["scan", &url, "--as-of", AS_OF, "--policy"])
+        .arg(&policy_path)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a policy problem fails the scan"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("did you mean `email`?"), "{stderr}");
+}

@@ -32,12 +32,15 @@ pub fn by_severity(report: &ScanReport) -> BTreeMap<Severity, u64> {
     m
 }
 
+/// What could not be verified: checks in error, and references of the policy the database
+/// does not have (each makes the exit code 2).
 pub fn error_count(report: &ScanReport) -> usize {
     report
         .checks
         .iter()
         .filter(|c| c.status == CheckStatus::Error)
         .count()
+        + report.problems.len()
 }
 
 /// Every finding's remediation, one transaction each, for `--remediation FILE`.

@@ -95,6 +95,7 @@ pub enum GateTrigger {
 /// Build every check of a policy on a catalog: each built-in rule in registry order, then the
 /// policy's own `[[check]]` queries.
 pub fn plan(p: &mut Planner<'_>) {
+    p.resolve_references();
     for rule in registered() {
         rule.plan(p);
     }

@@ -106,6 +106,82 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// Resolve every table and column the policy names against the catalog, before any
+    /// check is planned, so that every missing reference is reported at once with its line,
+    /// caret and "did you mean", including those no rule would otherwise read (a typo in a
+    /// purpose's `data`). Each problem is recorded once; the rules resolving the same names
+    /// later add nothing.
+    pub fn resolve_references(&mut self) {
+        let policy = self.policy;
+        // `table.column` (or `schema.table.column`) in one string, as `data` and
+        // `[free_text].columns` write it.
+        let dotted = |p: &mut Self, name: &Name| {
+            if let Some((t, c)) = name.value.rsplit_once('.') {
+                let part = |v: &str| Name {
+                    value: v.to_string(),
+                    span: name.span.clone(),
+                };
+                if let Ok(table) = p.table(&part(t)) {
+                    let _ = p.column(table, &part(c));
+                }
+            }
+        };
+        let columns = |p: &mut Self, table: &Name, cols: &[&Name]| {
+            if let Ok(t) = p.table(table) {
+                for c in cols {
+                    let _ = p.column(t, c);
+                }
+            }
+        };
+        for s in &policy.subjects {
+            let mut cols: Vec<&Name> = s.key.iter().collect();
+            cols.extend(s.birth_date.as_ref());
+            columns(self, &s.table, &cols);
+        }
+        for purpose in &policy.purposes {
+            for d in &purpose.data {
+                dotted(self, d);
+            }
+            for r in &purpose.retention {
+                let mut cols = vec![&r.from];
+                cols.extend(r.anonymise.iter());
+                columns(self, &r.table, &cols);
+            }
+            if let Some(c) = &purpose.consent {
+                let mut cols: Vec<&Name> = c.subject_key.iter().collect();
+                cols.push(&c.given_at);
+                for n in [
+                    &c.purpose_column,
+                    &c.withdrawn_at,
+                    &c.pre_ticked,
+                    &c.proof,
+                    &c.parental_consent,
+                ] {
+                    cols.extend(n.as_ref());
+                }
+                columns(self, &c.table, &cols);
+                if let Some(pr) = &c.processed {
+                    let cols: Vec<&Name> = pr.subject_key.iter().collect();
+                    columns(self, &pr.table, &cols);
+                }
+            }
+        }
+        if let Some(r) = &policy.requests {
+            let mut cols = vec![&r.received_at, &r.answered_at];
+            cols.extend(r.key.as_ref());
+            cols.extend(r.extended.as_ref());
+            columns(self, &r.table, &cols);
+        }
+        for a in &policy.access {
+            for t in &a.may_read {
+                let _ = self.table(t);
+            }
+        }
+        for c in &policy.free_text.columns {
+            dotted(self, c);
+        }
+    }
+
     /// Add a check that may yield findings of `rules`.
     pub fn push(&mut self, id: String, rules: &[RuleId], kind: CheckKind) {
         self.checks.push(Check {
