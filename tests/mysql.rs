@@ -329,3 +329,42 @@ fn ssl_mode_required_means_tls_or_nothing() {
         assert_eq!(report.target.dialect, vigie::dialect::Dialect::Mysql);
     }
 }
+
+/// On MySQL `[scan] schemas` names databases: a policy drafted on one database and pointed at
+/// a copy must not silently read the original. The draft of `init` names no database, so it
+/// scans whichever database the URL names; a policy whose schemas leave the URL's database out
+/// is refused before any check runs.
+#[test]
+fn the_urls_database_decides_what_is_scanned() {
+    let Some(url) = mysql_fixture("copy", LEGACY_SQL) else {
+        return;
+    };
+    let target = vigie::db::Target::parse(&url).unwrap();
+    let inv = vigie::discover::discover(&target, &Default::default()).unwrap();
+    let draft = vigie::init::draft(&inv);
+    assert!(!draft.contains("[scan]"), "{draft}");
+    // No table is qualified with the database it was drafted on.
+    assert!(!draft.contains(&format!("{}.", url.db_name())), "{draft}");
+    assert!(inv.catalog.tables.iter().all(|t| t.schema.is_none()));
+
+    let policy = format!("[scan]\nschemas = [\"vigie_original\"]\n{LEGACY_POLICY}");
+    let policy = vigie::policy::load_str("p.toml", &policy, vigie::dialect::Dialect::Mysql)
+        .unwrap_or_else(|e| panic!("{}", vigie::policy::diagnostic::render_plain(&e)));
+    let err = vigie::engine::scan(&policy, &target, &options(AS_OF))
+        .err()
+        .expect("a scan of another database than the URL's is refused");
+    let text = format!(
+        "{err} {}",
+        miette::Diagnostic::help(&err)
+            .map(|h| h.to_string())
+            .unwrap_or_default()
+    );
+    assert!(
+        text.contains("is not among the policy's [scan] schemas"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("add \"{}\"", url.db_name())),
+        "{text}"
+    );
+}

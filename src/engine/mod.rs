@@ -152,14 +152,27 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
     let mut pool = Pool::open(target, jobs, opts.limits, &policy.schemas)?;
     let info = pool.info.clone();
     let dialect = info.dialect;
-    if dialect.database_is_schema() {
-        // The URL's database is the session's default: its tables need no qualifier in the
-        // SQL and none in the report, like PostgreSQL's `public`.
-        for t in &mut pool.catalog.tables {
-            if t.schema.as_deref() == Some(info.database.as_str()) {
-                t.schema = None;
-            }
-        }
+    if dialect.database_is_schema()
+        && !policy.schemas.is_empty()
+        && !policy
+            .schemas
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(&info.database))
+    {
+        // `[scan] schemas` names databases on MySQL: a policy drafted on `crm` and pointed at
+        // a copy `crm_test` would silently read `crm`.
+        pool.close();
+        return Err(DbError::Query {
+            message: format!(
+                "the URL's database `{}` is not among the policy's [scan] schemas ({}): the scan would read other databases than the one in the URL",
+                info.database,
+                policy.schemas.join(", ")
+            ),
+            hint: Some(format!(
+                "add \"{}\" to [scan] schemas, or remove the list to scan the URL's database",
+                info.database
+            )),
+        });
     }
     let catalog = std::mem::take(&mut pool.catalog);
     let mut planner = Planner::new(policy, &catalog, dialect, opts.as_of, opts.max_keys);

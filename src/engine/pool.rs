@@ -28,17 +28,36 @@ impl Pool {
     ) -> Result<Pool, DbError> {
         let (info, mut sessions) = db::open(target, jobs.max(1), limits)?;
         match sessions[0].introspect(schemas) {
-            Ok(catalog) => Ok(Pool {
-                info,
-                catalog,
-                sessions,
-            }),
+            Ok(mut catalog) => {
+                if info.dialect.database_is_schema() {
+                    // The URL's database is the session's default: its tables need no
+                    // qualifier in the SQL, the report or a drafted policy, like PostgreSQL's
+                    // `public`; so a policy drafted on one copy of a database scans another.
+                    for t in &mut catalog.tables {
+                        if t.schema.as_deref() == Some(info.database.as_str()) {
+                            t.schema = None;
+                        }
+                    }
+                }
+                Ok(Pool {
+                    info,
+                    catalog,
+                    sessions,
+                })
+            }
             Err(e) => {
                 for s in sessions {
                     s.close();
                 }
                 Err(e)
             }
+        }
+    }
+
+    /// Close every session without running anything.
+    pub fn close(self) {
+        for s in self.sessions {
+            s.close();
         }
     }
 
