@@ -351,8 +351,7 @@ fn the_urls_database_decides_what_is_scanned() {
     let policy = vigie::policy::load_str("p.toml", &policy, vigie::dialect::Dialect::Mysql)
         .unwrap_or_else(|e| panic!("{}", vigie::policy::diagnostic::render_plain(&e)));
     let err = vigie::engine::scan(&policy, &target, &options(AS_OF))
-        .err()
-        .expect("a scan of another database than the URL's is refused");
+        .expect_err("a scan of another database than the URL's is refused");
     let text = format!(
         "{err} {}",
         miette::Diagnostic::help(&err)
