@@ -322,3 +322,70 @@ fn type_value_must_be_a_non_empty_string() {
         "a number is refused"
     );
 }
+
+/// One subject, a consent keyed by type and id with no `where` and no `type_value`: whose
+/// consent rows are the students' is not said, so the joins are skipped (the prospects'
+/// consents would otherwise count for students 2, 3 and 5).
+#[test]
+fn one_subject_with_neither_type_value_nor_where_is_skipped() {
+    let policy = without_type_values(POLICY).replace(
+        "subjects = [\"etudiant\", \"prospect\"]",
+        "subjects = [\"etudiant\"]",
+    );
+    for db in every_backend("consent_polymorphic_one", SCHEMA) {
+        let report = scan_text(&policy, &db.url, AS_OF);
+        assert!(
+            report.errors().is_empty(),
+            "{}: {:?}",
+            db.backend,
+            report.errors()
+        );
+        assert_eq!(
+            consent_rows(&report),
+            vec![row(
+                "consent-without-proof",
+                Some("consentements"),
+                2,
+                &["4", "6"]
+            )],
+            "{}",
+            db.backend
+        );
+        let reason = report
+            .checks
+            .iter()
+            .find(|c| c.id == "consent-missing:newsletter:etudiants")
+            .and_then(|c| c.reason.clone());
+        assert_eq!(
+            reason.as_deref(),
+            Some(
+                "subject `etudiant` has no `type_value`: the consent's subject_key [personne_type, personne_id] keys people by `personne_type`, and neither this subject's `type_value` nor the consent's `where` says which value is this subject's"
+            )
+        );
+        // With the consent's `where` selecting the students, it runs as before.
+        let with_where = policy.replace(
+            "subject_key = [\"personne_type\", \"personne_id\"]\n",
+            "subject_key = [\"personne_type\", \"personne_id\"]\nwhere = \"personne_type = 'etudiant'\"\n",
+        );
+        let report = scan_text(&with_where, &db.url, AS_OF);
+        let mut got = consent_rows(&report);
+        got.sort();
+        assert_eq!(
+            got,
+            vec![
+                row(
+                    "consent-minor-without-parent",
+                    Some("consentements"),
+                    1,
+                    &["4"]
+                ),
+                row("consent-missing", Some("etudiants"), 1, &["2"]),
+                row("consent-pre-ticked", Some("etudiants"), 1, &["4"]),
+                row("consent-withdrawn", Some("etudiants"), 1, &["3"]),
+                row("consent-without-proof", Some("consentements"), 1, &["4"]),
+            ],
+            "{}",
+            db.backend
+        );
+    }
+}

@@ -11,8 +11,9 @@
 //! with the processed rows' key. Against a subject table whose key is shorter, the consent
 //! key's last columns match it, and the column before them (the type column) is filtered on
 //! the subject's `type_value`. A subject without `type_value` in a purpose of one subject
-//! leaves the type to the consent's `where`; in a purpose of several subjects the policy
-//! cannot say which consent rows are whose, and the checks joining them are skipped.
+//! leaves the type to the consent's `where`; in a purpose of several subjects, or with no
+//! `where`, the policy cannot say which consent rows are whose, and the checks joining them
+//! are skipped.
 //!
 //! Each rule is its own unit (`missing.rs`, `withdrawn.rs`, `pre_ticked.rs`,
 //! `without_proof.rs`, `minor_without_parent.rs`). This module resolves a purpose's consent
@@ -70,8 +71,8 @@ impl Unplanned {
 /// `alias`, key `skey`): the consent key's last columns equal the key, and, when the consent
 /// key is longer, the column before them holds the subject's `type_value`. Without
 /// `type_value`, a purpose of one subject leaves the type to the consent's `where`; a purpose
-/// of several subjects is skipped, since which consent rows belong to this subject is not
-/// known.
+/// of several subjects, or a consent with no `where`, is skipped, since which consent rows
+/// belong to this subject is not known.
 fn subject_join(
     p: &Planner<'_>,
     purpose: &Purpose,
@@ -97,16 +98,25 @@ fn subject_join(
             d.col("c", type_column),
             d.quote_literal(&tv.value)
         )),
-        None if purpose.subjects.len() > 1 => {
+        None if purpose.subjects.len() > 1 || consent.where_.is_none() => {
+            let key = consent
+                .subject_key
+                .iter()
+                .map(|k| k.value.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let why = if purpose.subjects.len() > 1 {
+                format!(
+                    "the consent's subject_key [{key}] keys several subjects of this purpose by `{type_column}`, and which value is this subject's is not declared"
+                )
+            } else {
+                format!(
+                    "the consent's subject_key [{key}] keys people by `{type_column}`, and neither this subject's `type_value` nor the consent's `where` says which value is this subject's"
+                )
+            };
             return Err(Unplanned::Skipped(format!(
-                "subject `{}` has no `type_value`: the consent's subject_key [{}] keys several subjects of this purpose by `{type_column}`, and which value is this subject's is not declared",
-                subject.id.value,
-                consent
-                    .subject_key
-                    .iter()
-                    .map(|k| k.value.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                "subject `{}` has no `type_value`: {why}",
+                subject.id.value
             )));
         }
         None => {}
