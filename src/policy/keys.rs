@@ -321,7 +321,10 @@ mod tests {
             ),
             ("free_text.extra_terms", &["term", "category"]),
             ("free_text.ignore_terms", &["term", "reason"]),
-            ("subject", &["id", "table", "key", "birth_date"]),
+            (
+                "subject",
+                &["id", "table", "key", "birth_date", "type_value"],
+            ),
             (
                 "purpose",
                 &[
@@ -420,6 +423,7 @@ id = "s"
 table = "t"
 key = "id"
 birth_date = "b"
+type_value = "s"
 [[purpose]]
 id = "p"
 title = "t"

@@ -95,6 +95,7 @@ pub struct RawSubject {
     pub table: S<String>,
     pub key: Option<S<KeySpec>>,
     pub birth_date: Option<S<String>>,
+    pub type_value: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -11,6 +11,9 @@ pub struct Subject {
     pub table: Name,
     pub key: Vec<Name>,
     pub birth_date: Option<Name>,
+    /// The value a consent or processed table's type column holds for this subject, when it
+    /// keys people by `["<type column>", "<id column>"]`.
+    pub type_value: Option<Name>,
 }
 
 /// Every subject, each id declared once.
@@ -26,6 +29,16 @@ pub(super) fn validate(raw: &[RawSubject], cx: &mut ValidationContext<'_>) -> Ve
                 None,
             );
         }
+        if let Some(tv) = &s.type_value
+            && tv.get_ref().trim().is_empty()
+        {
+            cx.push(
+                tv.span(),
+                format!("the `type_value` of subject `{}` is empty", s.id.get_ref()),
+                "empty",
+                Some("write the value the type column of a composite key holds for these people, such as `type_value = \"etudiant\"`".into()),
+            );
+        }
         subjects.push(s.validate());
     }
     subjects
@@ -38,6 +51,7 @@ impl RawSubject {
             table: Name::from(&self.table),
             key: self.key.as_ref().map(key_names).unwrap_or_default(),
             birth_date: self.birth_date.as_ref().map(Name::from),
+            type_value: self.type_value.as_ref().map(Name::from),
         }
     }
 }

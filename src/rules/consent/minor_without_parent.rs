@@ -1,10 +1,13 @@
 //! `consent-minor-without-parent`: a consent in force at as-of, given before the subject
 //! reached the digital-consent age (`[organisation] country`: FR 15, default 16), with
-//! `parental_consent` not true (false or NULL; with no `parental_consent` column declared,
-//! every such consent). One check per subject of the purpose that declares a `birth_date`;
-//! skipped, with the reason, when none does.
+//! `parental_consent` not true (false or NULL). One check per subject of the purpose that
+//! declares a `birth_date`; skipped, with the reason, when none does.
+//!
+//! A consent that declares no `parental_consent` column while a subject has a `birth_date`
+//! is one policy-level finding: the parents' agreement is not recorded at all, so counting
+//! every minor's consent would only restate that gap.
 
-use super::consent_sql;
+use super::{Unplanned, consent_sql, subject_join};
 use crate::catalog::Table;
 use crate::check::{CheckKind, CountCheck};
 use crate::policy::duration::Duration;
@@ -28,7 +31,7 @@ pub(super) fn plan_purpose<'a>(
     consent: &Consent,
     ctable: &'a Table,
 ) {
-    let mut any_birth = false;
+    let mut with_birth = Vec::new();
     for sid in &purpose.subjects {
         let Some(subject) = p.policy.subject(&sid.value) else {
             continue;
@@ -36,13 +39,14 @@ pub(super) fn plan_purpose<'a>(
         let Some(birth) = &subject.birth_date else {
             continue;
         };
-        any_birth = true;
+        with_birth.push(subject.id.value.clone());
         let id = format!("consent-minor-without-parent:{pid}:{}", subject.id.value);
         let r = p.table(&subject.table).and_then(|st| {
             let b = p.column(st, birth)?;
-            if let Some(pc) = &consent.parental_consent {
-                p.column(ctable, pc)?;
-            }
+            let Some(pc) = &consent.parental_consent else {
+                return Ok(None);
+            };
+            p.column(ctable, pc)?;
             let skey: Vec<String> = if subject.key.is_empty() {
                 st.primary_key.clone()
             } else {
@@ -54,42 +58,64 @@ pub(super) fn plan_purpose<'a>(
                     subject.id.value
                 ));
             }
-            Ok(check(p, pid, consent, ctable, st, &skey, &b.name))
+            Ok(Some((st, skey, b.name.clone())))
         });
         let kind = match r {
-            Ok(c) => CheckKind::Count(c),
-            Err(why) => CheckKind::Broken(why),
+            // No `parental_consent`: the one policy-level finding below stands for it.
+            Ok(None) => continue,
+            Ok(Some((st, skey, birth))) => {
+                match subject_join(p, purpose, consent, subject, &skey, "s") {
+                    Ok(join) => CheckKind::Count(check(p, pid, consent, ctable, st, &join, &birth)),
+                    Err(why) => why.kind(),
+                }
+            }
+            Err(why) => Unplanned::Broken(why).kind(),
         };
         p.push(id, &[RuleId::ConsentMinorWithoutParent], kind);
     }
-    if !any_birth {
+    if with_birth.is_empty() {
         p.push(
             format!("consent-minor-without-parent:{pid}"),
             &[RuleId::ConsentMinorWithoutParent],
             CheckKind::Skipped("no subject of this purpose declares a `birth_date`".into()),
         );
+    } else if consent.parental_consent.is_none() {
+        let mut f = p.finding(
+            RuleId::ConsentMinorWithoutParent,
+            Some(pid),
+            None,
+            format!(
+                "the parental-consent proof is not recorded for `{pid}`: its consent declares no `parental_consent` column, though {} {} a `birth_date`, so the consent of a minor below the digital-consent age cannot show a parent's agreement (RGPD art. 8, LIL art. 45)",
+                with_birth
+                    .iter()
+                    .map(|s| format!("subject `{s}`"))
+                    .collect::<Vec<_>>()
+                    .join(" and "),
+                if with_birth.len() > 1 { "declare" } else { "declares" }
+            ),
+        );
+        f.count = 1;
+        p.push(
+            format!("consent-minor-without-parent:{pid}"),
+            &[RuleId::ConsentMinorWithoutParent],
+            CheckKind::Catalog(vec![f]),
+        );
     }
 }
 
 /// The count of consent rows in force given before the subject's birthday of consent age,
-/// joined to the subject table on the consent key's last columns.
+/// joined to the subject table (alias `s`) on `join`.
 fn check(
     p: &Planner<'_>,
     pid: &str,
     consent: &Consent,
     ctable: &Table,
     stable: &Table,
-    skey: &[String],
+    join: &[String],
     birth: &str,
 ) -> CountCheck {
     let d = p.dialect;
     let age = p.policy.organisation.consent_age;
-    let tail = &consent.subject_key[consent.subject_key.len() - skey.len()..];
-    let join: Vec<String> = tail
-        .iter()
-        .zip(skey)
-        .map(|(ck, sk)| format!("{} = {}", d.col("c", &ck.value), d.col("s", sk)))
-        .collect();
     let from = format!(
         "{} JOIN {} ON {}",
         p.filtered(ctable, "c", consent.where_.as_ref()),
@@ -105,13 +131,14 @@ fn check(
         &d.col("c", &consent.given_at.value),
         Planner::type_of(ctable, &consent.given_at.value),
     );
-    let parental = match &consent.parental_consent {
-        Some(pc) => format!(
-            "NOT {}",
-            d.is_true(&d.col("c", &pc.value), Planner::type_of(ctable, &pc.value))
-        ),
-        None => "1 = 1".into(),
-    };
+    let pc = consent
+        .parental_consent
+        .as_ref()
+        .expect("checked by the caller");
+    let parental = format!(
+        "NOT {}",
+        d.is_true(&d.col("c", &pc.value), Planner::type_of(ctable, &pc.value))
+    );
     let build = |as_of: &str| {
         let s = consent_sql(p, consent, ctable, as_of);
         format!(
@@ -171,6 +198,73 @@ mod tests {
             &check(&checks, "consent-minor-without-parent:alumni-network").kind,
             CheckKind::Skipped(why) if why == "no subject of this purpose declares a `birth_date`"
         ));
+    }
+
+    #[test]
+    fn the_join_filters_the_type_column_on_the_subjects_type_value() {
+        let policy = POLICY.replace(
+            "birth_date = \"ne_le\"",
+            "birth_date = \"ne_le\"\ntype_value = \"candidat\"",
+        );
+        let (checks, _) = planned(&policy, tables());
+        let c = count(&checks, "consent-minor-without-parent:newsletter:candidat");
+        assert!(
+            c.display_sql.contains(
+                r#"JOIN "candidats" AS s ON c."personne_id" = s."id" AND c."personne_type" = 'candidat' WHERE"#
+            ),
+            "{}",
+            c.display_sql
+        );
+    }
+
+    #[test]
+    fn several_subjects_without_type_value_are_skipped() {
+        let policy = POLICY.replace(
+            "subjects = [\"candidat\"]",
+            "subjects = [\"candidat\", \"alumni\"]",
+        );
+        let (checks, _) = planned(&policy, tables());
+        assert!(matches!(
+            &check(&checks, "consent-minor-without-parent:newsletter:candidat").kind,
+            CheckKind::Skipped(why) if why.starts_with("subject `candidat` has no `type_value`")
+        ));
+        assert!(
+            matches!(
+                &check(&checks, "consent-missing:newsletter:abonnements_newsletter").kind,
+                CheckKind::Count(_)
+            ),
+            "a processed table keyed like the consent is joined on its whole key"
+        );
+    }
+
+    #[test]
+    fn without_parental_consent_one_policy_level_finding() {
+        let policy = POLICY.replace("parental_consent = \"accord_parental\"\n", "");
+        let (checks, _) = planned(&policy, tables());
+        assert_eq!(
+            ids_of(&checks, "consent-minor-without-parent"),
+            [
+                "consent-minor-without-parent:alumni-network",
+                "consent-minor-without-parent:newsletter"
+            ]
+        );
+        let CheckKind::Catalog(found) =
+            &check(&checks, "consent-minor-without-parent:newsletter").kind
+        else {
+            panic!("a policy-level finding");
+        };
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].count, 1);
+        assert!(found[0].sample_keys.is_empty());
+        assert_eq!(found[0].table, None);
+        assert_eq!(found[0].purpose.as_deref(), Some("newsletter"));
+        assert!(
+            found[0]
+                .message
+                .starts_with("the parental-consent proof is not recorded for `newsletter`"),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]

@@ -8,8 +8,12 @@
 //! `consent-missing`. The three are disjoint, so each processed row is counted once.
 //!
 //! Keys that are lists (`["personne_type", "personne_id"]`) are matched column by column
-//! with the processed rows' key; against a subject table whose key is shorter, the consent
-//! key's last columns match it and the leading ones are left to the consent's `where`.
+//! with the processed rows' key. Against a subject table whose key is shorter, the consent
+//! key's last columns match it, and the column before them (the type column) is filtered on
+//! the subject's `type_value`. A subject without `type_value` in a purpose of one subject
+//! leaves the type to the consent's `where`; in a purpose of several subjects, or with no
+//! `where`, the policy cannot say which consent rows are whose, and the checks joining them
+//! are skipped.
 //!
 //! Each rule is its own unit (`missing.rs`, `withdrawn.rs`, `pre_ticked.rs`,
 //! `without_proof.rs`, `minor_without_parent.rs`). This module resolves a purpose's consent
@@ -34,7 +38,7 @@ use super::Planner;
 use super::RuleId;
 use crate::catalog::Table;
 use crate::check::{CheckKind, CountCheck};
-use crate::policy::{Consent, Name, Purpose};
+use crate::policy::{Consent, Name, Purpose, Subject};
 
 /// The rows that need consent: a table, its join key, and an optional filter.
 struct Source<'a> {
@@ -42,6 +46,82 @@ struct Source<'a> {
     key: Vec<String>,
     where_: Option<&'a Name>,
     label: String,
+    /// The subject whose table this is (no `processed` table declared).
+    subject: Option<&'a Subject>,
+}
+
+/// Why a check cannot be planned: the policy or the database is wrong (an error), or the
+/// policy does not say enough for the check to run (skipped, with the reason).
+#[derive(Clone)]
+enum Unplanned {
+    Broken(String),
+    Skipped(String),
+}
+
+impl Unplanned {
+    fn kind(self) -> CheckKind {
+        match self {
+            Unplanned::Broken(why) => CheckKind::Broken(why),
+            Unplanned::Skipped(why) => CheckKind::Skipped(why),
+        }
+    }
+}
+
+/// The conditions joining consent rows (alias `c`) to the rows of a subject's table (alias
+/// `alias`, key `skey`): the consent key's last columns equal the key, and, when the consent
+/// key is longer, the column before them holds the subject's `type_value`. Without
+/// `type_value`, a purpose of one subject leaves the type to the consent's `where`; a purpose
+/// of several subjects, or a consent with no `where`, is skipped, since which consent rows
+/// belong to this subject is not known.
+fn subject_join(
+    p: &Planner<'_>,
+    purpose: &Purpose,
+    consent: &Consent,
+    subject: &Subject,
+    skey: &[String],
+    alias: &str,
+) -> Result<Vec<String>, Unplanned> {
+    let d = p.dialect;
+    let lead = consent.subject_key.len() - skey.len();
+    let mut join: Vec<String> = consent.subject_key[lead..]
+        .iter()
+        .zip(skey)
+        .map(|(ck, sk)| format!("{} = {}", d.col("c", &ck.value), d.col(alias, sk)))
+        .collect();
+    if lead == 0 {
+        return Ok(join);
+    }
+    let type_column = &consent.subject_key[lead - 1].value;
+    match &subject.type_value {
+        Some(tv) => join.push(format!(
+            "{} = {}",
+            d.col("c", type_column),
+            d.quote_literal(&tv.value)
+        )),
+        None if purpose.subjects.len() > 1 || consent.where_.is_none() => {
+            let key = consent
+                .subject_key
+                .iter()
+                .map(|k| k.value.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let why = if purpose.subjects.len() > 1 {
+                format!(
+                    "the consent's subject_key [{key}] keys several subjects of this purpose by `{type_column}`, and which value is this subject's is not declared"
+                )
+            } else {
+                format!(
+                    "the consent's subject_key [{key}] keys people by `{type_column}`, and neither this subject's `type_value` nor the consent's `where` says which value is this subject's"
+                )
+            };
+            return Err(Unplanned::Skipped(format!(
+                "subject `{}` has no `type_value`: {why}",
+                subject.id.value
+            )));
+        }
+        None => {}
+    }
+    Ok(join)
 }
 
 /// A rule answered from the processed rows: which of them it counts, and how it says so.
@@ -121,7 +201,7 @@ fn plan_purpose<'a>(p: &mut Planner<'a>, purpose: &'a Purpose, consent: &'a Cons
             }
             Ok(src) => {
                 let id = |rule: RuleId| format!("{rule}:{pid}:{}", src.label);
-                match processed_checks(p, &pid, consent, ctable, &src) {
+                match processed_checks(p, purpose, consent, ctable, &src) {
                     Ok(checks) => {
                         for (rule, c) in checks {
                             p.push(id(rule), &[rule], CheckKind::Count(c));
@@ -129,7 +209,7 @@ fn plan_purpose<'a>(p: &mut Planner<'a>, purpose: &'a Purpose, consent: &'a Cons
                     }
                     Err(why) => {
                         for rule in PROCESSED.map(|r| r.rule) {
-                            p.push(id(rule), &[rule], CheckKind::Broken(why.clone()));
+                            p.push(id(rule), &[rule], why.clone().kind());
                         }
                     }
                 }
@@ -159,6 +239,7 @@ fn sources<'a>(
                 key: pr.subject_key.iter().map(|k| k.value.clone()).collect(),
                 where_: pr.where_.as_ref(),
                 label: label.clone(),
+                subject: None,
             })
         });
         sources.push(r.map_err(|e| (label, e)));
@@ -188,6 +269,7 @@ fn sources<'a>(
                     key,
                     where_: None,
                     label: label.clone(),
+                    subject: Some(subject),
                 })
             });
             sources.push(r.map_err(|e| (label, e)));
@@ -265,26 +347,31 @@ fn consent_sql(p: &Planner<'_>, c: &Consent, t: &Table, as_of: &str) -> ConsentS
 /// The three counts of one source of processed rows, in the order of [`PROCESSED`].
 fn processed_checks(
     p: &Planner<'_>,
-    pid: &str,
+    purpose: &Purpose,
     consent: &Consent,
     ctable: &Table,
     src: &Source<'_>,
-) -> Result<Vec<(RuleId, CountCheck)>, String> {
+) -> Result<Vec<(RuleId, CountCheck)>, Unplanned> {
     let d = p.dialect;
+    let pid = purpose.id.value.as_str();
     if src.key.len() > consent.subject_key.len() {
-        return Err(format!(
+        return Err(Unplanned::Broken(format!(
             "the key of `{}` has {} column(s) but the consent's subject_key has {}",
             src.table.display_name(),
             src.key.len(),
             consent.subject_key.len()
-        ));
+        )));
     }
-    let tail = &consent.subject_key[consent.subject_key.len() - src.key.len()..];
-    let join: Vec<String> = tail
-        .iter()
-        .zip(&src.key)
-        .map(|(ck, pk)| format!("{} = {}", d.col("c", &ck.value), d.col("p", pk)))
-        .collect();
+    let join: Vec<String> = match src.subject {
+        Some(subject) => subject_join(p, purpose, consent, subject, &src.key, "p")?,
+        None => {
+            let tail = &consent.subject_key[consent.subject_key.len() - src.key.len()..];
+            tail.iter()
+                .zip(&src.key)
+                .map(|(ck, pk)| format!("{} = {}", d.col("c", &ck.value), d.col("p", pk)))
+                .collect()
+        }
+    };
     let join = join.join(" AND ");
     let consent_from = p.filtered(ctable, "c", consent.where_.as_ref());
     let processed_from = p.filtered(src.table, "p", src.where_);
