@@ -200,9 +200,37 @@ pub struct Tally {
     pub excerpts: Vec<String>,
 }
 
+/// The legal ground of one category: a rule reports several, and only art. 9 data is art. 9
+/// (family situation and financial hardship are not; a phone number is not a NIR).
+pub fn legal_reference(cat: Category) -> &'static str {
+    const COMMENTS: &str = "CNIL « Zones bloc-notes et commentaires » (2019)";
+    match cat {
+        Category::Insult | Category::Judgement => {
+            "RGPD art. 5.1.c-d (minimisation, accuracy); CNIL « Zones bloc-notes et commentaires » (2019)"
+        }
+        Category::Health
+        | Category::Religion
+        | Category::Ethnic
+        | Category::Political
+        | Category::Union
+        | Category::Sexual => "RGPD art. 9 (special categories); art. 5.1.c (minimisation)",
+        Category::Offence => "RGPD art. 10; LIL art. 46 (offences and convictions)",
+        Category::Financial => {
+            "RGPD art. 5.1.c (minimisation); social or financial hardship, a CNIL high-risk category (not art. 9)"
+        }
+        Category::Family => "RGPD art. 5.1.c (minimisation); private and family life (not art. 9)",
+        Category::Nir => "LIL art. 30 and décret 2019-341 (NIR); RGPD art. 87",
+        Category::Iban | Category::Card => {
+            "RGPD art. 5.1.c and 32; CNIL délibération n° 2018-303 (payment data)"
+        }
+        Category::Phone | Category::Email => COMMENTS,
+    }
+}
+
 /// The finding of one category in one column: its rule, message, most frequent terms and fix.
 pub fn finding(d: Dialect, c: &FreeTextCheck, cat: Category, t: Tally, sql: &str) -> Finding {
     let mut f = super::finding(rule_of(cat), String::new());
+    f.legal_reference = legal_reference(cat).to_string();
     f.purpose = c.purpose.clone();
     f.table = Some(c.display.clone());
     f.column = Some(c.column.clone());
@@ -286,6 +314,35 @@ pub fn remediation(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_special_categories_cite_article_9_and_only_the_nir_cites_its_law() {
+        for cat in Category::ALL {
+            let r = legal_reference(cat);
+            let special = matches!(
+                cat,
+                Category::Health
+                    | Category::Religion
+                    | Category::Ethnic
+                    | Category::Political
+                    | Category::Union
+                    | Category::Sexual
+            );
+            assert_eq!(r.contains("art. 9 ("), special, "{cat}: {r}");
+            assert_eq!(
+                r.contains("art. 10"),
+                cat == Category::Offence,
+                "{cat}: {r}"
+            );
+            assert_eq!(
+                r.contains("LIL art. 30"),
+                cat == Category::Nir,
+                "{cat}: {r}"
+            );
+        }
+        assert!(legal_reference(Category::Family).contains("not art. 9"));
+        assert!(legal_reference(Category::Financial).contains("not art. 9"));
+    }
 
     #[test]
     fn every_category_is_reported_by_the_one_rule_that_lists_it() {
