@@ -224,16 +224,21 @@ fn no_hash_or_password_reaches_the_report() {
             assert!(!json.contains(&v), "{v} leaked");
         }
     }
-    // Plaintext: invalidate (reset flow); weak hashes: steps, no SQL.
+    // Plaintext: a forced reset, for the application's team; weak hashes: steps. No SQL.
     let plain = report
         .findings
         .iter()
         .find(|f| f.rule == "password-plaintext")
         .unwrap();
-    let sql = &plain.remediation.as_ref().unwrap().sql;
+    let fix = plain.remediation.as_ref().unwrap();
+    assert_eq!(
+        fix.applicability,
+        vigie::finding::Applicability::DisplayOnly
+    );
     assert!(
-        sql.contains("UPDATE \"comptes\" SET \"mot_de_passe\" = NULL"),
-        "{sql}"
+        fix.sql.lines().all(|l| l.starts_with("--")) && fix.sql.contains("Force a password reset"),
+        "{}",
+        fix.sql
     );
     let weak = report
         .findings
@@ -247,25 +252,31 @@ fn no_hash_or_password_reaches_the_report() {
     );
 }
 
+/// Blanking a password column locks the users out and no SQL can hash a password: the whole
+/// remediation file never touches the column, and applying it leaves every password finding.
 #[test]
-fn the_plaintext_remediation_leaves_no_plaintext() {
+fn the_remediation_never_blanks_the_passwords() {
     let (_dir, path) = sqlite_fixture(&fixture_sql());
     let url = format!("sqlite://{}", path.display());
     let before = scan_text(POLICY, &url, AS_OF);
-    let fix = before
-        .findings
-        .iter()
-        .find(|f| f.rule == "password-plaintext")
-        .and_then(|f| f.remediation.clone())
-        .unwrap();
+    assert!(!of_rule(&before, "password-plaintext").is_empty());
+    let script = vigie::report::remediation_script(&before);
+    let statements: Vec<&str> = script
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("--"))
+        .collect();
+    assert!(
+        statements
+            .iter()
+            .all(|l| !l.contains("mot_de_passe") && !l.contains("password")),
+        "{script}"
+    );
     rusqlite::Connection::open(&path)
         .unwrap()
-        .execute_batch(&fix.sql)
+        .execute_batch(&script)
         .unwrap();
     let after = scan_text(POLICY, &url, AS_OF);
-    assert!(of_rule(&after, "password-plaintext").is_empty());
-    assert_eq!(
-        of_rule(&before, "password-weak-hash"),
-        of_rule(&after, "password-weak-hash")
-    );
+    for rule in ["password-plaintext", "password-weak-hash"] {
+        assert_eq!(of_rule(&before, rule), of_rule(&after, rule), "{rule}");
+    }
 }

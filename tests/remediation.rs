@@ -216,3 +216,194 @@ fn large_sets_are_batched() {
     assert!(sql.starts_with("-- h\n"));
     assert!(sql.contains("BEGIN;") && sql.trim_end().ends_with("COMMIT;"));
 }
+
+/// The consent register of `testdata/rules/consent-withdrawn`, with no consent withdrawn yet:
+/// `retire_le`, the policy's `withdrawn_at`, is NULL in every row, so `unused-column` fires.
+fn consent_unfilled() -> (String, String) {
+    let dir = format!(
+        "{}/testdata/rules/consent-withdrawn",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let read = |f: &str| std::fs::read_to_string(format!("{dir}/{f}")).unwrap();
+    (
+        format!(
+            "{}\nUPDATE consentements SET retire_le = NULL;\n",
+            read("schema.sql")
+        ),
+        read("policy.toml"),
+    )
+}
+
+fn consent_checks(r: &ScanReport) -> Vec<(String, vigie::finding::CheckStatus)> {
+    r.checks
+        .iter()
+        .filter(|c| c.rules.iter().any(|x| x.starts_with("consent-")))
+        .map(|c| (c.id.clone(), c.status))
+        .collect()
+}
+
+fn consent_findings(r: &ScanReport) -> Vec<Row> {
+    rows(r)
+        .into_iter()
+        .filter(|x| x.0.starts_with("consent-"))
+        .collect()
+}
+
+/// Applying the whole remediation file never breaks the policy's own checks: a column the
+/// policy reads (here the consent's `withdrawn_at`) is flagged, but neither dropped nor blanked.
+fn assert_consent_checks_survive(before: &ScanReport, after: &ScanReport, script: &str) {
+    let unused: Vec<_> = before
+        .findings
+        .iter()
+        .filter(|f| f.rule == "unused-column" && f.column.as_deref() == Some("retire_le"))
+        .collect();
+    assert_eq!(unused.len(), 1, "{:?}", rows(before));
+    let fix = unused[0].remediation.as_ref().unwrap();
+    assert_eq!(
+        fix.applicability,
+        vigie::finding::Applicability::DisplayOnly
+    );
+    assert!(
+        fix.sql.contains("`withdrawn_at`") && fix.sql.lines().all(|l| l.starts_with("--")),
+        "{}",
+        fix.sql
+    );
+    assert!(!script.contains("DROP COLUMN \"retire_le\""), "{script}");
+    let checks = consent_checks(before);
+    assert!(checks.len() >= 5, "{checks:?}");
+    assert!(
+        checks
+            .iter()
+            .all(|(_, s)| *s == vigie::finding::CheckStatus::Ok),
+        "{checks:?}"
+    );
+    assert_eq!(consent_checks(after), checks);
+    assert_eq!(consent_findings(after), consent_findings(before));
+}
+
+#[test]
+fn the_remediation_file_keeps_the_consent_columns_sqlite() {
+    let (sql, policy) = consent_unfilled();
+    let (_dir, path) = sqlite_fixture(&sql);
+    let url = format!("sqlite://{}", path.display());
+    let before = scan_text(&policy, &url, AS_OF);
+    let script = vigie::report::remediation_script(&before);
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(&script)
+        .unwrap();
+    let after = scan_text(&policy, &url, AS_OF);
+    assert_consent_checks_survive(&before, &after, &script);
+}
+
+#[test]
+fn the_remediation_file_keeps_the_consent_columns_postgres() {
+    let (sql, policy) = consent_unfilled();
+    let Some(url) = pg_fixture("keep_consent", &sql) else {
+        return;
+    };
+    let before = scan_text(&policy, &url, AS_OF);
+    let script = vigie::report::remediation_script(&before);
+    postgres::Client::connect(&url, postgres::NoTls)
+        .unwrap()
+        .batch_execute(&script)
+        .unwrap();
+    let after = scan_text(&policy, &url, AS_OF);
+    assert_consent_checks_survive(&before, &after, &script);
+}
+
+/// The file opens with every finding, whether SQL follows for it, and what to do when none
+/// does.
+#[test]
+fn the_remediation_file_lists_every_finding_first() {
+    let (sql, policy) = consent_unfilled();
+    let (_dir, path) = sqlite_fixture(&sql);
+    let url = format!("sqlite://{}", path.display());
+    let report = scan_text(&policy, &url, AS_OF);
+    let script = vigie::report::remediation_script(&report);
+    let header: Vec<&str> = script
+        .lines()
+        .skip_while(|l| !l.starts_with("-- Findings ("))
+        .skip(1)
+        .take_while(|l| l.starts_with("--   "))
+        .collect();
+    assert_eq!(header.len(), report.findings.len(), "{script}");
+    assert!(
+        script.contains(&format!("-- Findings ({}):\n", report.findings.len())),
+        "{script}"
+    );
+    for (line, f) in header.iter().zip(&report.findings) {
+        let object = f.object().map(|o| format!(" {o}")).unwrap_or_default();
+        assert!(
+            line.starts_with(&format!("--   {}{object}, {}: ", f.rule, f.count)),
+            "{line}"
+        );
+        let has_sql = f
+            .remediation
+            .as_ref()
+            .is_some_and(|r| r.sql.lines().any(|l| !l.starts_with("--") && !l.is_empty()));
+        if has_sql {
+            assert!(line.ends_with(": SQL below"), "{line}");
+        } else {
+            assert!(
+                line.contains(": no SQL") && line.contains(". Instead: "),
+                "{line}"
+            );
+        }
+    }
+    assert!(
+        header.iter().any(|l| l.starts_with(
+            "--   unused-column consentements.retire_le, 17: no SQL (guidance in comments below). Instead: fill it"
+        )),
+        "{header:?}"
+    );
+    // No proposal at all: the rule's documented remediation, first sentence.
+    assert!(
+        header.contains(
+            &"--   consent-missing abonnements, 3: no SQL. Instead: Stop the processing for these rows until a consent is collected, and fix the path that let them in (an import, a form, a bought list)."
+        ),
+        "{header:?}"
+    );
+}
+
+/// MySQL and MariaDB commit DDL at once: every ALTER/DROP comes after the data changes, in a
+/// section that says it cannot be rolled back, and the file still runs whole.
+#[test]
+fn mariadb_ddl_comes_last_marked_not_transactional() {
+    let dir = format!(
+        "{}/testdata/rules/card-security-code",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let read = |f: &str| std::fs::read_to_string(format!("{dir}/{f}")).unwrap();
+    let Some(url) = mysql_fixture("ddl_last", &read("schema.sql")) else {
+        return;
+    };
+    let policy = read("policy.toml");
+    let before = scan_text(&policy, &url, AS_OF);
+    assert!(!of_rule(&before, "card-security-code").is_empty());
+    let script = vigie::report::remediation_script(&before);
+    let section = script
+        .find("-- Schema changes (ALTER/DROP), after the data changes above: NOT TRANSACTIONAL.")
+        .unwrap_or_else(|| panic!("{script}"));
+    let statement_at = |word: &str| -> Vec<usize> {
+        let mut at = 0;
+        script
+            .lines()
+            .filter_map(|l| {
+                let here = at;
+                at += l.len() + 1;
+                l.starts_with(word).then_some(here)
+            })
+            .collect()
+    };
+    let ddl = statement_at("ALTER TABLE");
+    assert!(!ddl.is_empty(), "{script}");
+    assert!(ddl.iter().all(|&i| i > section), "{script}");
+    assert!(
+        statement_at("UPDATE").iter().all(|&i| i < section),
+        "{script}"
+    );
+    mysql_exec(&url, &script).unwrap();
+    let after = scan_text(&policy, &url, AS_OF);
+    assert!(of_rule(&after, "card-security-code").is_empty(), "{script}");
+}

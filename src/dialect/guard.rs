@@ -294,11 +294,59 @@ pub fn check_predicate(predicate: &str, dialect: Dialect) -> Result<(), Refusal>
     }
 }
 
+/// The columns a policy's `where` condition names, as `(qualifier, column)`: `statut` gives
+/// `(None, "statut")`, `c.statut` gives `(Some("c"), "statut")`. The remediation must not
+/// drop or blank them, since the policy's checks filter on them. A condition sqlparser cannot
+/// read names nothing here; the policy validation has already reported it.
+pub fn predicate_columns(predicate: &str, dialect: Dialect) -> Vec<(Option<String>, String)> {
+    let parser_dialect = dialect.parser_dialect();
+    let Ok(mut parser) = Parser::new(parser_dialect.as_ref()).try_with_sql(predicate) else {
+        return Vec::new();
+    };
+    let Ok(expr) = parser.parse_expr() else {
+        return Vec::new();
+    };
+    if parser.peek_token().token != Token::EOF {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let _ = sqlparser::ast::visit_expressions(&expr, |e| {
+        match e {
+            Expr::Identifier(i) => out.push((None, i.value.clone())),
+            Expr::CompoundIdentifier(parts) if !parts.is_empty() => {
+                let n = parts.len();
+                let qualifier = (n >= 2).then(|| parts[n - 2].value.clone());
+                out.push((qualifier, parts[n - 1].value.clone()));
+            }
+            _ => {}
+        }
+        ControlFlow::<()>::Continue(())
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const PG: Dialect = Dialect::Postgres;
+
+    #[test]
+    fn the_columns_a_condition_names() {
+        let cols = predicate_columns(
+            "statut <> 'legal-hold' AND c.type_personne = 'alumni' AND now() > fin",
+            PG,
+        );
+        assert_eq!(
+            cols,
+            [
+                (None, "statut".to_string()),
+                (Some("c".to_string()), "type_personne".to_string()),
+                (None, "fin".to_string()),
+            ]
+        );
+        assert_eq!(predicate_columns("not a (condition", PG), []);
+    }
 
     #[test]
     fn accepts_plain_queries() {

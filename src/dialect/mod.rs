@@ -262,6 +262,12 @@ impl Dialect {
         !matches!(self, Dialect::Sqlite)
     }
 
+    /// Whether `ALTER`/`DROP` take part in a transaction: MySQL and MariaDB commit each one at
+    /// once (and whatever was open before it), so it cannot be rolled back.
+    pub fn ddl_is_transactional(self) -> bool {
+        !matches!(self, Dialect::Mysql)
+    }
+
     /// Whether a date kept as text (or an unknown type) can be compared as a date: SQLite and
     /// MySQL read ISO text dates; PostgreSQL would need a cast that may fail on bad rows.
     pub fn reads_text_dates(self) -> bool {

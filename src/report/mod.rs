@@ -5,7 +5,7 @@ pub mod gate;
 pub mod human;
 pub mod json;
 
-use crate::finding::{CheckStatus, Severity};
+use crate::finding::{CheckStatus, Finding, Severity};
 use crate::scan::ScanReport;
 use std::collections::BTreeMap;
 
@@ -44,16 +44,202 @@ pub fn error_count(report: &ScanReport) -> usize {
 }
 
 /// Every finding's remediation, one transaction each, for `--remediation FILE`.
+///
+/// The file opens with the list of every finding and whether SQL follows for it: a finding
+/// without SQL says in one line what a person must do instead, so nothing is dropped silently
+/// from the plan. Where DDL cannot be rolled back (MySQL, MariaDB), every `ALTER`/`DROP` is
+/// moved to a last section after the data changes, marked as not transactional.
 pub fn remediation_script(report: &ScanReport) -> String {
+    let dialect = report.target.dialect;
     let mut out = format!(
-        "-- vigie remediation proposals for {} (policy {}), as of {}\n-- Nothing here has been run. Read each block, adapt it, run it yourself.\n\n",
+        "-- vigie remediation proposals for {} (policy {}), as of {}\n-- Nothing here has been run. Read each block, adapt it, run it yourself.\n--\n",
         report.target.url, report.policy_path, report.as_of
     );
+    out.push_str(&format!("-- Findings ({}):\n", report.findings.len()));
     for f in &report.findings {
-        if let Some(r) = &f.remediation {
+        out.push_str(&format!("--   {}\n", summary_line(f)));
+    }
+    out.push('\n');
+    let mut ddl = String::new();
+    // Two rules may flag one column (a CVV column no row fills is also unused): its DROP is
+    // written once, or the second would fail on a column already gone.
+    let mut seen = std::collections::BTreeSet::new();
+    for f in &report.findings {
+        let Some(r) = &f.remediation else { continue };
+        if dialect.ddl_is_transactional() {
             out.push_str(&r.sql);
+            out.push('\n');
+            continue;
+        }
+        let (data, schema) = split_ddl(&r.sql, &mut seen);
+        if let Some(schema) = schema {
+            ddl.push_str(&schema);
+            ddl.push('\n');
+        }
+        if let Some(data) = data {
+            out.push_str(&data);
             out.push('\n');
         }
     }
+    if !ddl.is_empty() {
+        out.push_str(
+            "-- ======================================================================\n\
+             -- Schema changes (ALTER/DROP), after the data changes above: NOT TRANSACTIONAL.\n\
+             -- MySQL and MariaDB commit each one at once, together with any transaction left\n\
+             -- open: none of them can be rolled back. Back up first, and run them one by one.\n\
+             -- ======================================================================\n\n",
+        );
+        out.push_str(&ddl);
+    }
     out
+}
+
+/// `rule table.column, count: SQL below` or `…: no SQL. <what to do instead>`.
+fn summary_line(f: &Finding) -> String {
+    let object = f.object().map(|o| format!(" {o}")).unwrap_or_default();
+    let head = format!("{}{object}, {}", f.rule, f.count);
+    match &f.remediation {
+        Some(r) if has_statement(&r.sql) => format!("{head}: SQL below"),
+        other => {
+            // A comment-only proposal says what to do on its `Instead:` line; otherwise the
+            // rule's documented remediation, first sentence.
+            let instead = other
+                .as_ref()
+                .and_then(|r| {
+                    r.sql
+                        .lines()
+                        .find_map(|l| l.strip_prefix("-- Instead: "))
+                        .map(str::to_string)
+                })
+                .or_else(|| {
+                    crate::rules::registry()
+                        .get(&f.rule)
+                        .map(|d| first_sentence(&d.remediation))
+                })
+                .unwrap_or_else(|| "read the finding's message and decide by hand.".into());
+            let shown = if other.is_some() {
+                " (guidance in comments below)"
+            } else {
+                ""
+            };
+            format!("{head}: no SQL{shown}. Instead: {instead}")
+        }
+    }
+}
+
+/// Whether a proposal holds a statement, not only comments.
+fn has_statement(sql: &str) -> bool {
+    sql.lines().any(|l| {
+        let l = l.trim();
+        !l.is_empty() && !l.starts_with("--")
+    })
+}
+
+/// The first sentence of a documented remediation, on one line.
+fn first_sentence(doc: &str) -> String {
+    let paragraph = doc.trim().split("\n\n").next().unwrap_or_default();
+    let line = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+    match line.find(". ") {
+        Some(i) => line[..=i].to_string(),
+        None => line,
+    }
+}
+
+/// A proposal cut in two where DDL commits at once: its data changes (`None` when only the
+/// transaction's own `BEGIN`/`COMMIT` would be left), and its comments with its `ALTER`/`DROP`
+/// statements (`None` when it has none).
+/// A statement already in `seen` is written as a comment that says so.
+fn split_ddl(
+    sql: &str,
+    seen: &mut std::collections::BTreeSet<String>,
+) -> (Option<String>, Option<String>) {
+    let is_ddl = |l: &str| {
+        let u = l.trim_start().to_ascii_uppercase();
+        u.starts_with("ALTER ") || u.starts_with("DROP ")
+    };
+    let (ddl, rest): (Vec<&str>, Vec<&str>) = sql.lines().partition(|l| is_ddl(l));
+    if ddl.is_empty() {
+        return (Some(sql.to_string()), None);
+    }
+    let comments: Vec<&str> = rest
+        .iter()
+        .copied()
+        .filter(|l| l.trim_start().starts_with("--"))
+        .collect();
+    let ddl: Vec<String> = ddl
+        .iter()
+        .map(|l| {
+            if seen.insert(l.trim().to_string()) {
+                l.to_string()
+            } else {
+                format!("-- already above: {}", l.trim())
+            }
+        })
+        .collect();
+    let mut schema: Vec<String> = comments.iter().map(|c| c.to_string()).collect();
+    schema.extend(ddl);
+    let schema = format!("{}\n", schema.join("\n"));
+    let changes_data = rest.iter().any(|l| {
+        let u = l.trim().to_ascii_uppercase();
+        !u.is_empty()
+            && !u.starts_with("--")
+            && !matches!(u.as_str(), "BEGIN;" | "START TRANSACTION;" | "COMMIT;")
+    });
+    let data = changes_data.then(|| {
+        format!(
+            "{}\n-- (its ALTER/DROP is in the last section: not transactional on this server)\n",
+            rest.join("\n")
+        )
+    });
+    (data, Some(schema))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    fn split_ddl(sql: &str) -> (Option<String>, Option<String>) {
+        super::split_ddl(sql, &mut BTreeSet::new())
+    }
+
+    #[test]
+    fn a_statement_already_written_is_not_repeated() {
+        let mut seen = BTreeSet::new();
+        let sql = "START TRANSACTION;\nALTER TABLE `p` DROP COLUMN `x`;\nCOMMIT;\n";
+        assert_eq!(
+            super::split_ddl(sql, &mut seen).1.as_deref(),
+            Some("ALTER TABLE `p` DROP COLUMN `x`;\n")
+        );
+        assert_eq!(
+            super::split_ddl(sql, &mut seen).1.as_deref(),
+            Some("-- already above: ALTER TABLE `p` DROP COLUMN `x`;\n")
+        );
+    }
+
+    #[test]
+    fn ddl_is_cut_from_the_data_changes() {
+        let (data, schema) = split_ddl(
+            "-- vigie: card-security-code p.cvv\nSTART TRANSACTION;\nUPDATE `p` SET `cvv` = NULL WHERE `cvv` IS NOT NULL;\nALTER TABLE `p` DROP COLUMN `cvv`;\nCOMMIT;\n",
+        );
+        assert_eq!(
+            data.as_deref(),
+            Some(
+                "-- vigie: card-security-code p.cvv\nSTART TRANSACTION;\nUPDATE `p` SET `cvv` = NULL WHERE `cvv` IS NOT NULL;\nCOMMIT;\n-- (its ALTER/DROP is in the last section: not transactional on this server)\n"
+            )
+        );
+        assert_eq!(
+            schema.as_deref(),
+            Some("-- vigie: card-security-code p.cvv\nALTER TABLE `p` DROP COLUMN `cvv`;\n")
+        );
+        let (data, schema) = split_ddl(
+            "-- vigie: unused-column p.x\nSTART TRANSACTION;\nALTER TABLE `p` DROP COLUMN `x`;\nCOMMIT;\n",
+        );
+        assert_eq!(data, None, "nothing left but the transaction");
+        assert_eq!(
+            schema.as_deref(),
+            Some("-- vigie: unused-column p.x\nALTER TABLE `p` DROP COLUMN `x`;\n")
+        );
+        let only_data = "START TRANSACTION;\nDELETE FROM `p`;\nCOMMIT;\n";
+        assert_eq!(split_ddl(only_data), (Some(only_data.to_string()), None));
+    }
 }

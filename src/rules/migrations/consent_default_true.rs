@@ -163,6 +163,7 @@ mod tests {
                 "newsletter",
                 RuleId::ConsentDefaultTrue,
                 Some("consent"),
+                None,
             )
             .sql
         };

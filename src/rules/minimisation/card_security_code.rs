@@ -24,6 +24,10 @@ impl Rule for CardSecurityCode {
     }
 }
 
+/// What to do when the policy's checks read the flagged column, so it may be neither dropped
+/// nor blanked.
+pub const INSTEAD_WHEN_USED: &str = "a CVV may never be stored: first change the policy so it no longer names this column, then null the codes and drop it.";
+
 /// A column named for card security codes.
 pub fn judge(name: &str, k: &NameClass) -> Option<Judgement> {
     (k.category == ColumnCategory::CardSecurityCode).then(|| Judgement {
@@ -109,6 +113,7 @@ mod tests {
             "cvv",
             RuleId::CardSecurityCode,
             Some("card-security-code"),
+            None,
         );
         assert_eq!(
             fix.sql,

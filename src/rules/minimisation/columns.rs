@@ -28,6 +28,9 @@ pub struct PolicyView {
     declared: BTreeSet<(String, String)>,
     /// Columns the policy uses for a role: keys, anchors, consent columns, request columns.
     roles: BTreeSet<(String, String)>,
+    /// Every column the policy's checks read, with the role it plays there: the roles above
+    /// and the columns a `where` names. No remediation drops or blanks one of them.
+    used: std::collections::BTreeMap<(String, String), String>,
     free_text: BTreeSet<(String, String)>,
     personal_tables: BTreeSet<String>,
     retention_tables: BTreeSet<String>,
@@ -49,13 +52,16 @@ impl PolicyView {
         let mut v = PolicyView {
             declared: BTreeSet::new(),
             roles: BTreeSet::new(),
+            used: Default::default(),
             free_text: BTreeSet::new(),
             personal_tables: BTreeSet::new(),
             retention_tables: BTreeSet::new(),
             spans: Default::default(),
         };
-        let role = |v: &mut PolicyView, table: &str, col: &str| {
-            v.roles.insert((last_part(table), col.to_lowercase()));
+        let role = |v: &mut PolicyView, table: &str, col: &str, why: String| {
+            let k = (last_part(table), col.to_lowercase());
+            v.used.entry(k.clone()).or_insert(why);
+            v.roles.insert(k);
         };
         let mut spans = std::collections::BTreeMap::new();
         for p in &policy.purposes {
@@ -73,11 +79,22 @@ impl PolicyView {
         v.spans = spans;
         for s in &policy.subjects {
             v.personal_tables.insert(last_part(&s.table.value));
+            let subject = &s.id.value;
             for k in &s.key {
-                role(&mut v, &s.table.value, &k.value);
+                role(
+                    &mut v,
+                    &s.table.value,
+                    &k.value,
+                    format!("the key of subject `{subject}`"),
+                );
             }
             if let Some(b) = &s.birth_date {
-                role(&mut v, &s.table.value, &b.value);
+                role(
+                    &mut v,
+                    &s.table.value,
+                    &b.value,
+                    format!("the `birth_date` of subject `{subject}`"),
+                );
             }
         }
         for p in &policy.purposes {
@@ -87,50 +104,68 @@ impl PolicyView {
                     v.declared.insert(pr);
                 }
             }
+            let purpose = &p.id.value;
             for r in &p.retention {
                 v.retention_tables.insert(last_part(&r.table.value));
-                role(&mut v, &r.table.value, &r.from.value);
+                role(
+                    &mut v,
+                    &r.table.value,
+                    &r.from.value,
+                    format!("the anchor (`from`) of a retention of purpose `{purpose}`"),
+                );
+                v.where_columns(&r.table.value, r.where_.as_ref(), purpose);
             }
             if let Some(c) = &p.consent {
                 let t = c.table.value.clone();
                 v.personal_tables.insert(last_part(&t));
-                let mut cols: Vec<&str> = c.subject_key.iter().map(|k| k.value.as_str()).collect();
-                cols.push(&c.given_at.value);
-                for o in [
-                    &c.purpose_column,
-                    &c.withdrawn_at,
-                    &c.pre_ticked,
-                    &c.proof,
-                    &c.parental_consent,
-                ]
-                .into_iter()
-                .flatten()
-                {
-                    cols.push(&o.value);
+                let mut cols: Vec<(&str, &str)> = c
+                    .subject_key
+                    .iter()
+                    .map(|k| ("subject_key", k.value.as_str()))
+                    .collect();
+                cols.push(("given_at", &c.given_at.value));
+                for (key, o) in [
+                    ("purpose_column", &c.purpose_column),
+                    ("withdrawn_at", &c.withdrawn_at),
+                    ("pre_ticked", &c.pre_ticked),
+                    ("proof", &c.proof),
+                    ("parental_consent", &c.parental_consent),
+                ] {
+                    if let Some(o) = o {
+                        cols.push((key, &o.value));
+                    }
                 }
-                for col in cols {
-                    role(&mut v, &t, col);
+                for (key, col) in cols {
+                    let why = format!("the consent's `{key}` of purpose `{purpose}`");
+                    role(&mut v, &t, col, why);
                 }
+                v.where_columns(&t, c.where_.as_ref(), purpose);
                 if let Some(pr) = &c.processed {
                     v.personal_tables.insert(last_part(&pr.table.value));
                     for k in &pr.subject_key {
-                        role(&mut v, &pr.table.value, &k.value);
+                        role(
+                            &mut v,
+                            &pr.table.value,
+                            &k.value,
+                            format!("the `processed` subject key of purpose `{purpose}`"),
+                        );
                     }
+                    v.where_columns(&pr.table.value, pr.where_.as_ref(), purpose);
                 }
             }
         }
         if let Some(r) = &policy.requests {
             v.personal_tables.insert(last_part(&r.table.value));
-            for c in [
-                Some(&r.received_at),
-                Some(&r.answered_at),
-                r.extended.as_ref(),
-                r.key.as_ref(),
-            ]
-            .into_iter()
-            .flatten()
-            {
-                role(&mut v, &r.table.value, &c.value);
+            for (key, c) in [
+                ("received_at", Some(&r.received_at)),
+                ("answered_at", Some(&r.answered_at)),
+                ("extended", r.extended.as_ref()),
+                ("key", r.key.as_ref()),
+            ] {
+                if let Some(c) = c {
+                    let why = format!("the `[requests]` column `{key}`");
+                    role(&mut v, &r.table.value, &c.value, why);
+                }
             }
         }
         for c in &policy.free_text.columns {
@@ -139,6 +174,47 @@ impl PolicyView {
             }
         }
         v
+    }
+
+    /// The columns `predicate` (a `where` on `table`) names: on `table`, or on the table a
+    /// qualifier names. The policy does not say its SQL dialect: PostgreSQL's parser reads
+    /// most conditions, MySQL's the backquoted ones.
+    fn where_columns(
+        &mut self,
+        table: &str,
+        predicate: Option<&crate::policy::Name>,
+        purpose: &str,
+    ) {
+        let Some(w) = predicate else { return };
+        let mut cols = crate::dialect::guard::predicate_columns(&w.value, Dialect::Postgres);
+        if cols.is_empty() {
+            cols = crate::dialect::guard::predicate_columns(&w.value, Dialect::Mysql);
+        }
+        for (qualifier, col) in cols {
+            let why = format!("named in a `where` of purpose `{purpose}`");
+            self.used
+                .entry((last_part(table), col.to_lowercase()))
+                .or_insert(why.clone());
+            if let Some(q) = qualifier {
+                self.used
+                    .entry((q.to_lowercase(), col.to_lowercase()))
+                    .or_insert(why);
+            }
+        }
+    }
+
+    /// Why the policy's checks need this column, if they do: the table's primary key, or a
+    /// column the policy names for a role or in a `where`. A remediation never drops or blanks
+    /// such a column.
+    pub fn policy_use(&self, table: &Table, column: &str) -> Option<String> {
+        if table
+            .primary_key
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(column))
+        {
+            return Some("the primary key".into());
+        }
+        self.used.get(&Self::key(table, column)).cloned()
     }
 
     fn key(table: &Table, column: &str) -> (String, String) {
@@ -232,15 +308,32 @@ pub fn purpose_of(p: &Planner<'_>, table: &Table, column: &str) -> Option<String
 }
 
 /// What to do with a column a rule flags: proposed SQL (never run) or policy guidance, written
-/// by the rule's own `fix`.
+/// by the rule's own `fix`. `used` says why the policy's checks read the column
+/// ([`PolicyView::policy_use`]): such a column is never dropped nor blanked, since the checks
+/// that read it would then fail; the rule says what to do instead, as comments.
 pub fn column_fix(
     d: Dialect,
     table: &Table,
     column: &str,
     rule: RuleId,
     category: Option<&str>,
+    used: Option<&str>,
 ) -> Remediation {
     let parts = FixParts::new(d, table, column, rule, category);
+    if let Some(why) = used {
+        let instead = match rule {
+            RuleId::UndeclaredColumn => Some(undeclared_column::INSTEAD_WHEN_USED),
+            RuleId::SensitiveColumn => Some(sensitive_column::INSTEAD_WHEN_USED),
+            RuleId::IdentifierColumn => Some(identifier_column::INSTEAD_WHEN_USED),
+            RuleId::CardSecurityCode => Some(card_security_code::INSTEAD_WHEN_USED),
+            RuleId::UnusedColumn => Some(unused_column::INSTEAD_WHEN_USED),
+            // Its fix changes a default, and neither drops nor blanks the column.
+            _ => None,
+        };
+        if let Some(instead) = instead {
+            return parts.kept(why, instead);
+        }
+    }
     match rule {
         RuleId::UndeclaredColumn => undeclared_column::fix(&parts),
         RuleId::SensitiveColumn => sensitive_column::fix(&parts),
@@ -300,6 +393,21 @@ impl<'a> FixParts<'a> {
         }
     }
 
+    /// No SQL: the policy's checks read the column (`why`), so dropping or blanking it would
+    /// break them; `instead` says what to do.
+    pub fn kept(&self, why: &str, instead: &str) -> Remediation {
+        Remediation {
+            sql: format!(
+                "-- vigie: {} {}.{}{}\n-- Not dropped nor blanked: the policy uses this column as {why}; without it the checks that read it would fail.\n-- Instead: {instead}\n",
+                self.rule,
+                self.table.display_name(),
+                self.column,
+                self.what
+            ),
+            applicability: Applicability::DisplayOnly,
+        }
+    }
+
     /// Drop the column, in a transaction.
     pub fn drop_column(&self) -> Remediation {
         Remediation {
@@ -356,6 +464,7 @@ pub fn plan(p: &mut Planner<'_>) {
                     &column.name,
                     j.rule,
                     j.category.as_deref(),
+                    view.policy_use(table, &column.name).as_deref(),
                 ));
                 if j.rule == RuleId::CardSecurityCode {
                     let check = card_security_code::cvv_check(p, table, column, f);
@@ -380,6 +489,135 @@ pub fn plan(p: &mut Planner<'_>) {
             format!("{rule}:catalog"),
             &[*rule],
             CheckKind::Catalog(findings),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{column, table};
+    use super::{PolicyView, column_fix};
+    use crate::catalog::Table;
+    use crate::dialect::Dialect;
+    use crate::finding::Applicability;
+    use crate::rules::RuleId;
+
+    fn view() -> PolicyView {
+        let policy = crate::policy::load_str(
+            "vigie.toml",
+            r#"
+[[subject]]
+id = "eleve"
+table = "eleves"
+key = "id"
+
+[[purpose]]
+id = "lettre"
+legal_basis = "consent"
+subjects = ["eleve"]
+data = ["eleves.nom"]
+
+[[purpose.retention]]
+table = "eleves"
+keep = "5y"
+from = "inscrit_le"
+where = "statut <> 'legal-hold' AND e.archive IS NULL"
+
+[purpose.consent]
+table = "consentements"
+subject_key = "eleve_id"
+given_at = "donne_le"
+withdrawn_at = "retire_le"
+processed = { table = "abonnements", subject_key = "eleve_id", where = "`canal` = 'mail'" }
+"#,
+            Dialect::Mysql,
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        PolicyView::new(&policy)
+    }
+
+    fn named(name: &str) -> Table {
+        Table {
+            name: name.into(),
+            ..Table::default()
+        }
+    }
+
+    #[test]
+    fn every_column_the_policy_reads_is_known_with_its_role() {
+        let v = view();
+        let t = table(column("statut", "text"));
+        let use_of = |t: &Table, c: &str| v.policy_use(t, c);
+        assert_eq!(use_of(&t, "id").as_deref(), Some("the primary key"));
+        assert_eq!(
+            use_of(&t, "inscrit_le").as_deref(),
+            Some("the anchor (`from`) of a retention of purpose `lettre`")
+        );
+        assert_eq!(
+            use_of(&t, "STATUT").as_deref(),
+            Some("named in a `where` of purpose `lettre`")
+        );
+        assert_eq!(use_of(&t, "nom"), None, "declared data is not a role");
+        assert!(use_of(&named("e"), "archive").is_some(), "qualified name");
+        let c = named("consentements");
+        assert_eq!(
+            use_of(&c, "retire_le").as_deref(),
+            Some("the consent's `withdrawn_at` of purpose `lettre`")
+        );
+        assert!(use_of(&c, "donne_le").is_some() && use_of(&c, "eleve_id").is_some());
+        let a = named("abonnements");
+        assert!(use_of(&a, "eleve_id").is_some());
+        assert_eq!(
+            use_of(&a, "canal").as_deref(),
+            Some("named in a `where` of purpose `lettre`"),
+            "a MySQL-quoted condition is read too"
+        );
+    }
+
+    #[test]
+    fn a_column_the_policy_reads_is_never_dropped_nor_blanked() {
+        let t = named("consentements");
+        for rule in [
+            RuleId::UnusedColumn,
+            RuleId::UndeclaredColumn,
+            RuleId::SensitiveColumn,
+            RuleId::IdentifierColumn,
+            RuleId::CardSecurityCode,
+        ] {
+            for d in [Dialect::Sqlite, Dialect::Postgres, Dialect::Mysql] {
+                let fix = column_fix(
+                    d,
+                    &t,
+                    "retire_le",
+                    rule,
+                    None,
+                    Some("the consent's `withdrawn_at` of purpose `lettre`"),
+                );
+                assert_eq!(fix.applicability, Applicability::DisplayOnly, "{rule}");
+                assert!(
+                    fix.sql.lines().all(|l| l.starts_with("-- ")),
+                    "{rule}: {}",
+                    fix.sql
+                );
+                assert!(
+                    fix.sql
+                        .contains("the policy uses this column as the consent's `withdrawn_at`"),
+                    "{}",
+                    fix.sql
+                );
+            }
+        }
+        let fix = column_fix(
+            Dialect::Postgres,
+            &t,
+            "retire_le",
+            RuleId::UnusedColumn,
+            None,
+            Some("the consent's `withdrawn_at` of purpose `lettre`"),
+        );
+        assert_eq!(
+            fix.sql,
+            "-- vigie: unused-column consentements.retire_le\n-- Not dropped nor blanked: the policy uses this column as the consent's `withdrawn_at` of purpose `lettre`; without it the checks that read it would fail.\n-- Instead: fill it where the application records this, or first change the policy so it no longer names the column, then drop it.\n"
         );
     }
 }

@@ -32,6 +32,10 @@ impl Rule for IdentifierColumn {
     }
 }
 
+/// What to do when the policy's checks read the flagged column, so it may be neither dropped
+/// nor blanked.
+pub const INSTEAD_WHEN_USED: &str = "replace the values with a token from the payment provider, or encrypt them and restrict access; to remove the column, first change the policy so it no longer names it.";
+
 /// A column named for IBAN or card numbers (the NIR is `sensitive-column`'s).
 pub fn judge(name: &str, k: &NameClass) -> Option<Judgement> {
     let cat = k.category;
@@ -172,6 +176,7 @@ mod tests {
             "iban",
             RuleId::IdentifierColumn,
             Some("iban"),
+            None,
         );
         assert_eq!(
             fix.sql,

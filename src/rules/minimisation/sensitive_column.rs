@@ -22,6 +22,10 @@ impl Rule for SensitiveColumn {
     }
 }
 
+/// What to do when the policy's checks read the flagged column, so it may be neither dropped
+/// nor blanked.
+pub const INSTEAD_WHEN_USED: &str = "document its legal ground in a [[waiver]] with its reason; to remove it, first change the policy so it no longer names the column.";
+
 /// A column named for a special category or for the NIR.
 pub fn judge(name: &str, k: &NameClass) -> Option<Judgement> {
     let cat = k.category;
@@ -87,6 +91,7 @@ mod tests {
             "religion",
             RuleId::SensitiveColumn,
             Some("religion"),
+            None,
         );
         assert_eq!(fix.applicability, Applicability::Review);
         assert_eq!(

@@ -29,6 +29,10 @@ impl Rule for UndeclaredColumn {
     }
 }
 
+/// What to do when the policy's checks read the flagged column, so it may be neither dropped
+/// nor blanked.
+pub const INSTEAD_WHEN_USED: &str = "declare it in the `data` of the purpose that needs it.";
+
 /// Columns that carry no personal meaning of their own.
 /// Names are read as tokens, so `createdAt` and `userId` (Prisma, TypeORM, Sequelize) count
 /// like `created_at` and `user_id`.
@@ -171,6 +175,7 @@ mod tests {
             &t,
             "surnom",
             RuleId::UndeclaredColumn,
+            None,
             None,
         );
         assert_eq!(fix.applicability, Applicability::DisplayOnly);

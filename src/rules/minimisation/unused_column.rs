@@ -50,7 +50,14 @@ impl Rule for UnusedColumn {
                         message(table, &c.name),
                     );
                     f.column = Some(c.name.clone());
-                    f.remediation = Some(column_fix(d, table, &c.name, RuleId::UnusedColumn, None));
+                    f.remediation = Some(column_fix(
+                        d,
+                        table,
+                        &c.name,
+                        RuleId::UnusedColumn,
+                        None,
+                        view.policy_use(table, &c.name).as_deref(),
+                    ));
                     f.query = Some(sql.clone());
                     f
                 })
@@ -70,6 +77,10 @@ fn message(table: &Table, column: &str) -> String {
         table.display_name()
     )
 }
+
+/// What to do when the policy's checks read the flagged column, so it may be neither dropped
+/// nor blanked.
+pub const INSTEAD_WHEN_USED: &str = "fill it where the application records this, or first change the policy so it no longer names the column, then drop it.";
 
 /// Drop the column.
 pub fn fix(parts: &FixParts<'_>) -> Remediation {

@@ -38,6 +38,11 @@ pub fn plan(p: &mut Planner<'_>) {
                 .iter()
                 .map(|c| purpose_of(p, table, &c.name))
                 .collect(),
+            used: table
+                .columns
+                .iter()
+                .map(|c| view.policy_use(table, &c.name))
+                .collect(),
         };
         // One sample per table answers every value-based question: all the rules it may
         // yield are listed, so a waiver of any of them knows whether it was verified.
@@ -65,6 +70,9 @@ struct ValuesCheck {
     /// Per column: neither declared nor on a table judged by name, so personal data its values
     /// reveal is reported here as `undeclared-column`.
     undeclared: Vec<bool>,
+    /// Per column: why the policy's checks read it, if they do; its fix then neither drops nor
+    /// blanks it.
+    used: Vec<Option<String>>,
 }
 
 impl Probe for ValuesCheck {
@@ -84,6 +92,7 @@ impl Probe for ValuesCheck {
             }
             let purpose = self.purposes.get(i).cloned().flatten();
             let evidence = c.evidence.join("; ");
+            let used = self.used.get(i).cloned().flatten();
             // A column finding with its category and the SQL that drops or nulls the column.
             let column_finding = |rule, purpose, message| {
                 let mut f = super::column_finding(rule, table, &column.name, purpose, message);
@@ -94,6 +103,7 @@ impl Probe for ValuesCheck {
                     &column.name,
                     rule,
                     f.category.as_deref(),
+                    used.as_deref(),
                 ));
                 f
             };
@@ -104,7 +114,7 @@ impl Probe for ValuesCheck {
                     sensitive_column::by_values_message(&name, &column.name, c.category, &evidence),
                 ));
             } else if c.category.is_identifier() {
-                out.extend(identifier_column::count(
+                let counted = identifier_column::count(
                     db,
                     table,
                     column,
@@ -112,7 +122,21 @@ impl Probe for ValuesCheck {
                     self.max_keys,
                     purpose,
                     &evidence,
-                )?);
+                )?;
+                out.extend(counted.map(|mut f| {
+                    // A column the policy reads keeps its values: guidance, not the UPDATE.
+                    if used.is_some() {
+                        f.remediation = Some(column_fix(
+                            d,
+                            table,
+                            &column.name,
+                            RuleId::IdentifierColumn,
+                            f.category.as_deref(),
+                            used.as_deref(),
+                        ));
+                    }
+                    f
+                }));
             } else if c.category == ColumnCategory::Password {
                 out.extend(crate::rules::passwords::count_formats(
                     db,

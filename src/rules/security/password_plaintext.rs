@@ -7,8 +7,6 @@
 use super::passwords::{PasswordCheck, password_column};
 use crate::catalog::{Column, Table};
 use crate::check::CheckKind;
-use crate::dialect::Dialect;
-use crate::dialect::remediation::{self, Action, RowSet};
 use crate::finding::{Applicability, Finding, Remediation};
 use crate::rules::{Planner, Rule, RuleId};
 
@@ -56,37 +54,26 @@ pub(super) fn finding(count: u64, table: &Table, column: &Column) -> Finding {
     )
 }
 
-/// Clear passwords are compromised: invalidate them (the rows `predicate` selects) so the
-/// users go through a reset.
-pub(super) fn fix(
-    d: Dialect,
-    header: String,
-    table: &Table,
-    column: &Column,
-    f: &Finding,
-    predicate: &str,
-) -> Remediation {
-    let rows = RowSet {
-        schema: table.schema.clone(),
-        table: table.name.clone(),
-        key: table.primary_key.clone(),
-        predicate: predicate.to_string(),
-    };
-    let header = vec![
-        header,
-        "passwords stored in clear: invalidate them and send the users through the password reset (check it exists first)".into(),
-        format!("legal reference: {}", f.legal_reference),
-    ];
-    let null = if column.nullable { "NULL" } else { "''" };
+/// Clear passwords are compromised, and SQL cannot compute the hash that should replace them:
+/// blanking the column would lock the users out without telling them why. The steps are shown
+/// as comments for the application's team: force a reset of the accounts the finding counts.
+pub(super) fn fix(header: String, column: &Column, f: &Finding) -> Remediation {
     Remediation {
-        sql: remediation::render(
-            d,
-            &header,
-            &rows,
-            &Action::Anonymise(vec![(column.name.clone(), null.to_string())]),
-            f.count,
+        sql: format!(
+            "-- {header}\n\
+             -- passwords stored in clear, {count} account(s): no SQL can hash them, and blanking {column} would lock the\n\
+             -- users out without a word. For the application's team:\n\
+             -- 1. Hash every password the application stores from now on (Argon2id, scrypt, bcrypt or PBKDF2).\n\
+             -- 2. Force a password reset of these accounts: invalidate their sessions, mark them so the next\n\
+             --    login requires the reset, and tell the users (their passwords may have leaked: RGPD art. 33/34).\n\
+             -- 3. When each account has a hash, replace the clear value with it in the application, then run vigie again.\n\
+             -- The accounts: the finding's sample keys; its query in the JSON report lists them all.\n\
+             -- legal reference: {}\n",
+            f.legal_reference,
+            count = f.count,
+            column = column.name,
         ),
-        applicability: Applicability::Review,
+        applicability: Applicability::DisplayOnly,
     }
 }
 
@@ -124,27 +111,21 @@ mod tests {
     }
 
     #[test]
-    fn the_fix_invalidates_the_passwords_for_review() {
-        for (nullable, value) in [(true, "NULL"), (false, "''")] {
+    fn the_fix_forces_a_reset_and_never_blanks_the_passwords() {
+        for nullable in [true, false] {
             let (table, column) = users(nullable);
             let mut f = finding(2, &table, &column);
             f.count = 2;
-            let fix = fix(
-                Dialect::Postgres,
-                "rule: password-plaintext".into(),
-                &table,
-                &column,
-                &f,
-                "(x) = 'plaintext'",
-            );
-            assert_eq!(fix.applicability, Applicability::Review);
+            let fix = fix("rule: password-plaintext".into(), &column, &f);
+            assert_eq!(fix.applicability, Applicability::DisplayOnly);
             assert!(fix.sql.contains("rule: password-plaintext"), "{}", fix.sql);
-            assert!(fix.sql.contains("password reset"), "{}", fix.sql);
+            assert!(fix.sql.contains("Force a password reset"), "{}", fix.sql);
             assert!(
-                fix.sql.contains(&format!("\"mot_de_passe\" = {value}")),
-                "{}",
+                fix.sql.lines().all(|l| l.starts_with("-- ")),
+                "comments only:\n{}",
                 fix.sql
             );
+            assert!(!fix.sql.contains("UPDATE"), "{}", fix.sql);
         }
     }
 }

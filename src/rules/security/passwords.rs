@@ -116,7 +116,7 @@ pub fn count_formats(
         f.query = Some(sql);
         let header = fix_header(table, column, &f);
         f.remediation = Some(match weak {
-            None => password_plaintext::fix(d, header, table, column, &f, &predicate),
+            None => password_plaintext::fix(header, column, &f),
             Some(_) => password_weak_hash::fix(header, &f),
         });
         out.push(f);
