@@ -1048,3 +1048,22 @@ fn down_sections_of_one_file_migrations_are_not_applied() {
         );
     }
 }
+
+/// The gate and `discover` agree: a column named for a national registration number is an
+/// identifier by its name, as its values are.
+#[test]
+fn a_national_registration_number_column_is_flagged_by_its_name() {
+    let policy = corpus_policy();
+    let sql = "ALTER TABLE etudiants ADD COLUMN national_registration_number varchar(15);\n";
+    let r = check(one(sql), &policy, SqlDialect::Postgres, Default::default());
+    assert!(
+        // As `num_secu`: the NIR is judged a sensitive column by its name.
+        has(
+            &r,
+            "sensitive-column",
+            "etudiants.national_registration_number"
+        ),
+        "{}",
+        brief(&r)
+    );
+}

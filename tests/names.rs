@@ -125,6 +125,14 @@ const LABELLED: &[(&str, &str, &str, &str)] = &[
     ("logs", "ip_address", "varchar(45)", "ip"),
     // --- identifiers ---
     ("etudiants", "num_secu", "varchar(15)", "nir"),
+    (
+        "students",
+        "national_registration_number",
+        "varchar(15)",
+        "nir",
+    ),
+    ("eleves", "numero_registre_national", "varchar(15)", "nir"),
+    ("communes", "registre_national_code", "varchar(10)", ""),
     ("etudiants", "nir", "char(15)", "nir"),
     ("employes", "no_ss", "varchar(15)", "nir"),
     ("employes", "numero_insee", "varchar(15)", "nir"),

@@ -350,7 +350,7 @@ mod tests {
         assert_eq!(v.rules.len(), 34);
         let patterns: usize = v.rules.iter().map(|r| r.pats.len()).sum();
         let vetoes: usize = v.rules.iter().map(|r| r.veto.len()).sum();
-        assert_eq!((patterns, vetoes), (787, 292));
+        assert_eq!((patterns, vetoes), (793, 292));
         assert!(v.words.technical.contains("id"));
         assert_eq!(v.rules[0].cat, ColumnCategory::Ip);
         assert_eq!(v.rules[0].ty, Ty::Value);
