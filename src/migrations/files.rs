@@ -24,25 +24,38 @@ pub enum FilesError {
         path: PathBuf,
         error: std::io::Error,
     },
+    #[error("{} is not UTF-8 text: a migration file must be SQL in UTF-8", .0.display())]
+    #[diagnostic(code(vigie::migrations::not_text))]
+    NotText(PathBuf),
+    #[error("{} holds no migration file (.sql)", .0.display())]
+    #[diagnostic(code(vigie::migrations::empty))]
+    NoMigrations(PathBuf),
 }
 
-/// The `.sql` files of `paths`, in migration order, read. A file that is not UTF-8 is read
-/// lossily: a stray Latin-1 byte in a comment must not stop the gate.
+/// The `.sql` files of `paths`, in migration order, read.
+///
+/// A file that is not UTF-8, or holds a NUL byte, is refused by name rather than read lossily:
+/// a binary file, an archive or a file in another encoding handed to the gate is a mistake in
+/// the command line, and reading it as SQL would report its bytes as syntax errors (or pass).
 pub fn load(paths: &[PathBuf]) -> Result<Vec<SourceFile>, FilesError> {
     collect(paths)?
         .into_iter()
         .map(|path| match std::fs::read(&path) {
-            Ok(bytes) => Ok(SourceFile {
-                path: path.display().to_string(),
-                text: String::from_utf8_lossy(&bytes).into_owned(),
-            }),
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) if !text.contains('\0') => Ok(SourceFile {
+                    path: path.display().to_string(),
+                    text,
+                }),
+                _ => Err(FilesError::NotText(path)),
+            },
             Err(error) => Err(FilesError::Unreadable { path, error }),
         })
         .collect()
 }
 
 /// The files `paths` name: a file as it is (whatever its extension), a directory as the
-/// `.sql` files under it, in migration order.
+/// `.sql` files under it, in migration order. A directory without any is an error: a wrong
+/// path in CI must not pass the gate by checking nothing.
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, FilesError> {
     let mut out = Vec::new();
     for path in paths {
@@ -54,6 +67,9 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, FilesError> {
                 path: path.clone(),
                 error,
             })?;
+            if found.is_empty() {
+                return Err(FilesError::NoMigrations(path.clone()));
+            }
             found.sort_by(|a, b| natural_cmp(&file_name(a), &file_name(b)).then_with(|| a.cmp(b)));
             out.extend(found);
         } else {
@@ -229,19 +245,48 @@ mod tests {
     }
 
     #[test]
-    fn reads_files_lossily_with_their_paths() {
+    fn reads_files_with_their_paths() {
         let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("V1__latin1.sql");
-        std::fs::write(&p, b"-- caf\xe9\nCREATE TABLE t (id int);\n").unwrap();
+        let p = dir.path().join("V1__init.sql");
+        std::fs::write(&p, "-- café\nCREATE TABLE t (id int);\n").unwrap();
         let files = load(std::slice::from_ref(&p)).unwrap();
         assert_eq!(files.len(), 1);
         assert_eq!(files[0].path, p.display().to_string());
-        assert_eq!(files[0].text, "-- caf\u{fffd}\nCREATE TABLE t (id int);\n");
+        assert_eq!(files[0].text, "-- café\nCREATE TABLE t (id int);\n");
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_text_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, bytes) in [
+            ("latin1.sql", &b"-- caf\xe9\nCREATE TABLE t (id int);\n"[..]),
+            ("nul.sql", &b"CREATE TABLE t (id int);\0\0\n"[..]),
+        ] {
+            let p = dir.path().join(name);
+            std::fs::write(&p, bytes).unwrap();
+            let e = load(std::slice::from_ref(&p)).unwrap_err();
+            assert!(matches!(&e, FilesError::NotText(q) if *q == p), "{e:?}");
+            assert!(
+                e.to_string()
+                    .starts_with(&format!("{} is not UTF-8 text", p.display()))
+            );
+        }
+    }
+
+    #[test]
+    fn a_folder_without_sql_files_is_an_error() {
+        let dir = tree(&["README.md", "sub/notes.txt"]);
+        let e = load(&[dir.path().to_path_buf()]).unwrap_err();
+        assert!(
+            matches!(&e, FilesError::NoMigrations(p) if p == dir.path()),
+            "{e:?}"
+        );
+        assert!(e.to_string().ends_with("holds no migration file (.sql)"));
     }
 
     #[test]
     fn a_missing_path_is_named() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tree(&["1_a.sql"]);
         let absent = dir.path().join("absent.sql");
         let e = load(&[dir.path().to_path_buf(), absent.clone()]).unwrap_err();
         assert!(
