@@ -78,7 +78,7 @@ pub struct ScanArgs {
     #[arg(long)]
     pub remediation: Option<PathBuf>,
     /// Parallel database sessions (default: number of cores).
-    #[arg(long)]
+    #[arg(long, value_parser = at_least_one())]
     pub jobs: Option<usize>,
     /// Exit 1 when a finding is at or above this severity; `never` always exits 0 on a complete run.
     #[arg(long, value_enum, default_value_t = FailOn::Low)]
@@ -99,11 +99,11 @@ pub struct ScanArgs {
     #[arg(long)]
     pub baseline: Option<PathBuf>,
     /// With --baseline, only findings that are not in the baseline fail the run.
-    #[arg(long)]
+    #[arg(long, requires = "baseline")]
     pub fail_on_new: bool,
     /// Language of the report (messages are in English for now).
-    #[arg(long, default_value = "en")]
-    pub lang: String,
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
     /// Print nothing but errors; the exit code tells the result.
     #[arg(long)]
     pub quiet: bool,
@@ -150,6 +150,19 @@ impl SqlDialectArg {
             SqlDialectArg::Sqlite => (Dialect::Sqlite, SqlDialect::Sqlite),
         }
     }
+}
+
+/// A count of parallel sessions: 0 would do no work, so it is a usage error.
+fn at_least_one() -> clap::builder::RangedU64ValueParser<usize> {
+    clap::builder::RangedU64ValueParser::new().range(1..)
+}
+
+/// The language of the report. Only the two vigie is written in: any other value is a usage
+/// error, not a report silently in English.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    Fr,
+    En,
 }
 
 /// The lowest severity that makes the run exit 1, or never.
@@ -251,7 +264,7 @@ pub struct DiscoverArgs {
     #[arg(long = "schema")]
     pub schemas: Vec<String>,
     /// Parallel database sessions.
-    #[arg(long, default_value_t = 2)]
+    #[arg(long, default_value_t = 2, value_parser = at_least_one())]
     pub jobs: usize,
     /// Time limit of each statement (e.g. 30s, 5m).
     #[arg(long, default_value = "5m", value_parser = parse_timeout)]
@@ -259,11 +272,20 @@ pub struct DiscoverArgs {
 }
 
 impl DiscoverArgs {
+    /// Why a database without any table is an error, naming where vigie looked.
+    pub fn no_table(&self, url: &str) -> String {
+        let within = match self.schemas.as_slice() {
+            [] => String::new(),
+            schemas => format!(" (schema {})", schemas.join(", ")),
+        };
+        format!("no table in {url}{within}: check the URL and --schema")
+    }
+
     /// The inventory's settings.
     pub fn discover_options(&self) -> vigie::discover::DiscoverOptions {
         vigie::discover::DiscoverOptions {
             sample: self.sample,
-            jobs: self.jobs.max(1),
+            jobs: self.jobs,
             limits: Limits {
                 statement_timeout: self.statement_timeout,
                 ..Limits::default()

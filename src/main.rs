@@ -158,6 +158,10 @@ fn check_migrations(args: MigrationArgs) -> Result<ExitCode> {
 fn discover(args: DiscoverArgs, init: bool) -> Result<ExitCode> {
     let target = Target::parse(&args.url)?;
     let inventory = vigie::discover::discover(&target, &args.discover_options())?;
+    if inventory.tables.is_empty() {
+        // A wrong URL or schema must not read as "no personal data".
+        return Err(plain(args.no_table(&inventory.target.url)));
+    }
     print(&match (init, args.format) {
         (true, _) => vigie::init::draft(&inventory),
         (false, Format::Json) => report::discover::json(&inventory),
@@ -166,6 +170,7 @@ fn discover(args: DiscoverArgs, init: bool) -> Result<ExitCode> {
     let errors = inventory.errors();
     if init {
         for (table, why) in &errors {
+            let (table, why) = (report::escape(table), report::escape(why));
             eprintln!("warning: {table} could not be read: {why}");
         }
     }

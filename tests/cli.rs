@@ -583,3 +583,193 @@ fn a_baseline_with_fail_on_new_fails_only_on_new_findings() {
         .code();
     assert_eq!(code, Some(1));
 }
+
+/// Whether `bytes` hold a control character other than a line break: what a terminal would act
+/// on instead of printing. `ESC` alone is enough to hide the rest of the output.
+fn raw_controls(bytes: &[u8]) -> Vec<char> {
+    String::from_utf8_lossy(bytes)
+        .chars()
+        .filter(|c| c.is_control() && *c != '\n')
+        .collect()
+}
+
+#[test]
+fn bad_flag_combinations_are_usage_errors_naming_the_flag() {
+    let (_dir, path) = sqlite_fixture(&fixture("rules.sql"));
+    let url = format!("sqlite://{}", path.display());
+    let policy = policy_path("rules.toml");
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["scan", &url, "--policy", &policy, "--lang", "de"],
+            "'--lang <LANG>'",
+        ),
+        (
+            &["scan", &url, "--policy", &policy, "--jobs", "0"],
+            "'--jobs <JOBS>'",
+        ),
+        (&["discover", &url, "--jobs", "0"], "'--jobs <JOBS>'"),
+        (&["init", &url, "--jobs", "0"], "'--jobs <JOBS>'"),
+        (
+            &["scan", &url, "--policy", &policy, "--fail-on-new"],
+            "--baseline <BASELINE>",
+        ),
+    ];
+    for (args, flag) in cases {
+        let out = vigie().args(args).assert().code(2);
+        assert!(out.get_output().stdout.is_empty(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+        assert!(stderr.starts_with("error: "), "{stderr}");
+        assert!(stderr.contains(flag), "{args:?}: {flag} not in {stderr}");
+    }
+    for lang in ["fr", "en"] {
+        vigie()
+            .args(["scan", &url, "--policy", &policy, "--as-of", AS_OF])
+            .args(["--quiet", "--fail-on", "never", "--lang", lang])
+            .assert()
+            .code(0);
+    }
+}
+
+#[test]
+fn discover_on_a_database_without_tables_is_an_error() {
+    let (_dir, path) = sqlite_fixture("CREATE TABLE gone (id INTEGER); DROP TABLE gone;");
+    for command in ["discover", "init"] {
+        let out = vigie()
+            .args([command, &path.display().to_string()])
+            .assert()
+            .code(2);
+        assert!(out.get_output().stdout.is_empty());
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+        assert!(
+            stderr.starts_with("error: no table in sqlite://"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("check the URL and --schema"), "{stderr}");
+    }
+}
+
+fn check_migrations(paths: &[&std::path::Path], format: &str) -> std::process::Output {
+    vigie()
+        .arg("check-migrations")
+        .args(paths)
+        .args([
+            "--policy",
+            &policy_path("rules.toml"),
+            "--dialect",
+            "sqlite",
+        ])
+        .args(["--format", format])
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_file_that_is_not_text_is_named_never_read_as_sql() {
+    let dir = tempfile::tempdir().unwrap();
+    // A few MB of pseudo-random bytes (xorshift: no dependency, the same bytes every run).
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let random: Vec<u8> = (0..3 << 20)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect();
+    let nul = b"CREATE TABLE t (id INTEGER);\0\0\0\nCREATE TABLE u (\0religion TEXT);\n".to_vec();
+    for (name, bytes) in [("random.sql", random), ("nul.sql", nul)] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = check_migrations(&[&path], "human");
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        assert!(out.stdout.is_empty(), "{name}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let wanted = format!("error: {} is not text", path.display());
+        assert!(stderr.starts_with(&wanted), "{name}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{name}: {stderr}");
+    }
+    // A legacy dump in Latin-1 is text: it is gated, not refused.
+    let path = dir.path().join("latin1.sql");
+    std::fs::write(&path, b"-- caf\xe9\nCREATE TABLE t (id INTEGER);\n").unwrap();
+    let out = check_migrations(&[&path], "human");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+}
+
+#[test]
+fn a_line_too_long_to_show_is_reported_without_its_snippet() {
+    // miette cannot pad a caret past column 65535: it panicked here.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("V1__long.sql");
+    let sql = format!(
+        "CREATE TABLE t (id INTEGER{} religion TEXT, ));\n",
+        " ".repeat(70_000)
+    );
+    std::fs::write(&path, sql).unwrap();
+    let out = check_migrations(&[&path], "human");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("a line too long to show"), "{stdout}");
+    assert!(
+        stdout.contains(&format!("{}:1:", path.display())),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_folder_without_migration_files_fails_the_gate() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("README.md"), "# migrations\n").unwrap();
+    let out = check_migrations(&[dir.path()], "human");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let wanted = format!(
+        "error: {} holds no migration file (.sql)\n",
+        dir.path().display()
+    );
+    assert_eq!(stderr, wanted);
+}
+
+#[test]
+fn control_characters_in_names_never_reach_the_terminal() {
+    let table = "etu\u{1b}[8mdiants\u{7}";
+    let column = "religion\u{1b}[8m\u{7}\u{8}\u{9b}";
+    let sql = format!(
+        "CREATE TABLE \"{table}\" (id INTEGER PRIMARY KEY, \"{column}\" TEXT);\n\
+         INSERT INTO \"{table}\" VALUES (1, 'cath\u{1b}olique');\n"
+    );
+    let (_dir, path) = sqlite_fixture(&sql);
+    let url = path.display().to_string();
+    let escaped = "religion\\u{1b}[8m\\u{7}\\u{8}\\u{9b}";
+    let scan = vigie()
+        .args([
+            "scan",
+            &url,
+            "--policy",
+            &policy_path("rules.toml"),
+            "--as-of",
+            AS_OF,
+        ])
+        .output()
+        .unwrap();
+    let discover = vigie().args(["discover", &url]).output().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let migration = dir.path().join("V1__init.sql");
+    std::fs::write(&migration, &sql).unwrap();
+    let human = check_migrations(&[&migration], "human");
+    let github = check_migrations(&[&migration], "github");
+    for (what, out) in [
+        ("scan", scan),
+        ("discover", discover),
+        ("gate", human),
+        ("github", github),
+    ] {
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            raw_controls(&out.stdout),
+            Vec::<char>::new(),
+            "{what}: {stdout}"
+        );
+        assert!(stdout.contains(escaped), "{what}: {stdout}");
+    }
+}

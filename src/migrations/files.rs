@@ -24,25 +24,56 @@ pub enum FilesError {
         path: PathBuf,
         error: std::io::Error,
     },
+    #[error("{} is not text (NUL or control bytes): a migration file must be SQL", .0.display())]
+    #[diagnostic(code(vigie::migrations::not_text))]
+    NotText(PathBuf),
+    #[error("{} holds no migration file (.sql)", .0.display())]
+    #[diagnostic(code(vigie::migrations::empty))]
+    NoMigrations(PathBuf),
 }
 
-/// The `.sql` files of `paths`, in migration order, read. A file that is not UTF-8 is read
-/// lossily: a stray Latin-1 byte in a comment must not stop the gate.
+/// The `.sql` files of `paths`, in migration order, read.
+///
+/// A file that is not text (a NUL byte, or more than one byte in ten a control character: a
+/// binary file, an archive) is refused by name rather than read as SQL, where its
+/// bytes would become syntax errors (or pass). Text in UTF-8 is read as it is; text that is not
+/// UTF-8 is read as Latin-1, the encoding of many legacy MySQL dumps, so an accented comment
+/// never stops the gate.
 pub fn load(paths: &[PathBuf]) -> Result<Vec<SourceFile>, FilesError> {
     collect(paths)?
         .into_iter()
         .map(|path| match std::fs::read(&path) {
-            Ok(bytes) => Ok(SourceFile {
-                path: path.display().to_string(),
-                text: String::from_utf8_lossy(&bytes).into_owned(),
-            }),
+            Ok(bytes) => match decode(bytes) {
+                Some(text) => Ok(SourceFile {
+                    path: path.display().to_string(),
+                    text,
+                }),
+                None => Err(FilesError::NotText(path)),
+            },
             Err(error) => Err(FilesError::Unreadable { path, error }),
         })
         .collect()
 }
 
+/// The text of a file's bytes, or `None` for bytes that are not text.
+fn decode(bytes: Vec<u8>) -> Option<String> {
+    let control = bytes
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
+    if bytes.contains(&0) || control * 10 > bytes.len() {
+        return None;
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(text),
+        // Latin-1 maps every byte to the code point of the same value.
+        Err(e) => Some(e.into_bytes().iter().map(|&b| char::from(b)).collect()),
+    }
+}
+
 /// The files `paths` name: a file as it is (whatever its extension), a directory as the
-/// `.sql` files under it, in migration order.
+/// `.sql` files under it, in migration order. A directory without any is an error: a wrong
+/// path in CI must not pass the gate by checking nothing.
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, FilesError> {
     let mut out = Vec::new();
     for path in paths {
@@ -54,6 +85,9 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, FilesError> {
                 path: path.clone(),
                 error,
             })?;
+            if found.is_empty() {
+                return Err(FilesError::NoMigrations(path.clone()));
+            }
             found.sort_by(|a, b| natural_cmp(&file_name(a), &file_name(b)).then_with(|| a.cmp(b)));
             out.extend(found);
         } else {
@@ -229,19 +263,56 @@ mod tests {
     }
 
     #[test]
-    fn reads_files_lossily_with_their_paths() {
+    fn reads_files_with_their_paths() {
         let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("V1__latin1.sql");
-        std::fs::write(&p, b"-- caf\xe9\nCREATE TABLE t (id int);\n").unwrap();
+        let p = dir.path().join("V1__init.sql");
+        std::fs::write(&p, "-- café\nCREATE TABLE t (id int);\n").unwrap();
         let files = load(std::slice::from_ref(&p)).unwrap();
         assert_eq!(files.len(), 1);
         assert_eq!(files[0].path, p.display().to_string());
-        assert_eq!(files[0].text, "-- caf\u{fffd}\nCREATE TABLE t (id int);\n");
+        assert_eq!(files[0].text, "-- café\nCREATE TABLE t (id int);\n");
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_text_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, bytes) in [
+            ("nul.sql", &b"CREATE TABLE t (id int);\0\0\n"[..]),
+            (
+                "controls.sql",
+                &b"\x01\x02\x03\x04CREATE TABLE t (id int);\n"[..],
+            ),
+        ] {
+            let p = dir.path().join(name);
+            std::fs::write(&p, bytes).unwrap();
+            let e = load(std::slice::from_ref(&p)).unwrap_err();
+            assert!(matches!(&e, FilesError::NotText(q) if *q == p), "{e:?}");
+            assert!(
+                e.to_string()
+                    .starts_with(&format!("{} is not text", p.display()))
+            );
+        }
+        // Latin-1 text (a legacy dump) is text: read as Latin-1.
+        let p = dir.path().join("latin1.sql");
+        std::fs::write(&p, b"-- caf\xe9\nCREATE TABLE t (id int);\n").unwrap();
+        let files = load(std::slice::from_ref(&p)).unwrap();
+        assert_eq!(files[0].text, "-- café\nCREATE TABLE t (id int);\n");
+    }
+
+    #[test]
+    fn a_folder_without_sql_files_is_an_error() {
+        let dir = tree(&["README.md", "sub/notes.txt"]);
+        let e = load(&[dir.path().to_path_buf()]).unwrap_err();
+        assert!(
+            matches!(&e, FilesError::NoMigrations(p) if p == dir.path()),
+            "{e:?}"
+        );
+        assert!(e.to_string().ends_with("holds no migration file (.sql)"));
     }
 
     #[test]
     fn a_missing_path_is_named() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tree(&["1_a.sql"]);
         let absent = dir.path().join("absent.sql");
         let e = load(&[dir.path().to_path_buf(), absent.clone()]).unwrap_err();
         assert!(

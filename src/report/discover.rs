@@ -2,8 +2,10 @@
 //! and evidence in words: the inventory holds no value to print.
 //!
 //! The human table aligns every column but the last, evidence, which is never wrapped: one
-//! column per line keeps the output greppable (`vigie discover … | grep nir`).
+//! column per line keeps the output greppable (`vigie discover … | grep nir`). Names come
+//! from the database and are escaped ([`escape`]) before widths are measured.
 
+use super::escape;
 use crate::discover::Inventory;
 use serde_json::json;
 use std::fmt::Write;
@@ -19,9 +21,9 @@ pub fn human(inv: &Inventory) -> String {
         out,
         "vigie {} discover — {} ({} {}), {sample}\n",
         env!("CARGO_PKG_VERSION"),
-        inv.target.url,
+        escape(&inv.target.url),
         inv.target.dialect.name(),
-        inv.target.server_version,
+        escape(&inv.target.server_version),
     );
     let columns = inv.columns();
     let header = ["table", "column", "category", "conf", "rows", "evidence"];
@@ -33,12 +35,12 @@ pub fn human(inv: &Inventory) -> String {
                 None => c.table.clone(),
             };
             [
-                table,
-                c.column.clone(),
+                escape(&table).into_owned(),
+                escape(&c.column).into_owned(),
                 c.category.as_str().to_string(),
                 format!("{:.2}", c.confidence),
                 c.rows.to_string(),
-                c.evidence.join("; "),
+                escape(&c.evidence.join("; ")).into_owned(),
             ]
         })
         .collect();
@@ -84,7 +86,7 @@ pub fn human(inv: &Inventory) -> String {
     if !errors.is_empty() {
         let _ = writeln!(out, "\nNot read");
         for (table, why) in &errors {
-            let _ = writeln!(out, "  {table}: {why}");
+            let _ = writeln!(out, "  {}: {}", escape(table), escape(why));
         }
     }
     let personal = columns.iter().filter(|c| c.category.is_personal()).count();

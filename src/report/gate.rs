@@ -7,6 +7,7 @@ use crate::rules;
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use serde_json::json;
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -23,9 +24,51 @@ struct GateDiagnostic {
     rule: String,
     message: String,
     severity: Severity,
-    src: NamedSource<Arc<String>>,
-    span: SourceSpan,
+    /// The file and the span under the caret; `None` when the line is too long to show.
+    src: Option<(NamedSource<Arc<String>>, SourceSpan)>,
     help: String,
+}
+
+/// Past this many characters before the caret on its line, the snippet is left out: nobody reads
+/// such a line (a minified dump, a binary read as text), and miette cannot pad a caret that far.
+const MAX_CARET_COLUMN: usize = 1_000;
+
+impl GateDiagnostic {
+    /// A diagnostic at `span` of `text` (the file `file`), every control character of the text
+    /// and of the names escaped. `at` names the place when the snippet cannot be shown.
+    fn new(
+        rule: &str,
+        message: &str,
+        severity: Severity,
+        (file, text): (&str, &str),
+        span: Range<usize>,
+        at: String,
+        help: &str,
+    ) -> GateDiagnostic {
+        let mut offsets = [span.start, span.end];
+        let text = super::escape_text(text, &mut offsets);
+        let column = |o: usize| text[..o].chars().rev().take_while(|c| *c != '\n').count();
+        let shown =
+            column(offsets[0]) <= MAX_CARET_COLUMN && column(offsets[1]) <= MAX_CARET_COLUMN;
+        let message = super::escape(message);
+        GateDiagnostic {
+            rule: super::escape(rule).into_owned(),
+            message: if shown {
+                message.into_owned()
+            } else {
+                format!(
+                    "{message} (at {}, a line too long to show)",
+                    super::escape(&at)
+                )
+            },
+            severity,
+            src: shown.then(|| {
+                let span = (offsets[0], offsets[1] - offsets[0]).into();
+                (NamedSource::new(super::escape(file), Arc::new(text)), span)
+            }),
+            help: super::escape(help).into_owned(),
+        }
+    }
 }
 
 impl Diagnostic for GateDiagnostic {
@@ -43,11 +86,14 @@ impl Diagnostic for GateDiagnostic {
         Some(Box::new(&self.help))
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(&self.src)
+        self.src
+            .as_ref()
+            .map(|(src, _)| src as &dyn miette::SourceCode)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let (_, span) = self.src.as_ref()?;
         Some(Box::new(std::iter::once(
-            miette::LabeledSpan::new_with_span(Some("here".into()), self.span),
+            miette::LabeledSpan::new_with_span(Some("here".into()), *span),
         )))
     }
 }
@@ -75,10 +121,10 @@ fn summary_line(report: &GateReport) -> String {
 
 /// rustc-style messages with a caret under the SQL.
 pub fn human(report: &GateReport, color: bool, width: usize) -> String {
-    let sources: BTreeMap<&str, Arc<String>> = report
+    let sources: BTreeMap<&str, &str> = report
         .files
         .iter()
-        .map(|f| (f.path.as_str(), Arc::new(f.text.clone())))
+        .map(|f| (f.path.as_str(), f.text.as_str()))
         .collect();
     let handler = if color {
         miette::GraphicalReportHandler::new()
@@ -88,7 +134,7 @@ pub fn human(report: &GateReport, color: bool, width: usize) -> String {
     .with_width(width);
     let mut out = String::new();
     for f in &report.findings {
-        let text = sources.get(f.file.as_str()).cloned().unwrap_or_default();
+        let text = sources.get(f.file.as_str()).copied().unwrap_or_default();
         let start = f.span.start.min(text.len());
         let len = f
             .span
@@ -96,36 +142,39 @@ pub fn human(report: &GateReport, color: bool, width: usize) -> String {
             .saturating_sub(f.span.start)
             .clamp(1, 80)
             .min(text.len() - start);
-        let d = GateDiagnostic {
-            rule: f.rule.clone(),
-            message: f.message.clone(),
-            severity: f.severity,
-            src: NamedSource::new(f.file.clone(), text),
-            span: (start, len).into(),
-            help: f.help.clone(),
-        };
+        let d = GateDiagnostic::new(
+            &f.rule,
+            &f.message,
+            f.severity,
+            (&f.file, text),
+            start..start + len,
+            format!("{}:{}:{}", f.file, f.line, f.column.max(1)),
+            &f.help,
+        );
         let _ = handler.render_report(&mut out, &d);
         if let (Some(span), Some(policy)) = (&f.policy_span, &report.policy) {
-            let text = Arc::new(policy.text.clone());
+            let text = policy.text.as_str();
             let start = span.start.min(text.len());
             let len = span
                 .end
                 .saturating_sub(span.start)
                 .min(text.len() - start)
                 .max(1);
-            let p = GateDiagnostic {
-                rule: f.rule.clone(),
-                message: "the policy this change contradicts".into(),
-                severity: Severity::Info,
-                src: NamedSource::new(policy.path.clone(), text),
-                span: (start, len).into(),
-                help: "change the migration, or change the policy and say why".into(),
-            };
+            let p = GateDiagnostic::new(
+                &f.rule,
+                "the policy this change contradicts",
+                Severity::Info,
+                (&policy.path, text),
+                start..start + len,
+                format!("{}:{}", policy.path, f.policy_line.unwrap_or(0)),
+                "change the migration, or change the policy and say why",
+            );
             let _ = handler.render_report(&mut out, &p);
         }
     }
     for e in &report.errors {
-        out.push_str(&format!("error: {}:{}: {}\n", e.file, e.line, e.message));
+        let (file, message) = (super::escape(&e.file), super::escape(&e.message));
+        out.push_str(&format!("error: {file}:{}: {message}\n", e.line));
     }
     out.push_str(&summary_line(report));
     out.push('\n');
@@ -223,10 +272,13 @@ pub fn sarif(report: &GateReport) -> String {
 
 /// GitHub Actions workflow commands: one annotation per finding.
 pub fn github(report: &GateReport) -> String {
+    // GitHub's own escapes for line breaks, then ours for every other control character.
     let escape_data = |s: &str| {
-        s.replace('%', "%25")
+        let s = s
+            .replace('%', "%25")
             .replace('\r', "%0D")
-            .replace('\n', "%0A")
+            .replace('\n', "%0A");
+        super::escape(&s).into_owned()
     };
     let escape_prop = |s: &str| escape_data(s).replace(':', "%3A").replace(',', "%2C");
     let mut out = String::new();

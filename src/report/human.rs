@@ -1,7 +1,8 @@
 //! The report for people: grouped by purpose, most serious first, with a summary line.
-//! Colours only on a terminal (and never with `NO_COLOR`).
+//! Colours only on a terminal (and never with `NO_COLOR`). Every name and value is escaped
+//! ([`escape`]): the only control characters in the output are vigie's own colours.
 
-use super::{by_severity, error_count};
+use super::{by_severity, error_count, escape};
 use crate::finding::{CheckStatus, Finding, Severity};
 use crate::scan::ScanReport;
 use std::fmt::Write;
@@ -36,8 +37,8 @@ fn finding_lines(out: &mut String, f: &Finding, style: &Style) {
         out,
         "  {} {}  {}",
         style.severity(f.severity),
-        style.paint("1", &f.rule),
-        f.message
+        style.paint("1", &escape(&f.rule)),
+        escape(&f.message)
     );
     if !f.sample_keys.is_empty() {
         let more = if (f.sample_keys.len() as u64) < f.count {
@@ -45,23 +46,24 @@ fn finding_lines(out: &mut String, f: &Finding, style: &Style) {
         } else {
             ""
         };
-        let _ = writeln!(out, "           keys: {}{more}", f.sample_keys.join(", "));
+        let keys = escape(&f.sample_keys.join(", ")).into_owned();
+        let _ = writeln!(out, "           keys: {keys}{more}");
     }
     if !f.terms.is_empty() {
         let terms: Vec<String> = f
             .terms
             .iter()
-            .map(|t| format!("{} ({})", t.term, t.count))
+            .map(|t| format!("{} ({})", escape(&t.term), t.count))
             .collect();
         let _ = writeln!(out, "           terms: {}", terms.join(", "));
     }
     for e in &f.excerpts {
-        let _ = writeln!(out, "           excerpt: {e}");
+        let _ = writeln!(out, "           excerpt: {}", escape(e));
     }
     let _ = writeln!(
         out,
         "           {}",
-        style.paint("2", &format!("ref: {}", f.legal_reference))
+        style.paint("2", &format!("ref: {}", escape(&f.legal_reference)))
     );
 }
 
@@ -72,12 +74,12 @@ pub fn render(report: &ScanReport, style: &Style) -> String {
         "{} {} — {} ({} {}), as of {}",
         style.paint("1", "vigie"),
         env!("CARGO_PKG_VERSION"),
-        report.target.url,
+        escape(&report.target.url),
         report.target.dialect.name(),
-        report.target.server_version,
+        escape(&report.target.server_version),
         report.as_of.strftime("%Y-%m-%d %H:%M:%S UTC"),
     );
-    let _ = writeln!(out, "policy {}", report.policy_path);
+    let _ = writeln!(out, "policy {}", escape(&report.policy_path));
 
     let mut groups: Vec<(Option<String>, String)> = report
         .purposes
@@ -95,7 +97,7 @@ pub fn render(report: &ScanReport, style: &Style) -> String {
             continue;
         }
         let heading = match purpose {
-            Some(id) => format!("Purpose {id} — {title}"),
+            Some(id) => format!("Purpose {} — {}", escape(id), escape(title)),
             None => "Across purposes".to_string(),
         };
         let _ = writeln!(out, "\n{}", style.paint("1;4", &heading));
@@ -109,11 +111,11 @@ pub fn render(report: &ScanReport, style: &Style) -> String {
             let _ = writeln!(
                 out,
                 "  {} on {} ({} {}): {}",
-                w.rule,
-                w.object,
+                escape(&w.rule),
+                escape(&w.object),
                 w.count,
                 if w.count == 1 { "row" } else { "rows" },
-                w.reason
+                escape(&w.reason)
             );
         }
     }
@@ -133,8 +135,8 @@ pub fn render(report: &ScanReport, style: &Style) -> String {
             let _ = writeln!(
                 out,
                 "  {} scanned: {}",
-                c.id.trim_start_matches("free-text:"),
-                c.reason.clone().unwrap_or_default()
+                escape(c.id.trim_start_matches("free-text:")),
+                escape(c.reason.as_deref().unwrap_or_default())
             );
         }
         if sampled_out > 0 {
@@ -159,7 +161,8 @@ pub fn render(report: &ScanReport, style: &Style) -> String {
             )
         );
         for c in &errors {
-            let _ = writeln!(out, "  {}: {}", c.id, c.reason.clone().unwrap_or_default());
+            let reason = c.reason.as_deref().unwrap_or_default();
+            let _ = writeln!(out, "  {}: {}", escape(&c.id), escape(reason));
         }
     }
     let skipped: Vec<_> = report
@@ -170,7 +173,8 @@ pub fn render(report: &ScanReport, style: &Style) -> String {
     if !skipped.is_empty() {
         let _ = writeln!(out, "\nSkipped:");
         for c in &skipped {
-            let _ = writeln!(out, "  {}: {}", c.id, c.reason.clone().unwrap_or_default());
+            let reason = c.reason.as_deref().unwrap_or_default();
+            let _ = writeln!(out, "  {}: {}", escape(&c.id), escape(reason));
         }
     }
     let sev: Vec<String> = by_severity(report)
