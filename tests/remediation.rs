@@ -407,3 +407,47 @@ fn mariadb_ddl_comes_last_marked_not_transactional() {
     let after = scan_text(&policy, &url, AS_OF);
     assert!(of_rule(&after, "card-security-code").is_empty(), "{script}");
 }
+
+/// Two findings may propose the same `DROP COLUMN` (a CVV column that no row fills is also
+/// unused): the whole remediation file applies on the transactional backends too, the second
+/// block saying it was done above.
+#[test]
+fn a_shared_drop_is_written_once_on_sqlite_and_postgres() {
+    let dir = format!(
+        "{}/testdata/rules/card-security-code",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let read = |f: &str| std::fs::read_to_string(format!("{dir}/{f}")).unwrap();
+    let (schema, policy) = (read("schema.sql"), read("policy.toml"));
+    let (_dir, path) = sqlite_fixture(&schema);
+    let lite = format!("sqlite://{}", path.display());
+    let before = scan_text(&policy, &lite, AS_OF);
+    assert!(!of_rule(&before, "card-security-code").is_empty());
+    let script = vigie::report::remediation_script(&before);
+    let drops: Vec<&str> = script
+        .lines()
+        .filter(|l| l.starts_with("ALTER TABLE") && l.contains("DROP COLUMN"))
+        .collect();
+    let mut unique = drops.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(drops.len(), unique.len(), "{script}");
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(&script)
+        .unwrap_or_else(|e| panic!("{e}\n{script}"));
+    let after = scan_text(&policy, &lite, AS_OF);
+    assert!(of_rule(&after, "card-security-code").is_empty(), "{script}");
+
+    let Some(url) = pg_fixture("shared_drop", &schema) else {
+        return;
+    };
+    let before = scan_text(&policy, &url, AS_OF);
+    let script = vigie::report::remediation_script(&before);
+    postgres::Client::connect(&url, postgres::NoTls)
+        .unwrap()
+        .batch_execute(&script)
+        .unwrap_or_else(|e| panic!("{e}\n{script}"));
+    let after = scan_text(&policy, &url, AS_OF);
+    assert!(of_rule(&after, "card-security-code").is_empty(), "{script}");
+}

@@ -73,7 +73,7 @@ pub fn remediation_script(report: &ScanReport) -> String {
     for f in &report.findings {
         let Some(r) = &f.remediation else { continue };
         if dialect.ddl_is_transactional() {
-            out.push_str(&r.sql);
+            out.push_str(&once(&r.sql, &mut seen));
             out.push('\n');
             continue;
         }
@@ -131,6 +131,23 @@ fn summary_line(f: &Finding) -> String {
             format!("{head}: no SQL{shown}. Instead: {instead}")
         }
     }
+}
+
+/// `sql` with each `ALTER`/`DROP` statement already written (in `seen`) turned into a comment
+/// that says so, so applying the whole file never fails on a column already dropped.
+fn once(sql: &str, seen: &mut std::collections::BTreeSet<String>) -> String {
+    let mut out = String::with_capacity(sql.len());
+    for line in sql.split_inclusive('\n') {
+        let u = line.trim_start().to_ascii_uppercase();
+        if (u.starts_with("ALTER ") || u.starts_with("DROP "))
+            && !seen.insert(line.trim().to_string())
+        {
+            out.push_str(&format!("-- already above: {}\n", line.trim()));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// Whether a proposal holds a statement, not only comments.
@@ -257,6 +274,17 @@ mod tests {
 
     fn split_ddl(sql: &str) -> (Option<String>, Option<String>) {
         super::split_ddl(sql, &mut BTreeSet::new())
+    }
+
+    #[test]
+    fn a_drop_already_written_is_commented_in_a_transactional_file() {
+        let mut seen = BTreeSet::new();
+        let sql = "BEGIN;\nALTER TABLE \"p\" DROP COLUMN \"x\";\nCOMMIT;\n";
+        assert_eq!(once(sql, &mut seen), sql);
+        assert_eq!(
+            once(sql, &mut seen),
+            "BEGIN;\n-- already above: ALTER TABLE \"p\" DROP COLUMN \"x\";\nCOMMIT;\n"
+        );
     }
 
     #[test]
