@@ -209,8 +209,36 @@ fn anchor(table: &Table, profiles: &[ValueProfile], birth: &BTreeSet<String>) ->
 }
 
 /// A kebab-case id from a table name.
+/// A name as an id the policy loader accepts: ASCII kebab-case, accents folded, any other
+/// character a separator (`Élèves` → `eleves`, `c-ı-a` → `c-a`).
 fn kebab(name: &str) -> String {
-    tokenize(name).join("-")
+    use unicode_normalization::UnicodeNormalization;
+    let parts: Vec<String> = tokenize(name)
+        .iter()
+        .map(|t| {
+            t.nfkd()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect::<String>()
+        })
+        .filter(|t| !t.is_empty())
+        .collect();
+    parts.join("-")
+}
+
+/// [`kebab`] of `name`, `fallback` when nothing of it is left, made unique among `taken` (a
+/// number appended): two tables must never draft one id.
+fn unique_id(name: &str, fallback: &str, taken: &mut BTreeSet<String>) -> String {
+    let base = Some(kebab(name))
+        .filter(|k| !k.is_empty())
+        .unwrap_or_else(|| fallback.to_string());
+    let mut id = base.clone();
+    let mut n = 2;
+    while !taken.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
 }
 
 /// A recognised consent table: subject key, given date and the optional columns.
@@ -411,8 +439,9 @@ pub fn draft(inv: &Inventory) -> String {
 
     // Subjects.
     let mut subject_ids: Vec<(String, &Table)> = Vec::new();
+    let mut subject_taken = BTreeSet::new();
     for v in views.iter().filter(|v| v.subject) {
-        let id = kebab(&v.table.name);
+        let id = unique_id(&v.table.name, "subject", &mut subject_taken);
         let key = if v.table.primary_key.len() == 1 {
             q(&v.table.primary_key[0])
         } else {
@@ -436,11 +465,7 @@ pub fn draft(inv: &Inventory) -> String {
     let mut purpose_ids = BTreeSet::new();
     for v in views.iter().filter(|v| !v.personal.is_empty()) {
         let reference = reference_for(&v.table.name);
-        let mut id = kebab(&v.table.name);
-        if !purpose_ids.insert(id.clone()) {
-            id = format!("{id}-{}", purpose_ids.len());
-            purpose_ids.insert(id.clone());
-        }
+        let id = unique_id(&v.table.name, "purpose", &mut purpose_ids);
         let name = tname(v.table);
         let _ = writeln!(out, "[[purpose]]\nid = {}", q(&id));
         let _ = writeln!(
@@ -452,8 +477,8 @@ pub fn draft(inv: &Inventory) -> String {
         );
         out.push_str("# consent | contract | legal-obligation | vital-interest | public-task | legitimate-interest\n");
         out.push_str("legal_basis = \"TODO\"\n");
-        if v.subject {
-            let _ = writeln!(out, "subjects = [{}]", q(&kebab(&v.table.name)));
+        if let Some((subject, _)) = subject_ids.iter().find(|(_, t)| std::ptr::eq(*t, v.table)) {
+            let _ = writeln!(out, "subjects = [{}]", q(subject));
         }
         let sensitive: Vec<&str> = v
             .personal
@@ -554,7 +579,11 @@ pub fn draft(inv: &Inventory) -> String {
             );
             continue;
         };
-        let id = format!("{}-consent", kebab(&c.table.name));
+        let id = unique_id(
+            &format!("{}-consent", c.table.name),
+            "consent",
+            &mut purpose_ids,
+        );
         let _ = writeln!(
             out,
             "[[purpose]]\nid = {}\ntitle = {}\nlegal_basis = \"consent\"\nsubjects = [{}]\n",

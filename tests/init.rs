@@ -207,3 +207,31 @@ fn the_draft_is_deterministic() {
     let url = format!("sqlite://{}", path.display());
     assert_eq!(draft(&url), draft(&url));
 }
+
+/// Tables named with accents, punctuation, a bare number or names that differ only by
+/// accents still draft ids the loader accepts, each once: the filled draft loads.
+#[test]
+fn ids_drafted_from_any_table_name_load() {
+    let sql = r#"
+        CREATE TABLE "Élèves" (id INTEGER PRIMARY KEY, nom TEXT, prenom TEXT, email TEXT, date_naissance DATE);
+        CREATE TABLE eleves (id INTEGER PRIMARY KEY, nom TEXT, prenom TEXT, email TEXT, date_naissance DATE);
+        CREATE TABLE "c-ı-a" (id INTEGER PRIMARY KEY, email TEXT, telephone TEXT);
+        CREATE TABLE "3" (id INTEGER PRIMARY KEY, telephone TEXT, nom TEXT);
+        CREATE TABLE "ııı" (id INTEGER PRIMARY KEY, email TEXT, nom TEXT);
+        INSERT INTO "Élèves" VALUES (1, 'Durand', 'Léa', 'lea@example.org', '2010-01-02');
+        INSERT INTO eleves VALUES (1, 'Martin', 'Paul', 'paul@example.org', '2011-03-04');
+        INSERT INTO "c-ı-a" VALUES (1, 'x@example.org', '0612345678');
+        INSERT INTO "3" VALUES (1, '0612345678', 'Bernard');
+        INSERT INTO "ııı" VALUES (1, 'y@example.org', 'Petit');
+    "#;
+    let (_dir, path) = sqlite_fixture(sql);
+    let text = fill(&draft(&format!("sqlite://{}", path.display())));
+    let ids: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("id = "))
+        .collect();
+    assert!(ids.len() >= 5, "{text}");
+    let policy = vigie::policy::load_str("draft.toml", &text, Dialect::Sqlite)
+        .unwrap_or_else(|e| panic!("{}\n{text}", vigie::policy::diagnostic::render_plain(&e)));
+    assert_eq!(policy.purposes.len(), 5, "{text}");
+}
