@@ -57,9 +57,7 @@ fn plain(message: impl std::fmt::Display) -> Report {
 
 fn print_diagnostic(d: &dyn Diagnostic) {
     if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
-        let mut s = String::new();
-        let _ = miette::GraphicalReportHandler::new().render_report(&mut s, d);
-        eprint!("{s}");
+        eprint!("{}", vigie::policy::diagnostic::render_graphical(d));
     } else {
         // Logs and CI: no colours, no wrapping of long messages.
         eprint!("{}", vigie::policy::diagnostic::render_plain_width(d, 400));

@@ -773,3 +773,28 @@ fn control_characters_in_names_never_reach_the_terminal() {
         assert!(stdout.contains(escaped), "{what}: {stdout}");
     }
 }
+
+/// A policy error on a very long line is reported without its snippet, never a panic (miette
+/// cannot pad a caret past column 65,535).
+#[test]
+fn a_policy_error_on_a_line_too_long_to_show_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let policy = dir.path().join("policy.toml");
+    let line = format!("name = \"x\"{} bogus = 1", " ".repeat(70_000));
+    std::fs::write(&policy, format!("[organisation]\n{line}\n")).unwrap();
+    let db = dir.path().join("empty.db");
+    rusqlite::Connection::open(&db).unwrap();
+    let out = vigie()
+        .args(["scan", &format!("sqlite://{}", db.display()), "--policy"])
+        .arg(&policy)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}:2:", policy.display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains("a line too long to show"), "{stderr}");
+}

@@ -123,12 +123,77 @@ pub fn render_plain(diagnostic: &dyn Diagnostic) -> String {
 
 /// As [`render_plain`], wrapping lines at `width` characters.
 pub fn render_plain_width(diagnostic: &dyn Diagnostic, width: usize) -> String {
-    let mut out = String::new();
-    let handler =
+    render_with(
+        diagnostic,
         miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
-            .with_width(width);
+            .with_width(width),
+    )
+}
+
+/// For a terminal: colours and the terminal's width.
+pub fn render_graphical(diagnostic: &dyn Diagnostic) -> String {
+    render_with(diagnostic, miette::GraphicalReportHandler::new())
+}
+
+/// A caret further right than this is not drawn: the snippet would be unreadable, and miette
+/// cannot pad past column 65,535 (it panics).
+const MAX_SNIPPET_COLUMN: usize = 1000;
+
+fn render_with(diagnostic: &dyn Diagnostic, handler: miette::GraphicalReportHandler) -> String {
+    let mut out = String::new();
+    if too_wide(diagnostic) {
+        render_without_snippets(diagnostic, &mut out);
+        return out;
+    }
     handler
         .render_report(&mut out, diagnostic)
         .expect("writing to a String cannot fail");
     out
+}
+
+/// Where each label of a diagnostic sits: (file, line, column), 1-based.
+fn positions(d: &dyn Diagnostic) -> Vec<(String, usize, usize, Option<String>)> {
+    let (Some(src), Some(labels)) = (d.source_code(), d.labels()) else {
+        return Vec::new();
+    };
+    labels
+        .filter_map(|l| {
+            let c = src.read_span(l.inner(), 0, 0).ok()?;
+            Some((
+                c.name().unwrap_or_default().to_string(),
+                c.line() + 1,
+                c.column() + 1,
+                l.label().map(String::from),
+            ))
+        })
+        .collect()
+}
+
+fn too_wide(d: &dyn Diagnostic) -> bool {
+    positions(d)
+        .iter()
+        .any(|(_, _, col, _)| *col > MAX_SNIPPET_COLUMN)
+        || d.related().is_some_and(|mut r| r.any(too_wide))
+}
+
+/// The message, each label's `file:line:column`, the help: every fact, no snippet.
+fn render_without_snippets(d: &dyn Diagnostic, out: &mut String) {
+    use std::fmt::Write;
+    let code = d.code().map(|c| format!("{c}: ")).unwrap_or_default();
+    let _ = writeln!(out, "× {code}{d}");
+    for (file, line, col, label) in positions(d) {
+        let label = label.map(|l| format!(": {l}")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  at {file}:{line}:{col}{label} (a line too long to show)"
+        );
+    }
+    if let Some(help) = d.help() {
+        let _ = writeln!(out, "  help: {help}");
+    }
+    if let Some(related) = d.related() {
+        for r in related {
+            render_without_snippets(r, out);
+        }
+    }
 }
