@@ -3,7 +3,7 @@
 //!
 //! Every statement from [`split`] is parsed on its own with the matching sqlparser dialect.
 //! Before parsing, comments are blanked (byte offsets kept) because MySQL `--comment` with no space
-//! is not a comment to sqlparser; the MySQL `BINARY` column attribute is blanked too. When
+//! is not a comment to sqlparser; the MySQL `BINARY` and `ZEROFILL` column attributes are blanked too. When
 //! sqlparser rejects a statement, three fallbacks keep what matters to a GDPR gate visible:
 //! - `DO $$ … $$` (PostgreSQL): the static `ALTER TABLE` / `CREATE TABLE` / `COMMENT ON`
 //!   statements inside the body are parsed one by one (idempotent migrations wrap
@@ -218,6 +218,15 @@ static POSITION: LazyLock<Regex> =
 static MYSQL_BINARY_ATTR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:var)?char\s*\(\s*\d+\s*\)\s+(binary)\b|\b(?:tiny|medium|long)?text\s+(binary)\b",
+    )
+    .expect("valid regex")
+});
+
+/// MySQL's `ZEROFILL` after a numeric type (`int(10) unsigned zerofill`, as mysqldump writes
+/// it): a display attribute sqlparser does not know, and which says nothing the gate reads.
+static MYSQL_ZEROFILL_ATTR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:tinyint|smallint|mediumint|int|integer|bigint|decimal|numeric|dec|fixed|float|double|real)\b\s*(?:\(\s*[\d\s,]*\))?(?:\s+(?:un)?signed)?\s+(zerofill)\b",
     )
     .expect("valid regex")
 });
@@ -1031,10 +1040,15 @@ fn blank(text: &str) -> String {
 }
 
 fn blank_binary_attribute(code: &mut String) {
-    let ranges: Vec<_> = MYSQL_BINARY_ATTR
+    let mut ranges: Vec<_> = MYSQL_BINARY_ATTR
         .captures_iter(code)
         .filter_map(|c| c.get(1).or_else(|| c.get(2)).map(|m| m.range()))
         .collect();
+    ranges.extend(
+        MYSQL_ZEROFILL_ATTR
+            .captures_iter(code)
+            .filter_map(|c| c.get(1).map(|m| m.range())),
+    );
     for r in ranges {
         code.replace_range(r.clone(), &" ".repeat(r.len()));
     }
@@ -1476,6 +1490,21 @@ mod tests {
         assert!(e.may_change_catalog);
         // The rest of the CREATE TABLE is still seen, and the next statement too.
         assert_eq!(p.changes.len(), 2);
+    }
+
+    #[test]
+    fn mysql_zerofill_columns_are_read() {
+        let sql = "CREATE TABLE `eleves` (\n  `id` int(10) unsigned zerofill NOT NULL AUTO_INCREMENT,\n  `code` smallint(5) ZEROFILL DEFAULT NULL,\n  `montant` decimal(10,2) unsigned zerofill,\n  `religion` varchar(30),\n  PRIMARY KEY (`id`)\n);\nALTER TABLE eleves ADD COLUMN rang int zerofill;";
+        let p = parse_file(sql, SqlDialect::Mysql);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        let Change::CreateTable { table, .. } = &p.changes[0].value else {
+            panic!("{:?}", p.changes)
+        };
+        let names: Vec<&str> = table.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["id", "code", "montant", "religion"]);
+        assert!(
+            matches!(&p.changes[1].value, Change::AddColumn { column, .. } if column.name == "rang")
+        );
     }
 
     #[test]
