@@ -217,11 +217,12 @@ fn large_sets_are_batched() {
     assert!(sql.contains("BEGIN;") && sql.trim_end().ends_with("COMMIT;"));
 }
 
-/// The consent register of `testdata/rules/consent-withdrawn`, with no consent withdrawn yet:
+/// The consent register the consent rules' fixtures share (`testdata/rules/shared/consent`),
+/// with no consent withdrawn yet:
 /// `retire_le`, the policy's `withdrawn_at`, is NULL in every row, so `unused-column` fires.
 fn consent_unfilled() -> (String, String) {
     let dir = format!(
-        "{}/testdata/rules/consent-withdrawn",
+        "{}/testdata/rules/shared/consent",
         env!("CARGO_MANIFEST_DIR")
     );
     let read = |f: &str| std::fs::read_to_string(format!("{dir}/{f}")).unwrap();

@@ -5,7 +5,9 @@
 //! backend), `policy.toml`, and `expected.toml`: the exact findings **of that rule only**, the
 //! same on every backend unless a `[backend.<name>]` table says otherwise, and the status its
 //! checks must end with. A rule the migration gate runs has `migrations/` (one portable set of
-//! files, or `migrations/<dialect>/`), and its expected gate findings under `[gate]`.
+//! files, or `migrations/<dialect>/`), and its expected gate findings under `[gate]`. Rules
+//! that one set-up tests together name it with `shared = "<name>"` and take the schema and
+//! policy they lack from `testdata/rules/shared/<name>/`.
 //!
 //! Findings of other rules are ignored: a fixture is about one rule's boundary, and every rule
 //! runs on every fixture. `{{pid}}` in any file is this test process's id, so the server-wide
@@ -28,6 +30,10 @@ use vigie::migrations::gate::{SourceFile, check};
 
 const BACKENDS: [&str; 3] = ["sqlite", "postgres", "mariadb"];
 
+/// Set-ups several rules share (`shared = "<name>"` in their expected.toml), under
+/// `testdata/rules/shared/<name>/`: the five consent rules read one CRM.
+const SHARED: &str = "shared";
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/rules")
 }
@@ -39,6 +45,7 @@ fn folders() -> Vec<String> {
         .map(|e| e.expect("entry").path())
         .filter(|p| p.is_dir())
         .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .filter(|name| name != SHARED)
         .collect();
     v.sort();
     v
@@ -128,6 +135,8 @@ struct Expected {
     #[serde(default)]
     backend: BTreeMap<String, Backend>,
     gate: Option<Gate>,
+    /// The shared set-up whose schema and policy this fixture uses when it has none of its own.
+    shared: Option<String>,
 }
 
 fn pid() -> String {
@@ -153,10 +162,17 @@ fn load_expected(id: &str) -> Expected {
     e
 }
 
+/// A file of a fixture: its own, or the one of the set-up it shares.
+fn fixture_file(id: &str, name: &str) -> Option<String> {
+    read(&root().join(id).join(name)).or_else(|| {
+        let shared = load_expected(id).shared?;
+        read(&root().join(SHARED).join(shared).join(name))
+    })
+}
+
 /// The schema of one backend: its own file, or the portable one.
 fn schema(id: &str, backend: &str) -> Option<String> {
-    let dir = root().join(id);
-    read(&dir.join(format!("schema.{backend}.sql"))).or_else(|| read(&dir.join("schema.sql")))
+    fixture_file(id, &format!("schema.{backend}.sql")).or_else(|| fixture_file(id, "schema.sql"))
 }
 
 fn has_schema(id: &str) -> bool {
@@ -193,8 +209,7 @@ fn found(f: &vigie::finding::Finding) -> Found {
 
 /// Scans one fixture on every backend; the backends it passed on.
 fn run_live(id: &str, e: &Expected) -> Vec<&'static str> {
-    let policy = read(&root().join(id).join("policy.toml"))
-        .unwrap_or_else(|| panic!("{id}: no policy.toml"));
+    let policy = fixture_file(id, "policy.toml").unwrap_or_else(|| panic!("{id}: no policy.toml"));
     let as_of = e.as_of.as_deref().unwrap_or(AS_OF);
     let _teardown = Teardown(id.to_string());
     let loaded = every_backend_each(&format!("rf_{}", id.replace('-', "_")), |b| {
@@ -310,7 +325,7 @@ fn sql_files(dir: &Path) -> Vec<SourceFile> {
 /// Runs the migration gate on the fixture's migrations, for each dialect.
 fn run_gate(id: &str, gate: &Gate) -> Vec<&'static str> {
     let dir = root().join(id);
-    let policy_text = read(&dir.join("policy.toml")).expect("policy.toml");
+    let policy_text = fixture_file(id, "policy.toml").expect("policy.toml");
     let mut passed = Vec::new();
     for (name, sql_dialect, dialect) in [
         ("postgres", SqlDialect::Postgres, Dialect::Postgres),
@@ -471,7 +486,10 @@ fn every_registered_rule_has_a_fixture_and_docs() {
 fn every_fixture_folder_is_complete() {
     for id in folders() {
         let dir = root().join(&id);
-        assert!(dir.join("policy.toml").is_file(), "{id}: no policy.toml");
+        assert!(
+            fixture_file(&id, "policy.toml").is_some(),
+            "{id}: no policy.toml"
+        );
         assert!(
             dir.join("expected.toml").is_file(),
             "{id}: no expected.toml"

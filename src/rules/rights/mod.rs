@@ -69,21 +69,38 @@ fn register<'a>(p: &mut Planner<'a>) -> Option<Result<Register<'a>, String>> {
     })())
 }
 
-/// The count of the register's rows matching `predicate(as_of)`, run and shown.
-fn count(
-    p: &Planner<'_>,
-    reg: &Register<'_>,
+/// Plan one rule's count over the register: the rows where `predicate(register, now)` holds,
+/// `now` being the as-of instant (bound when run, a literal when shown); the message names the
+/// table. Without `[requests]` nothing is planned; a register the catalog lacks breaks the check.
+fn plan_count(
+    p: &mut Planner<'_>,
     rule: super::RuleId,
-    message: String,
-    predicate: impl Fn(&str) -> String,
-) -> crate::check::CountCheck {
-    let from = p.from(reg.table, "t");
-    let (tok, lit) = p.as_of_tokens();
-    crate::check::CountCheck {
-        sql: p.count_sql(reg.table, "t", &from, &predicate(&tok)),
-        display_sql: p.count_sql(reg.table, "t", &from, &predicate(&lit)),
-        uses_as_of: true,
-        template: p.finding(rule, None, Some(reg.table), message),
-        fix: None,
-    }
+    message: impl Fn(&str) -> String,
+    predicate: impl Fn(&Register<'_>, &str) -> String,
+) {
+    let kind = match register(p) {
+        None => return,
+        Some(Err(why)) => crate::check::CheckKind::Broken(why),
+        Some(Ok(reg)) => {
+            let d = p.dialect;
+            let from = p.from(reg.table, "t");
+            let (tok, lit) = p.as_of_tokens();
+            let sql = |as_of: &str| {
+                p.count_sql(reg.table, "t", &from, &predicate(&reg, &d.instant(as_of)))
+            };
+            crate::check::CheckKind::Count(crate::check::CountCheck {
+                sql: sql(&tok),
+                display_sql: sql(&lit),
+                uses_as_of: true,
+                template: p.finding(
+                    rule,
+                    None,
+                    Some(reg.table),
+                    message(&reg.table.display_name()),
+                ),
+                fix: None,
+            })
+        }
+    };
+    p.push(rule.to_string(), &[rule], kind);
 }

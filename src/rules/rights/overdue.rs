@@ -1,7 +1,6 @@
 //! `request-overdue`: a request received on or before as-of, not answered at as-of, whose
 //! deadline has passed.
 
-use crate::check::CheckKind;
 use crate::rules::{Planner, Rule, RuleId};
 
 pub struct RequestOverdue;
@@ -12,30 +11,20 @@ impl Rule for RequestOverdue {
     }
 
     fn plan(&self, p: &mut Planner<'_>) {
-        let id = self.id();
-        let kind = match super::register(p) {
-            None => return,
-            Some(Err(why)) => CheckKind::Broken(why),
-            Some(Ok(reg)) => {
-                let d = p.dialect;
-                let name = reg.table.display_name();
-                CheckKind::Count(super::count(
-                    p,
-                    &reg,
-                    id,
-                    format!(
-                        "{{count}} request{{s}} in {name} unanswered past the deadline (1 month, 3 if extended)"
-                    ),
-                    |as_of| {
-                        let now = d.instant(as_of);
-                        format!(
-                            "{} <= {now} AND ({} OR {} > {now}) AND {} < {now}",
-                            reg.received, reg.unanswered, reg.answered, reg.deadline
-                        )
-                    },
-                ))
-            }
-        };
-        p.push(id.to_string(), &[id], kind);
+        super::plan_count(
+            p,
+            self.id(),
+            |table| {
+                format!(
+                    "{{count}} request{{s}} in {table} unanswered past the deadline (1 month, 3 if extended)"
+                )
+            },
+            |reg, now| {
+                format!(
+                    "{} <= {now} AND ({} OR {} > {now}) AND {} < {now}",
+                    reg.received, reg.unanswered, reg.answered, reg.deadline
+                )
+            },
+        );
     }
 }
