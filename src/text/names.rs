@@ -249,7 +249,47 @@ fn classify_tokens(table: &str, column: &str, data_type: &str) -> Option<NameCla
     if let Some(c) = classify_ambiguous(&tokens, &joined, ty, table_kind, table) {
         return c;
     }
-    apply_rules(&tokens, ty, table_kind, |r, _| !r.cat.is_sensitive()).flatten()
+    if let Some(c) = apply_rules(&tokens, ty, table_kind, |r, _| !r.cat.is_sensitive()) {
+        return c;
+    }
+    spatial(data_type, table_kind).or_else(|| glued(&tokens, ty, table_kind))
+}
+
+/// A spatial type (PostGIS `geography`/`geometry`, MySQL `POINT`) holds a position: where a
+/// person is, unless the table is about a thing (a school, a city).
+fn spatial(data_type: &str, table: TableKind) -> Option<NameClass> {
+    let t = data_type.trim().to_ascii_lowercase();
+    let spatial = ["geography", "geometry", "point"]
+        .iter()
+        .any(|s| t.starts_with(s) && !t[s.len()..].starts_with(|c: char| c.is_alphanumeric()));
+    (spatial && table != TableKind::Thing).then(|| NameClass {
+        category: C::Geolocation,
+        confidence: 0.7,
+        reason: format!("spatial type `{data_type}`"),
+    })
+}
+
+/// A name glued without separators and lower-cased by the server (`lastloginip`,
+/// `framedipaddress`): read from its end, as the last word of a name says what it holds. It
+/// is classified by the longest single-word pattern it ends with (at least six letters, after
+/// at least two), a little less surely than the pattern alone.
+fn glued(tokens: &[String], ty: TypeKind, table: TableKind) -> Option<NameClass> {
+    let [word] = tokens else { return None };
+    let suffix = VOCABULARY
+        .rules
+        .iter()
+        .filter(|r| !r.cat.is_sensitive())
+        .flat_map(|r| r.pats.iter())
+        .filter(|p| !p.contains('_') && p.len() >= 6 && word.len() >= p.len() + 2)
+        .filter(|p| word.ends_with(p.as_str()))
+        .max_by_key(|p| p.len())?;
+    let mut class = apply_rules(std::slice::from_ref(suffix), ty, table, |r, _| {
+        !r.cat.is_sensitive()
+    })
+    .flatten()?;
+    class.confidence -= 0.1;
+    class.reason = format!("the end of `{word}` matches: {}", class.reason);
+    Some(class)
 }
 
 /// Runs the rules (and patterns) accepted by `keep`, in order. `Some(None)`: decided, not
@@ -302,11 +342,14 @@ fn apply_rules(
         if pat.split('_').count() != tokens.len() {
             conf -= 0.05;
         }
-        // The address or phone of a school or a company is not about a person.
+        // The address or phone of a school or a company is not about a person, nor is the
+        // `fullname` of a course or the `nationality_label` of a country.
         if table == TableKind::Thing
             && matches!(
                 rule.cat,
-                C::Address
+                C::FullName
+                    | C::Nationality
+                    | C::Address
                     | C::Postcode
                     | C::Phone
                     | C::Email
