@@ -8,6 +8,67 @@ use serde::Serialize;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Catalog {
     pub tables: Vec<Table>,
+    /// The accounts and roles of the server, when the audit account may list them (`None`:
+    /// unknown, as on SQLite or for a MySQL account without read access to `mysql.user`).
+    #[serde(skip)]
+    pub roles: Option<Vec<Role>>,
+}
+
+/// An account or role of the server: PostgreSQL's roles have no host; MySQL and MariaDB
+/// accounts are `'user'@'host'`, roles `'role'@''`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Role {
+    pub user: String,
+    pub host: String,
+}
+
+impl Role {
+    /// Reads `'user'@'host'` (quotes doubled inside), `` `user`@`host` ``, `user@host` or a
+    /// bare name (no host).
+    pub fn parse(grantee: &str) -> Role {
+        let unquote = |s: &str| {
+            let s = s.trim();
+            let q = s.chars().next().filter(|c| matches!(c, '\'' | '`' | '"'));
+            match q {
+                Some(q) if s.len() >= 2 && s.ends_with(q) => {
+                    let inner = &s[1..s.len() - 1];
+                    inner.replace(&format!("{q}{q}"), &q.to_string())
+                }
+                _ => s.to_string(),
+            }
+        };
+        // The host never holds a quote or an `@`; the user may hold an `@`.
+        match grantee.trim().rsplit_once('@') {
+            Some((u, h)) => Role {
+                user: unquote(u),
+                host: unquote(h),
+            },
+            None => Role {
+                user: unquote(grantee),
+                host: String::new(),
+            },
+        }
+    }
+
+    /// Whether a policy's `[[access]] role` names this one: a bare name is every account of
+    /// that user name (any host), `user@host` that one account.
+    pub fn named_by(&self, reference: &str) -> bool {
+        let wanted = Role::parse(reference);
+        if reference.contains('@') {
+            *self == wanted
+        } else {
+            self.user == wanted.user
+        }
+    }
+
+    /// As a policy writes it: `name`, or `user@host` for an account with a host.
+    pub fn display(&self) -> String {
+        if self.host.is_empty() {
+            self.user.clone()
+        } else {
+            format!("{}@{}", self.user, self.host)
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -257,6 +318,14 @@ impl Table {
 }
 
 impl Catalog {
+    /// Whether the server knows the role a policy names; `None` when the roles could not be
+    /// listed.
+    pub fn knows_role(&self, reference: &str) -> Option<bool> {
+        self.roles
+            .as_ref()
+            .map(|roles| roles.iter().any(|r| r.named_by(reference)))
+    }
+
     /// Find a table by `name` or `schema.name`; exact match first, then case-insensitive.
     pub fn find_table(&self, reference: &str) -> Option<&Table> {
         let (schema, name) = match reference.rsplit_once('.') {

@@ -261,6 +261,7 @@ fn access_grants_on_postgres_and_mysql_and_skipped_on_sqlite() {
         assert!(pg.errors().is_empty(), "{:?}", pg.errors());
         assert_eq!(of_rule(&pg, "access-public-grant"), expected_public);
         assert_eq!(of_rule(&pg, "access-excessive-grant"), expected_excessive);
+        assert_unknown_role_is_a_problem(&policy, &url);
     }
     // MariaDB: the user holds the grants through a role (a second role, granted to the first,
     // holds one of them), plus a column grant on a table its profile lists.
@@ -291,6 +292,8 @@ fn access_grants_on_postgres_and_mysql_and_skipped_on_sqlite() {
     assert!(my.errors().is_empty(), "{:?}", my.errors());
     assert_eq!(of_rule(&my, "access-public-grant"), expected_public);
     assert_eq!(of_rule(&my, "access-excessive-grant"), expected_excessive);
+    assert!(my.problems.is_empty(), "{:?}", my.problems);
+    assert_unknown_role_is_a_problem(&policy, &url);
     let fix = &my
         .findings
         .iter()
@@ -322,6 +325,30 @@ fn access_grants_on_postgres_and_mysql_and_skipped_on_sqlite() {
         without_access(sorted(rows(&blind))),
         without_access(sorted(rows(&my)))
     );
+}
+
+/// A role the server does not know is a policy problem found before any check runs, with
+/// its line and the closest role's name; the other checks still run.
+fn assert_unknown_role_is_a_problem(policy: &str, url: &str) {
+    let typo = policy.replace(
+        "role = \"vigie_t_crm_reader\"",
+        "role = \"vigie_t_crm_readr\"",
+    );
+    let report = scan_text(&typo, url, AS_OF);
+    let problems: Vec<String> = report
+        .problems
+        .iter()
+        .map(|p| vigie::policy::diagnostic::render_plain(p))
+        .collect();
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(
+        problems[0].contains("role `vigie_t_crm_readr` does not exist on the server")
+            && problems[0].contains("did you mean `vigie_t_crm_reader")
+            && problems[0].contains("policy.toml:"),
+        "{}",
+        problems[0]
+    );
+    assert_eq!(of_rule(&report, "access-public-grant").len(), 1);
 }
 
 fn without_access(rows: Vec<Row>) -> Vec<Row> {

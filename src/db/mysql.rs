@@ -758,6 +758,20 @@ fn introspect(s: &mut MysqlSession, schemas: &[String]) -> Result<Catalog, DbErr
         let get = |i: usize| row.get(i).cloned().flatten().unwrap_or_default();
         catalog.push_primary_key(&get(0), &get(1), get(2));
     }
+    // `mysql.user` lists accounts and roles (MariaDB marks roles `is_role`, MySQL 8 keeps them
+    // as locked accounts); an account without read access to it leaves the roles unknown, and
+    // the access checks say so when they run.
+    catalog.roles = s
+        .rows("SELECT User, Host FROM mysql.user", None)
+        .ok()
+        .map(|rows| {
+            rows.into_iter()
+                .map(|r| crate::catalog::Role {
+                    user: r.first().cloned().flatten().unwrap_or_default(),
+                    host: r.get(1).cloned().flatten().unwrap_or_default(),
+                })
+                .collect()
+        });
     Ok(catalog)
 }
 
@@ -776,27 +790,10 @@ struct Account {
 impl Account {
     /// Reads `'user'@'host'` (quotes doubled inside), `` `user`@`host` `` or `user@host`.
     fn parse(grantee: &str) -> Account {
-        let unquote = |s: &str| {
-            let s = s.trim();
-            let q = s.chars().next().filter(|c| matches!(c, '\'' | '`' | '"'));
-            match q {
-                Some(q) if s.len() >= 2 && s.ends_with(q) => {
-                    let inner = &s[1..s.len() - 1];
-                    inner.replace(&format!("{q}{q}"), &q.to_string())
-                }
-                _ => s.to_string(),
-            }
-        };
-        // The host never holds a quote or an `@`; the user may hold an `@`.
-        match grantee.trim().rsplit_once('@') {
-            Some((u, h)) => Account {
-                user: unquote(u),
-                host: unquote(h),
-            },
-            None => Account {
-                user: unquote(grantee),
-                host: String::new(),
-            },
+        let r = crate::catalog::Role::parse(grantee);
+        Account {
+            user: r.user,
+            host: r.host,
         }
     }
 

@@ -627,6 +627,17 @@ fn introspect(s: &mut PgSession, schemas: &[String]) -> Result<Catalog, DbError>
         let get = |i: usize| row.get(i).cloned().flatten().unwrap_or_default();
         catalog.push_primary_key(&get(0), &get(1), get(2));
     }
+    // `pg_roles` is readable by every role (the password column is masked).
+    let roles = s.rows("SELECT rolname::text FROM pg_roles ORDER BY 1", None)?;
+    catalog.roles = Some(
+        roles
+            .into_iter()
+            .map(|r| crate::catalog::Role {
+                user: r.into_iter().next().flatten().unwrap_or_default(),
+                host: String::new(),
+            })
+            .collect(),
+    );
     Ok(catalog)
 }
 

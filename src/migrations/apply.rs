@@ -427,6 +427,7 @@ mod tests {
                 }],
                 ..Table::default()
             }],
+            roles: None,
         };
         let sql = "ALTER TABLE etudiants ADD COLUMN sante text;\nALTER TABLE etudiants RENAME COLUMN sante TO sante_notes;\nALTER TABLE prospects ALTER COLUMN optin SET DEFAULT true;\nALTER TABLE etudiants ADD tmp int;\nALTER TABLE etudiants DROP COLUMN tmp;";
         let p = parse_file(sql, SqlDialect::Postgres);

@@ -106,6 +106,32 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// Record a problem when the server's roles are known and none is the one named. A
+    /// server whose roles the audit account cannot list leaves the question to the access
+    /// checks, which end in error with what to grant.
+    pub fn role(&mut self, name: &Name) {
+        let catalog = self.catalog;
+        if catalog.knows_role(&name.value) != Some(false) {
+            return;
+        }
+        let names: Vec<String> = catalog
+            .roles
+            .iter()
+            .flatten()
+            .map(|r| r.display())
+            .collect();
+        let help =
+            did_you_mean(&name.value, names.iter().map(|s| s.as_str())).unwrap_or_else(|| {
+                "a PostgreSQL role name, or a MySQL user name (every host) or user@host".to_string()
+            });
+        self.problems.push(
+            name.span.clone(),
+            format!("role `{}` does not exist on the server", name.value),
+            "not found",
+            Some(help),
+        );
+    }
+
     /// Resolve every table and column the policy names against the catalog, before any
     /// check is planned, so that every missing reference is reported at once with its line,
     /// caret and "did you mean", including those no rule would otherwise read (a typo in a
@@ -176,6 +202,7 @@ impl<'a> Planner<'a> {
             for t in &a.may_read {
                 let _ = self.table(t);
             }
+            self.role(&a.role);
         }
         for c in &policy.free_text.columns {
             dotted(self, c);

@@ -29,7 +29,10 @@ pub fn table(name: &str, columns: &[(&str, &str, bool)]) -> Table {
 pub fn planned(policy: &str, tables: Vec<Table>) -> (Vec<Check>, usize) {
     let policy = crate::policy::load_str("policy.toml", policy, Dialect::Postgres)
         .unwrap_or_else(|e| panic!("{}", crate::policy::diagnostic::render_plain(&e)));
-    let catalog = Catalog { tables };
+    let catalog = Catalog {
+        tables,
+        ..Catalog::default()
+    };
     let as_of = crate::timefmt::parse_as_of("2026-11-23").expect("as-of");
     let mut p = Planner::new(&policy, &catalog, Dialect::Postgres, as_of, 10);
     plan(&mut p);

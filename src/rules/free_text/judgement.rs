@@ -71,6 +71,7 @@ mod tests {
                 primary_key: vec!["id".into()],
                 ..Table::default()
             }],
+            roles: None,
         };
         let mut p = crate::rules::Planner::new(
             &policy,
