@@ -197,8 +197,9 @@ impl ColumnAcc {
             return;
         }
         let mut seen: BTreeSet<Category> = BTreeSet::new();
-        let mut seen_terms: BTreeSet<(Category, &str)> = BTreeSet::new();
+        let mut seen_terms: BTreeSet<(Category, String)> = BTreeSet::new();
         for h in &hits {
+            let term = crate::text::found_term(text, h);
             let a = self.0.entry(h.category).or_default();
             if seen.insert(h.category) {
                 a.count += 1;
@@ -214,11 +215,16 @@ impl ColumnAcc {
                     }
                 }
                 if show && a.excerpts.len() < EXCERPTS {
-                    a.excerpts.push((pos, mask_excerpt(text, h)));
+                    let shown = crate::text::Hit {
+                        term: term.clone(),
+                        ..h.clone()
+                    };
+                    a.excerpts.push((pos, mask_excerpt(text, &shown)));
                 }
             }
-            if seen_terms.insert((h.category, h.term.as_str())) {
-                *a.terms.entry(h.term.clone()).or_default() += 1;
+            if !seen_terms.contains(&(h.category, term.clone())) {
+                *a.terms.entry(term.clone()).or_default() += 1;
+                seen_terms.insert((h.category, term));
             }
         }
     }

@@ -141,6 +141,11 @@ impl Category {
         Category::ALL.into_iter().find(|c| c.as_str() == s)
     }
 
+    /// A number or address found by its shape and checksum, not a lexicon term.
+    pub fn is_identifier(self) -> bool {
+        self.rule_id() == "free-text-identifier"
+    }
+
     /// The built-in rule that reports hits of this category.
     pub fn rule_id(&self) -> &'static str {
         match self {
@@ -156,6 +161,31 @@ impl Category {
 impl std::fmt::Display for Category {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// The words a lexicon hit covers in `text`, as the report names the term: lower-cased, blanks
+/// collapsed, control characters dropped (`assistante sociale` where the lexicon's entry is
+/// `aide sociale`, `dépressive` for `dépressif`). An identifier is never shown: its kind
+/// (`nir`, `iban`…) is its term.
+pub fn found_term(text: &str, hit: &Hit) -> String {
+    if hit.category.is_identifier() {
+        return hit.term.clone();
+    }
+    let found = text
+        .get(hit.start..hit.end)
+        .map(|s| {
+            s.split(|c: char| c.is_whitespace() || c.is_control())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+        .unwrap_or_default();
+    if found.is_empty() || found.chars().count() > 60 {
+        hit.term.clone()
+    } else {
+        found
     }
 }
 
@@ -200,6 +230,27 @@ mod tests {
         assert_eq!(Category::Insult.rule_id(), "free-text-judgement");
         assert_eq!(Category::Family.rule_id(), "free-text-sensitive");
         assert_eq!(Category::Email.rule_id(), "free-text-identifier");
+    }
+
+    /// The report names the words found, not the lexicon entry they belong to, and never an
+    /// identifier's digits.
+    #[test]
+    fn the_term_found_is_the_term_reported() {
+        let m = Matcher::new(&["fr", "en"], &[], &[]).expect("lexicons");
+        let found = |text: &str| -> Vec<String> {
+            m.find(text).iter().map(|h| found_term(text, h)).collect()
+        };
+        assert_eq!(
+            found("Reçue par l'Assistante  Sociale du lycée lundi."),
+            ["assistante sociale"]
+        );
+        let nir = "NIR 1 84 12 76 451 089 46 au dossier";
+        let hits = m.find(nir);
+        assert!(!hits.is_empty());
+        assert!(
+            hits.iter()
+                .all(|h| found_term(nir, h) == h.category.as_str())
+        );
     }
 
     #[test]
