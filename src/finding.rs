@@ -91,6 +91,20 @@ pub struct Finding {
     pub terms: Vec<TermCount>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub excerpts: Vec<String>,
+    /// The rows this finding's fix sets a column to NULL in, so that the remediation file
+    /// writes one statement per row and column whichever categories flagged it.
+    #[serde(skip)]
+    pub blank: Option<BlankRows>,
+}
+
+/// Rows chosen by key whose column a fix sets to NULL, as SQL already quoted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BlankRows {
+    pub table: String,
+    pub column: String,
+    pub key: String,
+    /// Key literals, in key order.
+    pub keys: Vec<String>,
 }
 
 impl Finding {
@@ -112,6 +126,7 @@ impl Finding {
             query: None,
             terms: Vec::new(),
             excerpts: Vec::new(),
+            blank: None,
         }
     }
 

@@ -452,3 +452,64 @@ fn a_shared_drop_is_written_once_on_sqlite_and_postgres() {
     let after = scan_text(&policy, &url, AS_OF);
     assert!(of_rule(&after, "card-security-code").is_empty(), "{script}");
 }
+
+/// A comment flagged in several categories gets one statement, not one per category: the file
+/// sets each flagged row of the column to NULL once, its key list wrapped to stay readable;
+/// applied, it empties exactly the flagged rows.
+#[test]
+fn a_row_flagged_in_several_categories_gets_one_statement() {
+    let mut sql = String::from("CREATE TABLE notes (id INTEGER PRIMARY KEY, commentaire TEXT);\n");
+    for i in 1..=30 {
+        let text = match i % 3 {
+            0 => "Dossier complet, rendez-vous pris pour lundi.",
+            1 => "Quel abruti, et en plus il est en dépression.",
+            _ => "Suivi pour une dépression depuis mars.",
+        };
+        sql.push_str(&format!("INSERT INTO notes VALUES ({i}, '{text}');\n"));
+    }
+    sql.push_str("INSERT INTO notes VALUES (31, 'Vraiment un abruti au téléphone.');\n");
+    let policy = "[free_text]\ncolumns = [\"notes.commentaire\"]\n";
+    let (_dir, path) = sqlite_fixture(&sql);
+    let url = format!("sqlite://{}", path.display());
+    let before = scan_text(policy, &url, AS_OF);
+    let flagged: Vec<(String, u64)> = before
+        .findings
+        .iter()
+        .map(|f| (f.category.clone().unwrap_or_default(), f.count))
+        .collect();
+    assert_eq!(
+        flagged,
+        [("insult".to_string(), 11), ("health".to_string(), 20)],
+        "{flagged:?}"
+    );
+    let script = vigie::report::remediation_script(&before);
+    let updates: Vec<&str> = script.lines().filter(|l| l.starts_with("UPDATE")).collect();
+    assert_eq!(updates.len(), 1, "{script}");
+    assert!(
+        script.contains("-- 21 distinct row(s) flagged in 2 categories"),
+        "{script}"
+    );
+    assert!(script.lines().all(|l| l.len() <= 200), "{script}");
+    let keys: Vec<&str> = script
+        .split_once("IN (")
+        .and_then(|(_, rest)| rest.split_once(");"))
+        .map(|(list, _)| list.split(',').map(str::trim).collect())
+        .unwrap_or_default();
+    let expected: Vec<String> = (1..=31)
+        .filter(|i| i % 3 != 0)
+        .map(|i| i.to_string())
+        .collect();
+    assert_eq!(keys, expected);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(&script).unwrap();
+    let left: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM notes WHERE commentaire IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(left, 10);
+    let after = scan_text(policy, &url, AS_OF);
+    assert!(after.findings.is_empty(), "{:?}", rows(&after));
+}

@@ -111,6 +111,9 @@ fn glob(shape: &Shape) -> String {
     out
 }
 
+/// The length past which a regular expression's alternatives go on another line.
+const REGEX_LINE: usize = 200;
+
 impl Dialect {
     /// A predicate true when the text in `column` has any of these shapes (false for NULL).
     pub fn has_shape(self, column: &str, shapes: &[Shape]) -> String {
@@ -120,22 +123,46 @@ impl Dialect {
         match self {
             Dialect::Postgres | Dialect::Mysql => {
                 let bodies: Vec<String> = shapes.iter().map(regex_body).collect();
-                let pattern = if bodies.len() == 1 {
-                    format!("^{}", bodies[0])
+                // Alternatives are grouped into patterns of a readable length, one per line:
+                // a person reviews the query a report shows.
+                let mut groups: Vec<Vec<&str>> = vec![Vec::new()];
+                let mut len = 0;
+                for b in &bodies {
+                    if len + b.len() > REGEX_LINE && groups.last().is_some_and(|g| !g.is_empty()) {
+                        groups.push(Vec::new());
+                        len = 0;
+                    }
+                    len += b.len() + 1;
+                    if let Some(g) = groups.last_mut() {
+                        g.push(b);
+                    }
+                }
+                let tests: Vec<String> = groups
+                    .iter()
+                    .map(|g| {
+                        let pattern = if g.len() == 1 {
+                            format!("^{}", g[0])
+                        } else {
+                            format!("^({})", g.join("|"))
+                        };
+                        match self {
+                            Dialect::Postgres => format!(
+                                "COALESCE({column} ~ {}, false)",
+                                self.quote_literal(&pattern)
+                            ),
+                            // `(?-i)`: case-sensitive whatever the collation, in MariaDB's
+                            // PCRE and MySQL 8's ICU alike (MariaDB has no `REGEXP_LIKE`).
+                            _ => format!(
+                                "COALESCE({column} REGEXP {}, false)",
+                                self.quote_literal(&format!("(?-i){pattern}"))
+                            ),
+                        }
+                    })
+                    .collect();
+                if tests.len() == 1 {
+                    tests[0].clone()
                 } else {
-                    format!("^({})", bodies.join("|"))
-                };
-                match self {
-                    Dialect::Postgres => format!(
-                        "COALESCE({column} ~ {}, false)",
-                        self.quote_literal(&pattern)
-                    ),
-                    // `(?-i)`: case-sensitive whatever the collation, in MariaDB's PCRE and
-                    // MySQL 8's ICU alike (MariaDB has no `REGEXP_LIKE`).
-                    _ => format!(
-                        "COALESCE({column} REGEXP {}, false)",
-                        self.quote_literal(&format!("(?-i){pattern}"))
-                    ),
+                    format!("({})", tests.join("\n    OR "))
                 }
             }
             Dialect::Sqlite => {
@@ -153,7 +180,7 @@ impl Dialect {
                         None => format!("{column} GLOB {}", self.quote_literal(&glob(s))),
                     })
                     .collect();
-                format!("COALESCE({}, 0)", parts.join(" OR "))
+                format!("COALESCE({}, 0)", parts.join("\n    OR "))
             }
         }
     }
@@ -205,7 +232,7 @@ mod tests {
         );
         assert_eq!(
             Dialect::Sqlite.has_shape("p", &[ldap, Shape::prefix("a*b")]),
-            "COALESCE(p GLOB '{[sS][hH][aA]}*' OR p GLOB 'a[*]b*', 0)"
+            "COALESCE(p GLOB '{[sS][hH][aA]}*'\n    OR p GLOB 'a[*]b*', 0)"
         );
     }
 

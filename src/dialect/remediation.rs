@@ -57,6 +57,30 @@ impl RowSet {
     }
 }
 
+/// Key literals written on one line of an `IN (…)` list, so a long list stays readable.
+const KEYS_PER_LINE: usize = 20;
+
+/// `UPDATE table SET column = NULL WHERE key IN (…);` over `keys` (SQL literals), in batches
+/// of [`BATCH`], the list wrapped every [`KEYS_PER_LINE`] keys.
+pub fn blank_by_keys(table: &str, column: &str, key: &str, keys: &[String]) -> String {
+    let mut out = String::new();
+    for chunk in keys.chunks(BATCH as usize) {
+        let lines: Vec<String> = chunk
+            .chunks(KEYS_PER_LINE)
+            .map(|line| line.join(", "))
+            .collect();
+        let list = if lines.len() == 1 {
+            lines[0].clone()
+        } else {
+            format!("\n  {}\n", lines.join(",\n  "))
+        };
+        out.push_str(&format!(
+            "UPDATE {table} SET {column} = NULL WHERE {key} IN ({list});\n"
+        ));
+    }
+    out
+}
+
 /// Render a remediation script for `count` rows.
 pub fn render(d: Dialect, header: &[String], rows: &RowSet, action: &Action, count: u64) -> String {
     let mut out = String::new();

@@ -70,7 +70,22 @@ pub fn remediation_script(report: &ScanReport) -> String {
     // Two rules may flag one column (a CVV column no row fills is also unused): its DROP is
     // written once, or the second would fail on a column already gone.
     let mut seen = std::collections::BTreeSet::new();
+    let merged = merged_blanks(report);
+    let mut blanked = std::collections::BTreeSet::new();
     for f in &report.findings {
+        if let Some(b) = f
+            .blank
+            .as_ref()
+            .filter(|b| merged.contains_key(&blank_id(b)))
+        {
+            // Several findings flag rows of one column: one block sets each row to NULL once.
+            let id = blank_id(b);
+            if blanked.insert(id.clone()) {
+                out.push_str(&merged_block(dialect, &merged[&id]));
+                out.push('\n');
+            }
+            continue;
+        }
         let Some(r) = &f.remediation else { continue };
         if dialect.ddl_is_transactional() {
             out.push_str(&once(&r.sql, &mut seen));
@@ -97,6 +112,69 @@ pub fn remediation_script(report: &ScanReport) -> String {
         );
         out.push_str(&ddl);
     }
+    out
+}
+
+type BlankId = (String, String, String);
+
+fn blank_id(b: &crate::finding::BlankRows) -> BlankId {
+    (b.table.clone(), b.column.clone(), b.key.clone())
+}
+
+/// The columns whose rows more than one finding sets to NULL, with those findings.
+fn merged_blanks(report: &ScanReport) -> std::collections::BTreeMap<BlankId, Vec<&Finding>> {
+    let mut by_column: std::collections::BTreeMap<BlankId, Vec<&Finding>> = Default::default();
+    for f in &report.findings {
+        if let Some(b) = &f.blank {
+            by_column.entry(blank_id(b)).or_default().push(f);
+        }
+    }
+    by_column.retain(|_, fs| fs.len() > 1);
+    by_column
+}
+
+/// One transaction that sets the column to NULL in every row any of `findings` flagged, each
+/// row once, with the findings it answers in its header.
+fn merged_block(dialect: crate::dialect::Dialect, findings: &[&Finding]) -> String {
+    let Some(first) = findings.first().and_then(|f| f.blank.as_ref()) else {
+        return String::new();
+    };
+    let mut keys: Vec<String> = findings
+        .iter()
+        .filter_map(|f| f.blank.as_ref())
+        .flat_map(|b| b.keys.iter().cloned())
+        .collect();
+    keys.sort_by(|a, b| match (a.parse::<i128>(), b.parse::<i128>()) {
+        (Ok(x), Ok(y)) => x.cmp(&y),
+        _ => a.cmp(b),
+    });
+    keys.dedup();
+    let mut out = String::new();
+    for f in findings {
+        out.push_str(&format!(
+            "-- rule: {} | {} | category: {} | {} row(s)\n",
+            f.rule,
+            f.object().unwrap_or_default(),
+            f.category.as_deref().unwrap_or("-"),
+            f.blank.as_ref().map_or(0, |b| b.keys.len())
+        ));
+    }
+    out.push_str(&format!(
+        "-- {} distinct row(s) flagged in {} categories: one statement per row.\n\
+         -- Prefer rewriting each comment neutrally (facts needed for the purpose only);\n\
+         -- this sets the flagged comments to NULL. Review before running: vigie never executes this.\n",
+        keys.len(),
+        findings.len()
+    ));
+    out.push_str(dialect.begin());
+    out.push('\n');
+    out.push_str(&crate::dialect::remediation::blank_by_keys(
+        &first.table,
+        &first.column,
+        &first.key,
+        &keys,
+    ));
+    out.push_str("COMMIT;\n");
     out
 }
 

@@ -27,8 +27,8 @@ use super::{Planner, RuleId};
 use crate::catalog::{Table, TypeClass};
 use crate::check::{CheckKind, FreeTextCheck, Why};
 use crate::dialect::Dialect;
-use crate::dialect::remediation::BATCH;
-use crate::finding::{Applicability, Finding, Remediation, TermCount};
+use crate::dialect::remediation::blank_by_keys;
+use crate::finding::{Applicability, BlankRows, Finding, Remediation, TermCount};
 use crate::text::Category;
 use crate::text::names::{ColumnCategory, classify_name};
 use std::collections::BTreeSet;
@@ -252,20 +252,43 @@ pub fn finding(d: Dialect, c: &FreeTextCheck, cat: Category, t: Tally, sql: &str
     f.terms = terms;
     f.excerpts = t.excerpts;
     f.query = Some(sql.to_string());
+    f.blank = blank_rows(d, c, t.all_keys.clone());
     f.remediation = Some(remediation(d, c, cat, t.all_keys));
     f
 }
 
+/// The rows of `keys` whose comment the fix sets to NULL, as SQL: `None` without a
+/// single-column key.
+pub fn blank_rows(d: Dialect, c: &FreeTextCheck, mut keys: Vec<String>) -> Option<BlankRows> {
+    if c.key.len() != 1 {
+        return None;
+    }
+    keys.sort_by(|a, b| match (a.parse::<i128>(), b.parse::<i128>()) {
+        (Ok(x), Ok(y)) => x.cmp(&y),
+        _ => a.cmp(b),
+    });
+    keys.dedup();
+    let keys = keys
+        .into_iter()
+        .map(|k| {
+            if c.key_integer && k.parse::<i128>().is_ok() {
+                k
+            } else {
+                d.quote_literal(&k)
+            }
+        })
+        .collect();
+    Some(BlankRows {
+        table: d.table_ref(c.schema.as_deref(), &c.table),
+        column: d.quote_ident(&c.column),
+        key: d.quote_ident(&c.key[0]),
+        keys,
+    })
+}
+
 /// `UPDATE … SET col = NULL WHERE key IN (…)`, batched, for a person to review: comments are
 /// best rewritten by a person, neutrally, rather than erased.
-pub fn remediation(
-    d: Dialect,
-    c: &FreeTextCheck,
-    cat: Category,
-    mut keys: Vec<String>,
-) -> Remediation {
-    let table = d.table_ref(c.schema.as_deref(), &c.table);
-    let col = d.quote_ident(&c.column);
+pub fn remediation(d: Dialect, c: &FreeTextCheck, cat: Category, keys: Vec<String>) -> Remediation {
     let mut sql = format!(
         "-- rule: {} | {}.{} | category: {} | {} row(s)\n-- Prefer rewriting each comment neutrally (facts needed for the purpose only);\n-- this sets the flagged comments to NULL. Review before running: vigie never executes this.\n",
         rule_of(cat),
@@ -274,36 +297,21 @@ pub fn remediation(
         cat.as_str(),
         keys.len()
     );
-    if c.key.len() != 1 {
+    let Some(rows) = blank_rows(d, c, keys) else {
         sql.push_str("-- The table has no single-column primary key: select the rows by hand.\n");
         return Remediation {
             sql,
             applicability: Applicability::DisplayOnly,
         };
-    }
-    keys.sort_by(|a, b| match (a.parse::<i128>(), b.parse::<i128>()) {
-        (Ok(x), Ok(y)) => x.cmp(&y),
-        _ => a.cmp(b),
-    });
+    };
     sql.push_str(d.begin());
     sql.push('\n');
-    for chunk in keys.chunks(BATCH as usize) {
-        let list: Vec<String> = chunk
-            .iter()
-            .map(|k| {
-                if c.key_integer && k.parse::<i128>().is_ok() {
-                    k.clone()
-                } else {
-                    d.quote_literal(k)
-                }
-            })
-            .collect();
-        sql.push_str(&format!(
-            "UPDATE {table} SET {col} = NULL WHERE {} IN ({});\n",
-            d.quote_ident(&c.key[0]),
-            list.join(", ")
-        ));
-    }
+    sql.push_str(&blank_by_keys(
+        &rows.table,
+        &rows.column,
+        &rows.key,
+        &rows.keys,
+    ));
     sql.push_str("COMMIT;\n");
     Remediation {
         sql,

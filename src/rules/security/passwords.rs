@@ -55,18 +55,19 @@ impl Probe for PasswordCheck {
     }
 }
 
-/// The format of every row as one SQL expression: `'none'`, a format id, or `'plaintext'`.
+/// The format of every row as one SQL expression: `'none'`, a format id, or `'plaintext'`;
+/// one format per line, so the query a report shows can be read.
 fn format_case(d: Dialect, column: &str) -> String {
     let text = format!("CAST({} AS {})", d.col("t", column), d.text_type());
     let mut out = format!("CASE WHEN {text} IS NULL OR {text} = '' THEN 'none'");
     for f in formats() {
         out.push_str(&format!(
-            " WHEN {} THEN '{}'",
+            "\n  WHEN {} THEN '{}'",
             d.has_shape(&text, &f.shapes),
             f.id
         ));
     }
-    out.push_str(&format!(" ELSE '{PLAINTEXT}' END"));
+    out.push_str(&format!("\n  ELSE '{PLAINTEXT}' END"));
     out
 }
 
@@ -134,4 +135,21 @@ fn fix_header(table: &Table, column: &Column, f: &Finding) -> String {
         f.count,
         f.category.as_deref().unwrap_or("")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The query a report shows for the password rules is read by a person: one format per
+    /// line, never one line of every regular expression together.
+    #[test]
+    fn the_format_expression_is_one_format_per_line() {
+        for d in [Dialect::Postgres, Dialect::Mysql, Dialect::Sqlite] {
+            let sql = format_case(d, "mot_de_passe");
+            assert!(sql.lines().count() > formats().len(), "{d:?}");
+            let longest = sql.lines().map(str::len).max().unwrap_or(0);
+            assert!(longest <= 400, "{d:?}: a line of {longest} bytes");
+        }
+    }
 }
