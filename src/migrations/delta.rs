@@ -1030,6 +1030,12 @@ impl StmtCtx<'_> {
         };
         let mut parsed_any = false;
         let mut reported = false;
+        // An empty element (`a INT, )`, `a INT,, b INT`): the one error of a list whose every
+        // element parses alone.
+        if let Some(at) = empty_item(&mask, head_end, close) {
+            self.push_error_at("Expected: a column definition, found: ','".into(), at, true);
+            reported = true;
+        }
         for (a, b) in top_level_items(&mask, head_end, close) {
             let mut input = code[..head_end].to_string();
             input.push_str(&blank(&code[head_end..a]));
@@ -1249,6 +1255,42 @@ fn top_level_items(mask: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
     }
     push(start, to, &mut items);
     items
+}
+
+/// Offset of the first `,` at depth 0 between `from` and `to` that starts or ends an empty
+/// item.
+fn empty_item(mask: &str, from: usize, to: usize) -> Option<usize> {
+    let bytes = mask.as_bytes();
+    let mut depth = 0i32;
+    let mut last_sep: Option<usize> = None;
+    let mut blank_since_sep = true;
+    for (i, &b) in bytes
+        .iter()
+        .enumerate()
+        .take(to.min(bytes.len()))
+        .skip(from)
+    {
+        match b {
+            b'(' => {
+                depth += 1;
+                blank_since_sep = false;
+            }
+            b')' => {
+                depth -= 1;
+                blank_since_sep = false;
+            }
+            b',' if depth == 0 => {
+                if blank_since_sep {
+                    return Some(i);
+                }
+                last_sep = Some(i);
+                blank_since_sep = true;
+            }
+            b if b.is_ascii_whitespace() => {}
+            _ => blank_since_sep = false,
+        }
+    }
+    last_sep.filter(|_| blank_since_sep)
 }
 
 /// Offset of the `)` closing the list that starts at `from` (just after its `(`).
@@ -1965,5 +2007,16 @@ $$;
         assert!(
             matches!(&p.changes[1].value, Change::AddColumn { column, .. } if column.name == "sante" && column.data_type == "text STORAGE WEIRD")
         );
+        // What SQLite itself rejects still is an error: here the empty element, not the type.
+        let p = parse_file(
+            "CREATE TABLE u (id INTEGER  religion TEXT, );",
+            SqlDialect::Sqlite,
+        );
+        assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
+        assert_eq!(p.errors[0].column, 42);
+        let Change::CreateTable { table, .. } = &p.changes[0].value else {
+            panic!("{:?}", p.changes)
+        };
+        assert_eq!(table.columns[0].data_type, "INTEGER religion TEXT");
     }
 }
