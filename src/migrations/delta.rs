@@ -13,9 +13,17 @@
 //!   recognised as harmless, and `COMMENT = '…'` becomes a table comment;
 //! - `CREATE TABLE`: each column or constraint is parsed alone, so one odd column does not hide
 //!   the `religion TEXT` next to it;
+//! - SQLite `CREATE TABLE` / `ADD COLUMN`: a type name of several words (`BLOB SUB_TYPE TEXT`),
+//!   which SQLite accepts and sqlparser does not, is read with its words joined, then restored;
+//! - stored routines (`CREATE [DEFINER=…] PROCEDURE | FUNCTION | TRIGGER | EVENT`, with
+//!   characteristics such as `SQL SECURITY INVOKER` or `READS SQL DATA`, or PostgreSQL `COST`):
+//!   creating one changes no table, so it is recognised by its head; the static table DDL in its
+//!   body is read as for `DO` blocks, parsed by sqlparser or not;
 //! - statements that tools emit routinely and that cannot reach a column (pg_dump's sequences,
-//!   `CREATE INDEX … ON ONLY`, `OWNER TO`, `SET CONSTRAINTS`, SQLite `PRAGMA foreign_keys=OFF`…)
-//!   are recognised by their leading keywords and cost nothing (see `routine_statement`).
+//!   `CREATE INDEX … ON ONLY`, `OWNER TO`, `SET CONSTRAINTS`, SQLite `PRAGMA foreign_keys=OFF`,
+//!   accounts and privileges such as `CREATE USER 'app'@'%' IDENTIFIED BY …` or `ALTER DEFAULT
+//!   PRIVILEGES`…) are recognised by their leading keywords and cost nothing, and their text
+//!   (a password) appears in no message (see `routine_statement`).
 //!
 //! What still fails becomes a [`SyntaxError`] with its position in the file, and costs only
 //! itself. [`SyntaxError::may_change_catalog`] tells a failure that could hide a table or column
@@ -32,7 +40,9 @@ use sqlparser::ast::{
 use sqlparser::dialect::{Dialect, MySqlDialect, PostgreSqlDialect, SQLiteDialect};
 use sqlparser::parser::{Parser, ParserError};
 
-use super::split::{Blank, Lexeme, LineIndex, RawStatement, SqlDialect, code_text, lex_at, split};
+use super::split::{
+    Blank, Lexeme, LineIndex, ROUTINE_HEAD, RawStatement, SqlDialect, code_text, lex_at, split,
+};
 use crate::catalog::{Column, Table};
 
 /// A change to the catalog made by a migration statement.
@@ -299,6 +309,17 @@ impl StmtCtx<'_> {
                 for st in &statements {
                     self.extract(st);
                 }
+                if statements.iter().any(|st| {
+                    matches!(
+                        st,
+                        Statement::CreateFunction(_)
+                            | Statement::CreateProcedure { .. }
+                            | Statement::CreateTrigger(_)
+                    )
+                }) {
+                    // Parsed or not, a routine's body is read the same way.
+                    self.routine(&code);
+                }
                 false
             }
             Err(err) => {
@@ -310,6 +331,13 @@ impl StmtCtx<'_> {
                     self.alter_ops(&code, err);
                 } else if w(0) == "CREATE" && CREATE_HEAD.is_match(self.mask()) {
                     self.create_elements(&code, err);
+                } else if let Some(head) = ROUTINE_HEAD.captures(&code) {
+                    // sqlparser reads few routine forms (no MySQL `CREATE FUNCTION`, no
+                    // characteristics such as `SQL SECURITY INVOKER` or `READS SQL DATA`, no
+                    // PostgreSQL `COST`): recognised by its head, its body read for DDL.
+                    if !head[1].eq_ignore_ascii_case("VIEW") {
+                        self.routine(&code);
+                    }
                 } else if routine_statement(&words, self.mask()) {
                     // Recognised: nothing in it can reach a table's columns.
                 } else {
@@ -808,43 +836,56 @@ impl StmtCtx<'_> {
 
     /// `DO $$ … $$`: parse the static table DDL inside the body.
     fn do_block(&mut self, code: &str) {
-        let bytes = code.as_bytes();
-        let mut i = 0;
-        let mut body = None;
-        while i < bytes.len() {
-            match lex_at(bytes, i, SqlDialect::Postgres) {
-                Some((Lexeme::DollarBody, end)) => {
-                    let open = bytes[i + 1..]
-                        .iter()
-                        .position(|&b| b == b'$')
-                        .map_or(1, |p| p + 2);
-                    let close = if end - i >= 2 * open { end - open } else { end };
-                    body = Some((i + open, close));
-                    break;
-                }
-                Some((_, end)) => i = end.max(i + 1),
-                None => i += 1,
-            }
-        }
-        let Some((bs, be)) = body else {
+        let Some((bs, be)) = dollar_body(code) else {
             self.push_error_at("DO block without a dollar-quoted body".into(), 0, true);
             return;
         };
-        // The statement mask blanks dollar bodies; here the body is code: mask it as such.
-        let mut mask = self.mask().to_string();
-        let mut inner = code_text(
-            &self.stmt.text[bs..be],
-            SqlDialect::Postgres,
-            Blank::CommentsAndStrings,
-        )
-        .into_owned();
-        inner.make_ascii_lowercase();
-        mask.replace_range(bs..be, &inner);
-        self.mask = Some(mask);
+        let found = self.body_ddl(code, bs, be);
+        if !found && EXECUTE_WORD.is_match(self.mask()) {
+            self.push_error_at(
+                "DO block runs dynamic SQL (EXECUTE) that cannot be analysed".into(),
+                0,
+                true,
+            );
+        }
+    }
+
+    /// A stored routine (`CREATE PROCEDURE`, `FUNCTION`, `TRIGGER`, `EVENT`): creating it changes
+    /// no table, but what its body runs may, when it is called. The static table DDL in the body
+    /// is read as if it ran (a gate would rather see a column a routine may add than miss it);
+    /// the rest of the body (DML, control flow, characteristics such as `SQL SECURITY INVOKER`
+    /// or `READS SQL DATA`) says nothing about the catalog. PostgreSQL bodies are dollar-quoted;
+    /// a MySQL body is the statement itself (the splitter keeps `DELIMITER //` blocks whole); a
+    /// body in a plain string is not read.
+    fn routine(&mut self, code: &str) {
+        let body = match self.dialect {
+            SqlDialect::Postgres => dollar_body(code),
+            SqlDialect::Mysql | SqlDialect::Sqlite => Some((0, code.len())),
+        };
+        if let Some((bs, be)) = body {
+            self.body_ddl(code, bs, be);
+        }
+    }
+
+    /// Parses the static `ALTER TABLE` / `CREATE TABLE` / `DROP TABLE` / `COMMENT ON` statements
+    /// found in `code[bs..be]` (a routine or `DO` body) one by one; returns whether any was found.
+    fn body_ddl(&mut self, code: &str, bs: usize, be: usize) -> bool {
+        if self.dialect == SqlDialect::Postgres && (bs, be) != (0, code.len()) {
+            // The statement mask blanks dollar bodies; here the body is code: mask it as such.
+            let mut mask = self.mask().to_string();
+            let mut inner = code_text(
+                &self.stmt.text[bs..be],
+                self.dialect,
+                Blank::CommentsAndStrings,
+            )
+            .into_owned();
+            inner.make_ascii_lowercase();
+            mask.replace_range(bs..be, &inner);
+            self.mask = Some(mask);
+        }
         let mut found = false;
-        for piece in split(&code[bs..be], SqlDialect::Postgres) {
-            let piece_mask =
-                code_text(&piece.text, SqlDialect::Postgres, Blank::CommentsAndStrings);
+        for piece in split(&code[bs..be], self.dialect) {
+            let piece_mask = code_text(&piece.text, self.dialect, Blank::CommentsAndStrings);
             let Some(m) = DDL_START.find(&piece_mask) else {
                 continue;
             };
@@ -866,13 +907,7 @@ impl StmtCtx<'_> {
         }
         self.base = 0;
         self.end = self.stmt.text.len();
-        if !found && EXECUTE_WORD.is_match(self.mask()) {
-            self.push_error_at(
-                "DO block runs dynamic SQL (EXECUTE) that cannot be analysed".into(),
-                0,
-                true,
-            );
-        }
+        found
     }
 
     /// `ALTER TABLE` rejected as a whole: parse each operation alone.
@@ -936,15 +971,35 @@ impl StmtCtx<'_> {
             let mut input = code[..head_end].to_string();
             input.push_str(&blank(&code[head_end..a]));
             input.push_str(op);
-            match Parser::parse_sql(self.parser, &input) {
+            let mut parsed = Parser::parse_sql(self.parser, &input);
+            let mut renamed_type = None;
+            if parsed.is_err()
+                && self.dialect == SqlDialect::Sqlite
+                && let Some((element, joined, written)) = sqlite_type_words(op, true)
+            {
+                let retry = format!("{}{element}", &input[..input.len() - op.len()]);
+                if let Ok(statements) = Parser::parse_sql(self.parser, &retry) {
+                    parsed = Ok(statements);
+                    renamed_type = Some((joined, written));
+                }
+            }
+            match parsed {
                 Ok(statements) => {
                     self.base = 0;
                     self.end = b;
+                    let first = self.out.changes.len();
                     for st in &statements {
                         if let Statement::AlterTable(at) = st {
                             self.cursor = a;
                             for op in &at.operations {
                                 self.alter_op(&table, op);
+                            }
+                        }
+                    }
+                    if let Some((joined, written)) = &renamed_type {
+                        for c in &mut self.out.changes[first..] {
+                            if let Change::AddColumn { column, .. } = &mut c.value {
+                                column.data_type = column.data_type.replace(joined, written);
                             }
                         }
                     }
@@ -975,18 +1030,39 @@ impl StmtCtx<'_> {
         };
         let mut parsed_any = false;
         let mut reported = false;
+        // An empty element (`a INT, )`, `a INT,, b INT`): the one error of a list whose every
+        // element parses alone.
+        if let Some(at) = empty_item(&mask, head_end, close) {
+            self.push_error_at("Expected: a column definition, found: ','".into(), at, true);
+            reported = true;
+        }
         for (a, b) in top_level_items(&mask, head_end, close) {
             let mut input = code[..head_end].to_string();
             input.push_str(&blank(&code[head_end..a]));
             input.push_str(&code[a..b]);
             input.push(')');
-            match Parser::parse_sql(self.parser, &input) {
+            let mut parsed = Parser::parse_sql(self.parser, &input);
+            let mut renamed_type = None;
+            if parsed.is_err()
+                && self.dialect == SqlDialect::Sqlite
+                && let Some((element, joined, written)) = sqlite_type_words(&code[a..b], false)
+            {
+                let retry = format!("{}{element})", &input[..input.len() - (b - a) - 1]);
+                if let Ok(statements) = Parser::parse_sql(self.parser, &retry) {
+                    parsed = Ok(statements);
+                    renamed_type = Some((joined, written));
+                }
+            }
+            match parsed {
                 Ok(statements) => {
                     parsed_any = true;
                     for st in &statements {
                         if let Statement::CreateTable(ct) = st {
                             for def in &ct.columns {
-                                let (column, pk) = column_from_def(def);
+                                let (mut column, pk) = column_from_def(def);
+                                if let Some((joined, written)) = &renamed_type {
+                                    column.data_type = column.data_type.replace(joined, written);
+                                }
                                 if pk {
                                     table.primary_key.push(column.name.clone());
                                 }
@@ -1037,6 +1113,88 @@ fn blank(text: &str) -> String {
             }
         })
         .collect()
+}
+
+static SQLITE_COLUMN_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)^(\s*(?:ADD\s+(?:COLUMN\s+)?)?(?:"[^"]*"|`[^`]*`|\[[^\]]*\]|[\w$]+)[ \t]+)([A-Za-z_]\w*(?:[ \t]+[A-Za-z_]\w*)+)"#)
+        .expect("valid regex")
+});
+
+/// SQLite's type name is any run of identifiers (`BLOB SUB_TYPE TEXT`, `LONG VARCHAR`): SQLite
+/// derives the affinity from the words it contains, while sqlparser reads a known type or one
+/// name only. For a column definition (`add`: an `ADD [COLUMN]` operation) whose type has
+/// several words, gives the definition with those words joined by `_` (same length, so offsets
+/// hold), the joined name and the name as written (words separated by one space).
+fn sqlite_type_words(element: &str, add: bool) -> Option<(String, String, String)> {
+    let caps = SQLITE_COLUMN_HEAD.captures(element)?;
+    let head = caps.get(1)?;
+    if !add
+        && head
+            .as_str()
+            .trim_start()
+            .to_ascii_uppercase()
+            .starts_with("ADD ")
+    {
+        return None;
+    }
+    let words = caps.get(2)?;
+    let mut end = words.start();
+    let mut kept = Vec::new();
+    for m in WORD.find_iter(words.as_str()) {
+        let upper = m.as_str().to_ascii_uppercase();
+        if matches!(
+            upper.as_str(),
+            "CONSTRAINT"
+                | "PRIMARY"
+                | "NOT"
+                | "NULL"
+                | "UNIQUE"
+                | "CHECK"
+                | "DEFAULT"
+                | "COLLATE"
+                | "REFERENCES"
+                | "GENERATED"
+                | "AS"
+        ) {
+            break;
+        }
+        kept.push(m.as_str());
+        end = words.start() + m.end();
+    }
+    if kept.len() < 2 {
+        return None;
+    }
+    let start = words.start();
+    let joined: String = element[start..end]
+        .chars()
+        .map(|c| if c == ' ' || c == '\t' { '_' } else { c })
+        .collect();
+    let mut out = element.to_string();
+    out.replace_range(start..end, &joined);
+    Some((out, joined, kept.join(" ")))
+}
+
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w+").expect("valid regex"));
+
+/// The byte range of the first dollar-quoted body in `code` (PostgreSQL), delimiters excluded.
+fn dollar_body(code: &str) -> Option<(usize, usize)> {
+    let bytes = code.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match lex_at(bytes, i, SqlDialect::Postgres) {
+            Some((Lexeme::DollarBody, end)) => {
+                let open = bytes[i + 1..]
+                    .iter()
+                    .position(|&b| b == b'$')
+                    .map_or(1, |p| p + 2);
+                let close = if end - i >= 2 * open { end - open } else { end };
+                return Some((i + open, close));
+            }
+            Some((_, end)) => i = end.max(i + 1),
+            None => i += 1,
+        }
+    }
+    None
 }
 
 fn blank_binary_attribute(code: &mut String) {
@@ -1099,6 +1257,42 @@ fn top_level_items(mask: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
     items
 }
 
+/// Offset of the first `,` at depth 0 between `from` and `to` that starts or ends an empty
+/// item.
+fn empty_item(mask: &str, from: usize, to: usize) -> Option<usize> {
+    let bytes = mask.as_bytes();
+    let mut depth = 0i32;
+    let mut last_sep: Option<usize> = None;
+    let mut blank_since_sep = true;
+    for (i, &b) in bytes
+        .iter()
+        .enumerate()
+        .take(to.min(bytes.len()))
+        .skip(from)
+    {
+        match b {
+            b'(' => {
+                depth += 1;
+                blank_since_sep = false;
+            }
+            b')' => {
+                depth -= 1;
+                blank_since_sep = false;
+            }
+            b',' if depth == 0 => {
+                if blank_since_sep {
+                    return Some(i);
+                }
+                last_sep = Some(i);
+                blank_since_sep = true;
+            }
+            b if b.is_ascii_whitespace() => {}
+            _ => blank_since_sep = false,
+        }
+    }
+    last_sep.filter(|_| blank_since_sep)
+}
+
 /// Offset of the `)` closing the list that starts at `from` (just after its `(`).
 fn matching_paren(mask: &str, from: usize) -> Option<usize> {
     let mut depth = 0i32;
@@ -1151,30 +1345,47 @@ static OWNER_TO: LazyLock<Regex> =
 /// `PRAGMA foreign_keys=OFF`. Reporting
 /// them would bury the findings of a pg_dump schema under three notes per table. `mask` is the
 /// lower-cased statement with comments and strings blanked.
+///
+/// Accounts and privileges are routine too: `CREATE USER 'app'@'%' IDENTIFIED BY '…'`, `ALTER
+/// USER`, `DROP USER`, `RENAME USER`, `GRANT … TO 'app'@'localhost'`, `REVOKE`, PostgreSQL
+/// `CREATE ROLE … WITH LOGIN PASSWORD '…'`, `CREATE USER … WITH PASSWORD`, `ALTER DEFAULT
+/// PRIVILEGES`: sqlparser reads few of their forms (not MySQL's `user@host` accounts), and none
+/// can touch a column. Recognising them also keeps their password literal out of any message.
+/// So are PostgreSQL's procedural languages (`CREATE TRUSTED PROCEDURAL LANGUAGE`), aggregates
+/// and rules (a rule's actions are DML).
 fn routine_statement(words: &[String], mask: &str) -> bool {
     let w = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
+    let account = |i: usize| matches!(w(i), "USER" | "ROLE" | "GROUP");
+    let language =
+        |i: usize| w(i) == "LANGUAGE" || (w(i) == "PROCEDURAL" && w(i + 1) == "LANGUAGE");
     match w(0) {
         "CREATE" => {
             let mut i = 1;
-            while matches!(w(i), "OR" | "REPLACE" | "TEMP" | "TEMPORARY" | "UNLOGGED")
-                || w(i).starts_with("DEFINER")
+            while matches!(
+                w(i),
+                "OR" | "REPLACE" | "TEMP" | "TEMPORARY" | "UNLOGGED" | "TRUSTED"
+            ) || w(i).starts_with("DEFINER")
             {
                 i += 1;
             }
             match w(i) {
                 // A trigger body is DML only (SQLite, MySQL) or a function call (PostgreSQL).
-                "SEQUENCE" | "INDEX" | "TRIGGER" => true,
+                "SEQUENCE" | "INDEX" | "TRIGGER" | "AGGREGATE" | "RULE" => true,
                 "UNIQUE" | "FULLTEXT" | "SPATIAL" => w(i + 1) == "INDEX",
                 "MATERIALIZED" => w(i + 1) == "VIEW",
-                _ => false,
+                _ => account(i) || language(i),
             }
         }
         "ALTER" => {
             matches!(w(1), "SEQUENCE" | "INDEX")
+                || account(1)
+                || language(1)
+                || (w(1) == "DEFAULT" && w(2) == "PRIVILEGES")
                 || (!may_change_catalog(words) && OWNER_TO.is_match(mask))
         }
-        "DROP" => w(1) == "INDEX",
-        "SET" | "PRAGMA" => true,
+        "DROP" => w(1) == "INDEX" || account(1) || language(1),
+        "RENAME" => w(1) == "USER",
+        "SET" | "PRAGMA" | "GRANT" | "REVOKE" => true,
         _ => false,
     }
 }
@@ -1627,16 +1838,185 @@ mod tests {
         assert!(p.changes.is_empty(), "{:?}", p.changes);
         // Still errors: what could hide a column, and unknown statements.
         let p = parse_file(
-            "ALTER TABLE t RENAME INDEX a TO b, ADD COLUMN religion text STORAGE WEIRD;\nCREATE VIRTUAL TABLE f USING fts5(body, content='notes');\n",
+            "ALTER TABLE t RENAME INDEX a TO b, ADD COLUMN religion text STORAGE WEIRD;\n",
+            SqlDialect::Postgres,
+        );
+        assert!(p.errors.iter().all(|e| e.may_change_catalog));
+        assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
+        let p = parse_file(
+            "CREATE VIRTUAL TABLE f USING fts5(body, content='notes');\n",
             SqlDialect::Sqlite,
         );
-        assert!(
-            p.errors.iter().all(|e| e.may_change_catalog),
-            "{:?}",
-            p.errors
-        );
-        assert_eq!(p.errors.len(), 2, "{:?}", p.errors);
+        assert!(p.errors.iter().all(|e| e.may_change_catalog));
+        assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
         let p = parse_file("VACUUM (ANALYZE) t;", SqlDialect::Postgres);
         assert_eq!(p.errors.len(), 1);
+    }
+
+    /// MySQL/MariaDB stored routines as schema files write them: characteristics sqlparser does
+    /// not read (`SQL SECURITY INVOKER`, `NOT DETERMINISTIC`, `READS SQL DATA`, `COMMENT`),
+    /// `DEFINER=` in every quoting, `CREATE FUNCTION` (which sqlparser's MySQL dialect does not
+    /// parse at all), mysqldump's versioned comments, and a `DROP PROCEDURE …;` sent in the same
+    /// `DELIMITER` block. A routine is not a catalog change; the DDL in its body is read.
+    #[test]
+    fn mysql_routines_are_recognised_and_their_ddl_read() {
+        let sql = "DELIMITER //
+CREATE PROCEDURE p() SQL SECURITY INVOKER BEGIN SELECT 1; END //
+CREATE DEFINER=`root`@`localhost` PROCEDURE rewards (IN n TINYINT UNSIGNED, OUT c INT)
+LANGUAGE SQL
+NOT DETERMINISTIC
+READS SQL DATA
+SQL SECURITY DEFINER
+COMMENT 'Best customers'
+BEGIN
+  DECLARE x INT DEFAULT 0;
+  SELECT COUNT(*) INTO c FROM customer;
+END //
+CREATE DEFINER = 'root'@'%' FUNCTION f(a INT) RETURNS INT DETERMINISTIC BEGIN RETURN a + 1; END //
+CREATE DEFINER=CURRENT_USER TRIGGER t BEFORE INSERT ON a FOR EACH ROW BEGIN SET NEW.x = 1; END //
+CREATE DEFINER = 'root'@'localhost' SQL SECURITY INVOKER VIEW v AS SELECT 1 //
+DROP PROCEDURE IF EXISTS add_religion;
+CREATE PROCEDURE add_religion()
+proc: BEGIN
+  IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE column_name = 'religion') THEN
+    ALTER TABLE eleves ADD COLUMN religion VARCHAR(30);
+  END IF;
+END //
+/*!50003 CREATE*/ /*!50020 DEFINER=`root`@`localhost`*/ /*!50003 TRIGGER u AFTER UPDATE ON a FOR EACH ROW SET @n = 1 */ //
+DELIMITER ;
+CALL add_religion();
+";
+        let p = parse_file(sql, SqlDialect::Mysql);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert_eq!(p.failed, 0);
+        // The DROP PROCEDURE before the last procedure is a statement of its own.
+        assert_eq!(p.statements, 9);
+        let v: Vec<_> = p.changes.iter().map(|c| &c.value).collect();
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!(
+            matches!(v[0], Change::AddColumn { table, column } if table == "eleves" && column.name == "religion")
+        );
+        assert_eq!((p.changes[0].line, p.changes[0].column), (20, 35));
+    }
+
+    /// Accounts, roles and privileges (MySQL `user@host`, PostgreSQL `WITH LOGIN PASSWORD`,
+    /// `ALTER DEFAULT PRIVILEGES`), procedural languages, aggregates and rules: no catalog change,
+    /// never a syntax error, and their password literal appears in no output.
+    #[test]
+    fn accounts_privileges_and_languages_are_recognised() {
+        let my = "CREATE USER 'app'@'%' IDENTIFIED BY 'S3cret-pw';
+CREATE USER IF NOT EXISTS 'app'@'localhost' IDENTIFIED WITH mysql_native_password;
+ALTER USER 'app'@'localhost' IDENTIFIED BY 'S3cret-pw';
+GRANT SELECT, INSERT ON radius.radacct TO 'app'@'localhost';
+GRANT ALL PRIVILEGES ON app.* TO 'app'@'%' IDENTIFIED BY 'S3cret-pw' WITH GRANT OPTION;
+RENAME USER 'app'@'%' TO 'app2'@'%';
+REVOKE ALL PRIVILEGES ON app.* FROM 'app2'@'%';
+DROP USER 'app2'@'%';
+";
+        let pg = "CREATE ROLE app WITH LOGIN PASSWORD 'S3cret-pw';
+CREATE USER radius WITH PASSWORD 'S3cret-pw';
+ALTER ROLE app WITH PASSWORD 'S3cret-pw';
+GRANT USAGE, SELECT ON SEQUENCE radcheck_id_seq TO radius;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO app;
+CREATE TRUSTED PROCEDURAL LANGUAGE plpgsql;
+CREATE OR REPLACE PROCEDURAL LANGUAGE plpgsql;
+ALTER PROCEDURAL LANGUAGE plpgsql OWNER TO postgres;
+CREATE AGGREGATE group_concat(text) (SFUNC = _group_concat, STYPE = text);
+CREATE RULE r AS ON INSERT TO t DO INSTEAD NOTHING;
+DROP ROLE app;
+";
+        for (sql, d) in [(my, SqlDialect::Mysql), (pg, SqlDialect::Postgres)] {
+            let p = parse_file(sql, d);
+            assert!(p.errors.is_empty(), "{d:?}: {:?}", p.errors);
+            assert!(p.changes.is_empty(), "{d:?}: {:?}", p.changes);
+            assert_eq!(p.failed, 0);
+            assert!(!format!("{p:?}").contains("S3cret"));
+        }
+    }
+
+    /// PostgreSQL functions and procedures sqlparser rejects (`COST`, `CREATE OR REPLACE
+    /// PROCEDURE`) are recognised; the DDL in their dollar-quoted body is read.
+    #[test]
+    fn postgres_routines_are_recognised_and_their_ddl_read() {
+        let sql = "CREATE FUNCTION f() RETURNS trigger AS $func$
+BEGIN
+  UPDATE total SET n = n + 1;
+  RETURN NEW;
+END;
+$func$ language plpgsql volatile
+cost 100;
+CREATE OR REPLACE PROCEDURE p()
+LANGUAGE plpgsql
+AS $$
+BEGIN
+  ALTER TABLE eleves ADD COLUMN sante text;
+END
+$$;
+";
+        let p = parse_file(sql, SqlDialect::Postgres);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert_eq!(p.changes.len(), 1, "{:?}", p.changes);
+        assert!(
+            matches!(&p.changes[0].value, Change::AddColumn { column, .. } if column.name == "sante")
+        );
+    }
+
+    /// The sqlite3 shell skips a line that starts with `#` or is a dot-command (`.bail on`) when
+    /// it is not inside a statement; psql does neither (`#` is an operator there).
+    #[test]
+    fn sqlite_shell_comment_and_dot_command_lines() {
+        let sql = "#  -*- text -*-\n#\n.bail on\nCREATE TABLE t (\n  id INTEGER,\n  religion TEXT\n);\n# done\n";
+        let p = parse_file(sql, SqlDialect::Sqlite);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert_eq!(p.statements, 1);
+        let Change::CreateTable { table, .. } = &p.changes[0].value else {
+            panic!("{:?}", p.changes)
+        };
+        assert_eq!(table.columns[1].name, "religion");
+        assert_eq!(
+            (p.changes[0].line, p.changes[0].column_spans[1].line),
+            (4, 6)
+        );
+        assert!(!parse_file(sql, SqlDialect::Postgres).errors.is_empty());
+    }
+
+    /// SQLite reads any run of identifiers as a type name (`BLOB SUB_TYPE TEXT`): the column is
+    /// kept with its type as written.
+    #[test]
+    fn sqlite_multi_word_type_names() {
+        let sql = "CREATE TABLE film_text (\n  film_id SMALLINT NOT NULL,\n  description BLOB SUB_TYPE TEXT DEFAULT NULL,\n  religion LONG TEXT WORDS NOT NULL\n);\nALTER TABLE film_text ADD COLUMN sante text STORAGE WEIRD;";
+        let p = parse_file(sql, SqlDialect::Sqlite);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        let Change::CreateTable { table, .. } = &p.changes[0].value else {
+            panic!("{:?}", p.changes)
+        };
+        let cols: Vec<_> = table
+            .columns
+            .iter()
+            .map(|c| (c.name.as_str(), c.data_type.as_str(), c.nullable))
+            .collect();
+        assert_eq!(
+            cols,
+            [
+                ("film_id", "SMALLINT", false),
+                ("description", "BLOB SUB_TYPE TEXT", true),
+                ("religion", "LONG TEXT WORDS", false)
+            ]
+        );
+        assert_eq!(p.changes[0].column_spans.len(), 3);
+        assert!(
+            matches!(&p.changes[1].value, Change::AddColumn { column, .. } if column.name == "sante" && column.data_type == "text STORAGE WEIRD")
+        );
+        // What SQLite itself rejects still is an error: here the empty element, not the type.
+        let p = parse_file(
+            "CREATE TABLE u (id INTEGER  religion TEXT, );",
+            SqlDialect::Sqlite,
+        );
+        assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
+        assert_eq!(p.errors[0].column, 42);
+        let Change::CreateTable { table, .. } = &p.changes[0].value else {
+            panic!("{:?}", p.changes)
+        };
+        assert_eq!(table.columns[0].data_type, "INTEGER religion TEXT");
     }
 }

@@ -3,13 +3,38 @@
 //! sqlparser rejects some valid statements, so a file is never handed to it whole: one statement
 //! it cannot parse must cost only itself. Splitting on `;` needs a tokenizer that knows where a
 //! `;` does not end a statement: inside quotes, comments, PostgreSQL dollar-quoted bodies
-//! (`$$…$$`, `$tag$…$tag$`) and MySQL `DELIMITER //` blocks. The same lexing rules also produce
+//! (`$$…$$`, `$tag$…$tag$`) and MySQL `DELIMITER //` blocks. Between statements it also skips
+//! client commands: psql's `\connect`, the sqlite3 shell's `.bail on` and its `#` comment lines
+//! (both only at the start of a line). The same lexing rules also produce
 //! the "code only" text handed to the parser (comments blanked, positions preserved).
 //!
 //! The splitter never fails and never panics: an unterminated quote or body makes the rest of
 //! the file one statement, which the parser will then reject with a position.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// The head of a stored routine or view definition, up to its object keyword (group 1):
+/// `CREATE [OR REPLACE] [ALGORITHM=…] [DEFINER=user@host] [SQL SECURITY …] [CONSTRAINT | AGGREGATE]
+/// PROCEDURE | FUNCTION | TRIGGER | EVENT | VIEW`, as MySQL, MariaDB and mysqldump (inside
+/// `/*!50003 … */`, unwrapped by [`code_text`]) write it, and PostgreSQL's `CREATE CONSTRAINT
+/// TRIGGER`. Matched on a text whose comments are blanked (string contents may be too).
+pub(crate) static ROUTINE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    const PART: &str = r#"(?:`[^`]*`|'(?:[^'\\]|\\.|'')*'|"[^"]*"|[\w$.%-]+)"#;
+    Regex::new(&format!(
+        r"(?is)^\s*CREATE\s+(?:OR\s+(?:REPLACE|ALTER)\s+)?(?:ALGORITHM\s*=\s*\w+\s+)?(?:DEFINER\s*=\s*(?:CURRENT_USER(?:\s*\(\s*\))?|{PART}(?:\s*@\s*{PART})?)\s+)?(?:SQL\s+SECURITY\s+\w+\s+)?(?:(?:CONSTRAINT|AGGREGATE)\s+)?(PROCEDURE|FUNCTION|TRIGGER|EVENT|VIEW)\b"
+    ))
+    .expect("valid regex")
+});
+
+/// A MySQL/MariaDB compound statement run outside a routine (`BEGIN NOT ATOMIC … END`, `IF …
+/// END IF`, a labelled block): its body holds `;`.
+static COMPOUND_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?is)^\s*(?:BEGIN|IF|CASE|LOOP|WHILE|REPEAT|DECLARE|\w+\s*:\s*(?:BEGIN|LOOP|WHILE|REPEAT))\b")
+        .expect("valid regex")
+});
 
 /// The SQL dialect of a migration file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
@@ -40,7 +65,7 @@ pub struct RawStatement {
     pub line: usize,
     /// 1-based column of that character, counted in chars.
     pub column: usize,
-    /// Line comments (`--`, and `#` for MySQL) directly above the statement: a contiguous run of
+    /// Line comments (`--`, `#` for MySQL, and a `#` line for SQLite) directly above the statement: a contiguous run of
     /// comment lines ending on the line before it. Each is `(line, body)` where `body` is the text
     /// after the comment marker, trimmed. Used for inline ignores.
     pub comments_before: Vec<(usize, String)>,
@@ -271,6 +296,27 @@ pub fn split(sql: &str, dialect: SqlDialect) -> Vec<RawStatement> {
                 last_end_line = index.line(i.saturating_sub(1));
                 continue;
             }
+            let line_start = i == 0 || s[i - 1] == b'\n';
+            if dialect == SqlDialect::Sqlite && line_start && b == b'.' {
+                // sqlite3 shell dot-command (`.bail on`, `.read x.sql`): one line, no `;`. The
+                // shell reads one only at the start of a line and outside a statement.
+                i = line_end(s, i);
+                last_end_line = index.line(i.saturating_sub(1));
+                continue;
+            }
+            if dialect == SqlDialect::Sqlite && line_start && b == b'#' {
+                // The sqlite3 shell skips a line starting with `#` outside a statement: a
+                // comment there, while inside a statement `#` is no comment to SQLite. psql has
+                // no such rule (`#` is an operator), and MySQL reads `#` as a comment anywhere.
+                let end = line_end(s, i + 1);
+                let line = index.line(i);
+                if line != last_end_line {
+                    let text = String::from_utf8_lossy(&s[i + 1..end]).trim().to_string();
+                    pending.push((line, text));
+                }
+                i = end;
+                continue;
+            }
             match lex_at(s, i, dialect) {
                 Some((Lexeme::LineComment { body }, end)) => {
                     let line = index.line(i);
@@ -287,6 +333,11 @@ pub fn split(sql: &str, dialect: SqlDialect) -> Vec<RawStatement> {
         };
 
         if s[i..].starts_with(&delimiter) {
+            let st = if dialect == SqlDialect::Mysql && delimiter != b";" {
+                leading_simple_statements(&mut out, sql, &index, st, i, &mut pending)
+            } else {
+                st
+            };
             push_statement(&mut out, sql, &index, st, i, &mut pending);
             last_end_line = index.line(i);
             i += delimiter.len();
@@ -302,6 +353,63 @@ pub fn split(sql: &str, dialect: SqlDialect) -> Vec<RawStatement> {
         push_statement(&mut out, sql, &index, st, s.len(), &mut pending);
     }
     out
+}
+
+/// In a MySQL `DELIMITER //` block, the client sends everything up to `//` as one query and the
+/// server runs each `;`-separated statement in it: `DROP PROCEDURE IF EXISTS p; CREATE PROCEDURE
+/// p() BEGIN …; … END //` is two statements. Until a statement that can hold `;` in its body (a
+/// routine, or a compound statement such as `BEGIN … END` or `IF … END IF`), each `;` ends a
+/// statement: those are pushed, and the start of what is left is returned.
+fn leading_simple_statements(
+    out: &mut Vec<RawStatement>,
+    sql: &str,
+    index: &LineIndex<'_>,
+    mut start: usize,
+    end: usize,
+    pending: &mut Vec<(usize, String)>,
+) -> usize {
+    let s = sql.as_bytes();
+    loop {
+        let head = code_text(
+            &sql[start..floor_char_boundary(sql, end)],
+            SqlDialect::Mysql,
+            Blank::CommentsAndStrings,
+        );
+        if ROUTINE_HEAD.is_match(&head) || COMPOUND_HEAD.is_match(&head) {
+            return start;
+        }
+        // The first `;` outside quotes and comments.
+        let mut i = start;
+        let semi = loop {
+            if i >= end {
+                return start;
+            }
+            if s[i] == b';' {
+                break i;
+            }
+            match lex_at(s, i, SqlDialect::Mysql) {
+                Some((_, e)) => i = e.max(i + 1),
+                None => i += 1,
+            }
+        };
+        push_statement(out, sql, index, start, semi, pending);
+        // Skip what separates it from the next statement.
+        let mut next = semi + 1;
+        loop {
+            match s.get(next) {
+                Some(b) if b.is_ascii_whitespace() || *b == b';' => next += 1,
+                Some(_) => match lex_at(s, next, SqlDialect::Mysql) {
+                    Some((Lexeme::LineComment { .. } | Lexeme::BlockComment, e)) => next = e,
+                    _ => break,
+                },
+                None => break,
+            }
+        }
+        if next >= end {
+            return end;
+        }
+        start = next;
+    }
 }
 
 fn push_statement(
@@ -609,6 +717,23 @@ mod tests {
             ]
         );
         assert_eq!(st[1].line, 4);
+    }
+
+    #[test]
+    fn mysql_statements_before_a_routine_in_a_delimiter_block() {
+        let sql = "DELIMITER $$\nDROP PROCEDURE IF EXISTS p; -- gone\nSET @a = 1;\nCREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END $$\nBEGIN NOT ATOMIC SELECT 1; END $$\nDELIMITER ;";
+        let st = split(sql, SqlDialect::Mysql);
+        let t: Vec<_> = st.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            t,
+            vec![
+                "DROP PROCEDURE IF EXISTS p",
+                "SET @a = 1",
+                "CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END",
+                "BEGIN NOT ATOMIC SELECT 1; END"
+            ]
+        );
+        assert_eq!((st[1].line, st[2].line), (3, 4));
     }
 
     #[test]

@@ -1,0 +1,1 @@
+ALTER TABLE cryptokeys ADD published BOOL NULL DEFAULT 1 AFTER active;

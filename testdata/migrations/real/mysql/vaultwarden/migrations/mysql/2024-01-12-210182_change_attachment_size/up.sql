@@ -1,0 +1,1 @@
+ALTER TABLE attachments MODIFY file_size BIGINT NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE session ALTER COLUMN ip TYPE character varying(41);

@@ -1,0 +1,2 @@
+ALTER TABLE "users" ALTER COLUMN "preferences" DROP NOT NULL;
+ALTER TABLE "users" ALTER COLUMN "preferences" SET DEFAULT NULL;

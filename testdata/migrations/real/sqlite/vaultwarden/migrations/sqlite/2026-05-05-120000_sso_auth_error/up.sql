@@ -1,0 +1,1 @@
+ALTER TABLE sso_auth ADD COLUMN code_response_error TEXT;
