@@ -89,10 +89,36 @@ fn every_backend_finds_the_same() {
     let lite_rows = free_text_rows(&lite);
     assert!(lite_rows.len() >= 8, "{lite_rows:?}");
     let categories: Vec<&str> = lite_rows.iter().filter_map(|r| r.1.as_deref()).collect();
-    for c in [
-        "insult", "health", "religion", "nir", "iban", "phone", "email",
-    ] {
+    for c in ["insult", "health", "religion", "nir", "iban", "scholarship"] {
         assert!(categories.contains(&c), "no {c} finding: {categories:?}");
+    }
+    // Contact details are ordinary CRM content: not reported unless the policy asks, and then
+    // at info severity. A scholarship status is low severity, not financial hardship.
+    assert!(
+        !categories.contains(&"phone") && !categories.contains(&"email"),
+        "{categories:?}"
+    );
+    let severity_of = |r: &vigie::scan::ScanReport, c: &str| {
+        r.findings
+            .iter()
+            .find(|f| f.category.as_deref() == Some(c))
+            .map(|f| f.severity)
+    };
+    assert_eq!(
+        severity_of(&lite, "scholarship"),
+        Some(vigie::finding::Severity::Low)
+    );
+    let asked = POLICY.replace(
+        "lexicons = [\"fr\", \"en\"]",
+        "lexicons = [\"fr\", \"en\"]\ncontact_details = true",
+    );
+    let with_contacts = scan_text(&asked, &loaded[0].url, AS_OF);
+    for c in ["phone", "email"] {
+        assert_eq!(
+            severity_of(&with_contacts, c),
+            Some(vigie::finding::Severity::Info),
+            "{c}"
+        );
     }
     for l in &loaded[1..] {
         let other = scan_text(POLICY, &l.url, AS_OF);

@@ -312,7 +312,7 @@ impl PendingMatcher {
     }
 }
 
-type MatcherInputs = (Vec<String>, Vec<crate::text::ExtraTerm>, Vec<String>);
+type MatcherInputs = (Vec<String>, Vec<crate::text::ExtraTerm>, Vec<String>, bool);
 
 fn matcher_inputs(policy: &Policy) -> MatcherInputs {
     let free_text = &policy.free_text;
@@ -326,12 +326,20 @@ fn matcher_inputs(policy: &Policy) -> MatcherInputs {
         .iter()
         .map(|t| t.term.clone())
         .collect();
-    (langs, free_text.extra_terms.clone(), ignore)
+    (
+        langs,
+        free_text.extra_terms.clone(),
+        ignore,
+        free_text.contact_details,
+    )
 }
 
-fn build_matcher((langs, extra, ignore): MatcherInputs) -> Result<crate::text::Matcher, String> {
+fn build_matcher(
+    (langs, extra, ignore, contacts): MatcherInputs,
+) -> Result<crate::text::Matcher, String> {
     let langs: Vec<&str> = langs.iter().map(String::as_str).collect();
     crate::text::Matcher::new(&langs, &extra, &ignore)
+        .map(|m| m.with_contact_details(contacts))
         .map_err(|e| format!("the lexicons could not be built: {e}"))
 }
 

@@ -17,6 +17,8 @@ pub struct FreeText {
     pub lexicons: Vec<Lang>,
     pub extra_terms: Vec<ExtraTerm>,
     pub ignore_terms: Vec<IgnoreTerm>,
+    /// Report phone numbers and e-mail addresses typed in comments (info severity).
+    pub contact_details: bool,
 }
 
 /// A term the policy does not want flagged, and why (the reason is required).
@@ -38,6 +40,7 @@ impl Default for FreeText {
             lexicons: DEFAULT_LEXICONS.to_vec(),
             extra_terms: Vec::new(),
             ignore_terms: Vec::new(),
+            contact_details: false,
         }
     }
 }
@@ -119,6 +122,7 @@ impl RawFreeText {
             lexicons,
             extra_terms,
             ignore_terms,
+            contact_details: self.contact_details.unwrap_or(false),
         }
     }
 }

@@ -317,7 +317,14 @@ mod tests {
             ("scan", &["schemas"]),
             (
                 "free_text",
-                &["columns", "auto", "lexicons", "extra_terms", "ignore_terms"],
+                &[
+                    "columns",
+                    "auto",
+                    "lexicons",
+                    "extra_terms",
+                    "ignore_terms",
+                    "contact_details",
+                ],
             ),
             ("free_text.extra_terms", &["term", "category"]),
             ("free_text.ignore_terms", &["term", "reason"]),
@@ -412,6 +419,7 @@ schemas = ["public"]
 columns = ["t.c"]
 auto = true
 lexicons = ["fr"]
+contact_details = false
 [[free_text.extra_terms]]
 term = "x"
 category = "insult"

@@ -72,6 +72,7 @@ pub struct RawFreeText {
     pub extra_terms: Vec<RawExtraTerm>,
     #[serde(default)]
     pub ignore_terms: Vec<RawIgnoreTerm>,
+    pub contact_details: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -87,15 +87,23 @@ pub enum Category {
     Offence,
     Financial,
     Family,
+    /// A need-based scholarship status (`boursier échelon 4`): a legitimate school fact that
+    /// belongs in a structured field, reported at low severity with that advice.
+    Scholarship,
     Nir,
     Iban,
     Card,
+    Passport,
+    IdCard,
+    Password,
+    /// Contact details are ordinary CRM content: found only when the policy asks
+    /// (`[free_text] contact_details = true`), and reported at info severity.
     Phone,
     Email,
 }
 
 impl Category {
-    pub const ALL: [Category; 16] = [
+    pub const ALL: [Category; 20] = [
         Category::Insult,
         Category::Judgement,
         Category::Health,
@@ -107,9 +115,13 @@ impl Category {
         Category::Offence,
         Category::Financial,
         Category::Family,
+        Category::Scholarship,
         Category::Nir,
         Category::Iban,
         Category::Card,
+        Category::Passport,
+        Category::IdCard,
+        Category::Password,
         Category::Phone,
         Category::Email,
     ];
@@ -128,9 +140,13 @@ impl Category {
             Category::Offence => "offence",
             Category::Financial => "financial",
             Category::Family => "family",
+            Category::Scholarship => "scholarship",
             Category::Nir => "nir",
             Category::Iban => "iban",
             Category::Card => "card",
+            Category::Passport => "passport",
+            Category::IdCard => "id-card",
+            Category::Password => "password",
             Category::Phone => "phone",
             Category::Email => "email",
         }
@@ -139,6 +155,11 @@ impl Category {
     /// The inverse of [`Category::as_str`].
     pub fn parse(s: &str) -> Option<Category> {
         Category::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+
+    /// Contact details: off by default, info severity when asked for.
+    pub fn is_contact(self) -> bool {
+        matches!(self, Category::Phone | Category::Email)
     }
 
     /// A number or address found by its shape and checksum, not a lexicon term.
@@ -150,9 +171,14 @@ impl Category {
     pub fn rule_id(&self) -> &'static str {
         match self {
             Category::Insult | Category::Judgement => "free-text-judgement",
-            Category::Nir | Category::Iban | Category::Card | Category::Phone | Category::Email => {
-                "free-text-identifier"
-            }
+            Category::Nir
+            | Category::Iban
+            | Category::Card
+            | Category::Passport
+            | Category::IdCard
+            | Category::Password
+            | Category::Phone
+            | Category::Email => "free-text-identifier",
             _ => "free-text-sensitive",
         }
     }

@@ -93,7 +93,12 @@ pub fn score(
         .collect();
     for line in lines {
         let hits = matcher.find(&line.text);
-        let found: BTreeSet<Category> = hits.iter().map(|h| h.category).collect();
+        // A scholarship status is advice, not a violation: the labelling conventions mark it `ok`.
+        let found: BTreeSet<Category> = hits
+            .iter()
+            .map(|h| h.category)
+            .filter(|c| *c != Category::Scholarship)
+            .collect();
         for (c, counts) in table.iter_mut() {
             match (line.labels.contains(c), found.contains(c)) {
                 (true, true) => counts.tp += 1,

@@ -1,6 +1,8 @@
 //! `free-text-identifier`: comments that hold a national identifier (NIR), a bank account
-//! (IBAN), a card number, a phone number or an e-mail address, each confirmed by its own
-//! validator (NIR key, IBAN mod 97, Luhn) rather than found by words.
+//! (IBAN), a card number, a passport or identity card number or a password, each confirmed by
+//! its own validator (NIR key, IBAN mod 97, Luhn) or by the words that announce it. Phone
+//! numbers and e-mail addresses are ordinary CRM content: reported at info severity, and only
+//! when the policy sets `[free_text] contact_details = true`.
 //!
 //! Its findings come from the stream per column that [`super::FreeTextJudgement`] plans; this
 //! unit plans nothing.
@@ -13,6 +15,9 @@ pub const CATEGORIES: &[Category] = &[
     Category::Nir,
     Category::Iban,
     Category::Card,
+    Category::Passport,
+    Category::IdCard,
+    Category::Password,
     Category::Phone,
     Category::Email,
 ];

@@ -219,6 +219,15 @@ pub fn legal_reference(cat: Category) -> &'static str {
             "RGPD art. 5.1.c (minimisation); social or financial hardship, a CNIL high-risk category (not art. 9)"
         }
         Category::Family => "RGPD art. 5.1.c (minimisation); private and family life (not art. 9)",
+        Category::Scholarship => {
+            "RGPD art. 5.1.c (minimisation): a scholarship status belongs in a structured field with its own access, not in a comment"
+        }
+        Category::Passport | Category::IdCard => {
+            "RGPD art. 5.1.c and 32 (identity document numbers: identity theft risk)"
+        }
+        Category::Password => {
+            "RGPD art. 32 (security of processing); CNIL délibération n° 2022-100 (passwords)"
+        }
         Category::Nir => "LIL art. 30 and décret 2019-341 (NIR); RGPD art. 87",
         Category::Iban | Category::Card => {
             "RGPD art. 5.1.c and 32; CNIL délibération n° 2018-303 (payment data)"
@@ -235,6 +244,11 @@ pub fn finding(d: Dialect, c: &FreeTextCheck, cat: Category, t: Tally, sql: &str
     f.table = Some(c.display.clone());
     f.column = Some(c.column.clone());
     f.category = Some(cat.as_str().to_string());
+    if cat == Category::Scholarship {
+        f.severity = crate::finding::Severity::Low;
+    } else if cat.is_contact() {
+        f.severity = crate::finding::Severity::Info;
+    }
     f.count = t.count;
     f.sample_keys = t.sample_keys;
     let mut terms = t.terms;

@@ -19,6 +19,7 @@ pub const CATEGORIES: &[Category] = &[
     Category::Offence,
     Category::Financial,
     Category::Family,
+    Category::Scholarship,
 ];
 
 pub struct FreeTextSensitive;
