@@ -19,7 +19,7 @@ INSERT INTO interactions VALUES
   (2, 5, date('now', '-1 months'), 'email', 'Intéressée par le bachelor, habite rue de l''Église à Saint-Denis'),
   (3, 2, date('now', '-11 months'), 'salon', 'Père alcoolique, la mère est en dépression depuis le divorce'),
   (4, 3, date('now', '-2 years'), 'telephone', 'Client pénible et vraiment lourd, aucun intérêt'),
-  (5, 1, date('now', '-3 years'), 'email', 'Rappeler au 06 12 34 56 78 pour le dossier de bourse'),
+  (5, 1, date('now', '-3 years'), 'email', 'Rappeler au 06 12 34 56 78 pour le dossier de bourse, RIB envoyé : FR76 3000 6000 0112 3456 7890 189'),
   (6, 4, date('now', '-2 months'), 'salon', 'Très motivé, pas de problème de santé signalé');
 
 CREATE TABLE candidats (
