@@ -472,6 +472,10 @@ fn find_identifiers_gated(text: &str, hits: &mut Vec<Hit>, gate: bool) {
     if spelt {
         find_written_emails(text, hits, &EMAIL_SPELT, &EMAIL_SPELT_DOT);
     }
+    // Passports, identity cards and passwords are announced by a word, and hold a digit.
+    if digit_count > 0 {
+        super::announced::find_announced(text, hits);
+    }
 }
 
 /// What one pass over a note's bytes tells the identifier search.

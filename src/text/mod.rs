@@ -56,6 +56,7 @@
 //! A lexicon cannot see meaning: indirect revelations ("sa copine et elle se sont mariées" for
 //! orientation) and words it does not list are missed; context windows are a few tokens wide.
 
+mod announced;
 mod excerpt;
 pub mod identifiers;
 pub mod lexicon;

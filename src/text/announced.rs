@@ -1,0 +1,384 @@
+//! Identifiers that no checksum confirms but a word announces: a passport number after
+//! `passeport`, an identity card number after `CNI` or `carte d'identité`, a password after
+//! `mdp`, `mot de passe`, `password`, `digicode` or `code PIN`.
+//!
+//! Without a checksum, the word is the evidence: a keyword (whole word, any case), then, within a
+//! short window, a value of the identifier's shape. A password is a token that mixes a digit with
+//! letters or symbols (`Soleil2024!`, `Chat#Noir88`), or, after a code word and a `:` or `=`,
+//! four to eight digits (`digicode : 2580`); a date, a time or an e-mail address never is. The
+//! hit covers the value only, so an excerpt masks exactly the secret and nothing is reported of it
+//! but its kind.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::{Category, Hit, Severity};
+
+/// How far after the keyword the value may be, in bytes.
+const WINDOW: usize = 72;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Passport,
+    IdCard,
+    /// A word for a password: the value must look like one (digit and letter or symbol).
+    Password,
+    /// A word for a numeric code (PIN, door code, padlock): digits alone count after `:`/`=`.
+    Code,
+}
+
+const KEYWORDS: &[(&str, Kind)] = &[
+    ("passeport", Kind::Passport),
+    ("passeports", Kind::Passport),
+    ("passport", Kind::Passport),
+    ("passport no", Kind::Passport),
+    ("cni", Kind::IdCard),
+    ("carte d'identite", Kind::IdCard),
+    ("carte d'identité", Kind::IdCard),
+    ("carte d’identité", Kind::IdCard),
+    ("carte nationale d'identite", Kind::IdCard),
+    ("carte nationale d'identité", Kind::IdCard),
+    ("piece d'identite", Kind::IdCard),
+    ("pièce d'identité", Kind::IdCard),
+    ("pièce d’identité", Kind::IdCard),
+    ("identity card", Kind::IdCard),
+    ("id card", Kind::IdCard),
+    ("national id", Kind::IdCard),
+    ("carte eid", Kind::IdCard),
+    ("mdp", Kind::Password),
+    ("mot de passe", Kind::Password),
+    ("mot-de-passe", Kind::Password),
+    ("password", Kind::Password),
+    ("passwd", Kind::Password),
+    ("pwd", Kind::Password),
+    ("pw", Kind::Password),
+    ("credentials", Kind::Password),
+    ("code wifi", Kind::Password),
+    ("clé wifi", Kind::Password),
+    ("cle wifi", Kind::Password),
+    ("wifi code", Kind::Password),
+    ("wifi password", Kind::Password),
+    ("digicode", Kind::Code),
+    ("code pin", Kind::Code),
+    ("pin code", Kind::Code),
+    ("pin", Kind::Code),
+    ("code porte", Kind::Code),
+    ("code de la porte", Kind::Code),
+    ("code d'accès", Kind::Code),
+    ("code d'acces", Kind::Code),
+    ("code du cadenas", Kind::Code),
+    ("cadenas", Kind::Code),
+    ("door code", Kind::Code),
+];
+
+static AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(KEYWORDS.iter().map(|(k, _)| k))
+        .ok()
+});
+
+/// Appends the announced identifiers of `text` to `hits`, leaving alone any span already found
+/// by a checksum (an IBAN after `RIB` is an IBAN).
+pub(crate) fn find_announced(text: &str, hits: &mut Vec<Hit>) {
+    let Some(ac) = AUTOMATON.as_ref() else {
+        return;
+    };
+    let bytes = text.as_bytes();
+    for m in ac.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        let boundary = |i: usize| {
+            text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        };
+        let after = text[end..].chars().next();
+        if !boundary(start) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let kind = KEYWORDS[m.pattern().as_usize()].1;
+        // `pw` alone is too short to trust without a `:` or `=` right after it.
+        if bytes[start..end].eq_ignore_ascii_case(b"pw") && !separator_follows(&text[end..]) {
+            continue;
+        }
+        let mut limit = (end + WINDOW).min(text.len());
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        if let Some((a, z)) = value_after(text, end, limit, kind) {
+            if hits.iter().any(|h| h.start < z && a < h.end) {
+                continue;
+            }
+            let category = match kind {
+                Kind::Passport => Category::Passport,
+                Kind::IdCard => Category::IdCard,
+                Kind::Password | Kind::Code => Category::Password,
+            };
+            hits.push(Hit {
+                category,
+                term: category.as_str().to_string(),
+                start: a,
+                end: z,
+                severity: Severity::High,
+            });
+        }
+    }
+}
+
+fn separator_follows(rest: &str) -> bool {
+    rest.trim_start().starts_with([':', '='])
+}
+
+/// The first value of `kind`'s shape in `text[from..limit]`, as a byte range.
+fn value_after(text: &str, from: usize, limit: usize, kind: Kind) -> Option<(usize, usize)> {
+    let mut separated = separator_follows(&text[from..limit]);
+    for (a, token) in tokens(text, from, limit) {
+        let z = a + token.len();
+        let word = token.to_lowercase();
+        // Another document's word: the value after it is that document's.
+        let other = match kind {
+            Kind::IdCard => ["passeport", "passport"].contains(&word.as_str()),
+            Kind::Passport => ["cni", "carte", "pièce", "piece"].contains(&word.as_str()),
+            _ => false,
+        };
+        if other {
+            return None;
+        }
+        let ok = match kind {
+            Kind::Passport => passport_shape(token),
+            Kind::IdCard => id_card_shape(token),
+            Kind::Password => password_shape(token),
+            Kind::Code => password_shape(token) || (separated && code_shape(token)),
+        };
+        if ok {
+            return Some((a, z));
+        }
+        if matches!(kind, Kind::Passport | Kind::IdCard)
+            && token.bytes().any(|b| b.is_ascii_digit())
+        {
+            // The first number after the word is the one it announces: a date or a count
+            // there means no identifier follows.
+            if !looks_like_date(token) && token.len() >= 6 {
+                return None;
+            }
+        }
+        separated |= text[a..].starts_with([':', '=']) || token == ":" || token == "=";
+        let tail = &text[z..limit];
+        separated |= tail.trim_start().starts_with([':', '=']);
+    }
+    None
+}
+
+/// Tokens of `text[from..limit]`: runs between blanks, brackets, quotes and `,;`, with a `:`
+/// or `=` at their end cut off (`mdp:Soleil2024!` gives `Soleil2024!`).
+fn tokens(text: &str, from: usize, limit: usize) -> impl Iterator<Item = (usize, &str)> {
+    let slice = &text[from..limit];
+    let mut out = Vec::new();
+    let mut start = None;
+    let stop = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '(' | ')' | '[' | ']' | '"' | '«' | '»' | '“' | '”' | ',' | ';' | '='
+            )
+    };
+    for (i, c) in slice.char_indices() {
+        if stop(c) {
+            if let Some(s) = start.take() {
+                out.push((s, i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        // A token cut by the window's end is not a whole value.
+        if limit == text.len() {
+            out.push((s, slice.len()));
+        }
+    }
+    out.into_iter().filter_map(move |(s, e)| {
+        let mut t = &slice[s..e];
+        let mut s = s;
+        // `n°:` `:X4RT…` `'Soleil'`: separators and quotes around a value are not part of it.
+        while let Some(rest) = t.strip_prefix([':', '\'', '’', '`']) {
+            s += t.len() - rest.len();
+            t = rest;
+        }
+        let t = t.trim_end_matches([':', '.', '\'', '’', '`', '?']);
+        let t = if t.is_empty() { &slice[s..e] } else { t };
+        (!t.is_empty()).then_some((from + s, t))
+    })
+}
+
+/// `19CV84215` (France: two digits, two letters, five digits), `EA5829173`, `N4582193`: six to
+/// nine letters and digits, at least four digits.
+fn passport_shape(t: &str) -> bool {
+    let digits = t.bytes().filter(u8::is_ascii_digit).count();
+    (6..=9).contains(&t.len())
+        && t.bytes().all(|b| b.is_ascii_alphanumeric())
+        && digits >= 4
+        && t.bytes().any(|b| b.is_ascii_uppercase())
+        && !t.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+/// A French identity card: twelve digits (before 2021) or nine capitals and digits (since); a
+/// Belgian one: `592-1234567-89`.
+fn id_card_shape(t: &str) -> bool {
+    let digits = t.bytes().filter(u8::is_ascii_digit).count();
+    let all_alnum = t.bytes().all(|b| b.is_ascii_alphanumeric());
+    (t.len() == 12 && digits == 12)
+        || (t.len() == 9
+            && all_alnum
+            && digits >= 1
+            && t.bytes().any(|b| b.is_ascii_uppercase())
+            && !t.bytes().any(|b| b.is_ascii_lowercase()))
+        || (t.len() == 14 && t.bytes().filter(|b| *b == b'-').count() == 2 && digits == 12)
+}
+
+/// A secret: 4 to 64 characters, a digit and a letter or symbol, and not a date, a time, an
+/// amount, an e-mail address or a file name.
+fn password_shape(t: &str) -> bool {
+    let n = t.chars().count();
+    if !(4..=64).contains(&n) || looks_like_date(t) {
+        return false;
+    }
+    let digit = t.chars().any(|c| c.is_ascii_digit());
+    let letter = t.chars().any(char::is_alphabetic);
+    let symbol = t
+        .chars()
+        .any(|c| !c.is_alphanumeric() && !matches!(c, '.' | ',' | '/' | ':' | '-'));
+    if !digit || !(letter || symbol) {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    // `14h30`, `2e`, `3x`, `10min`, `12€`, `v2`, `2FA`: units, times and versions.
+    let unit = lower.trim_start_matches(|c: char| c.is_ascii_digit() || c == 'h');
+    if unit.is_empty()
+        || [
+            "min", "mn", "h", "e", "er", "ème", "x", "€", "%", "fa", "ans", "j", "s",
+        ]
+        .contains(&unit)
+        || lower.starts_with('v') && lower[1..].bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    {
+        return false;
+    }
+    let email = t.contains('@') && t.rsplit('@').next().is_some_and(|d| d.contains('.'));
+    let file = lower.ends_with(".pdf") || lower.ends_with(".doc") || lower.ends_with(".docx");
+    !email && !file
+}
+
+/// Four to eight digits: a PIN, a door or padlock code.
+fn code_shape(t: &str) -> bool {
+    (4..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `12/03`, `12/03/2024`, `2024-03-12`, `06.2029`, `11/2029`.
+fn looks_like_date(t: &str) -> bool {
+    let parts: Vec<&str> = t.split(['/', '-', '.']).collect();
+    parts.len() >= 2
+        && parts.len() <= 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(Category, String)> {
+        let mut hits = Vec::new();
+        find_announced(text, &mut hits);
+        hits.iter()
+            .map(|h| (h.category, text[h.start..h.end].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn passwords_after_their_word() {
+        for (text, secret) in [
+            ("nouveau MDP : Azerty#12", "Azerty#12"),
+            (
+                "son mot de passe est toujours Lapin2023, à changer",
+                "Lapin2023",
+            ),
+            ("PWD=Rouge&Noir7 pour le poste 4", "Rouge&Noir7"),
+            ("her password is \"Tulip#55\" she says", "Tulip#55"),
+            ("login bmartin / mdp Orion77!", "Orion77!"),
+            ("clé wifi du foyer : Foyer-2023-B", "Foyer-2023-B"),
+            ("le digicode du bât. C : 4402", "4402"),
+            ("code PIN = 8163, noté par l'élève", "8163"),
+        ] {
+            assert_eq!(
+                found(text),
+                [(Category::Password, secret.to_string())],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn password_words_without_a_secret_are_not_flagged() {
+        for text in [
+            "mot de passe oublié, réinitialisation envoyée par mail",
+            "A réinitialisé son mdp le 12/03 à 14h30.",
+            "password reset 3 times this week",
+            "mdp : 8 caractères minimum, voir la charte",
+            "Code PIN bloqué après 3 essais, rdv le 14/02",
+            "le cadenas du casier 12 est cassé",
+            "pw reset done",
+            "identifiant: jdupont@lycee.fr",
+            "Mot de passe envoyé par SMS au 06 12 34 56 78",
+            "password policy v2 applies from 2025",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn identity_documents_after_their_word() {
+        for (text, cat, value) in [
+            ("Passeport n° 17AB12345 vu", Category::Passport, "17AB12345"),
+            (
+                "passport number: K8812345 (Indian)",
+                Category::Passport,
+                "K8812345",
+            ),
+            (
+                "copie CNI 030512345678 reçue",
+                Category::IdCard,
+                "030512345678",
+            ),
+            (
+                "Carte d'identité : Y7KD2LM84, valable 2033",
+                Category::IdCard,
+                "Y7KD2LM84",
+            ),
+            (
+                "PIECE D'IDENTITE VERIFIEE : PASSEPORT 21XY40931",
+                Category::Passport,
+                "21XY40931",
+            ),
+            (
+                "Belgian eID: carte eid 591-2345678-12",
+                Category::IdCard,
+                "591-2345678-12",
+            ),
+        ] {
+            assert_eq!(found(text), [(cat, value.to_string())], "{text}");
+        }
+        for text in [
+            "passeport expiré le 12/03/2024, renouvellement en cours",
+            "Passeport talent demandé en préfecture",
+            "CNI valide jusqu'en 2031",
+            "pièce d'identité à fournir avant le 15/09",
+            "Passport photos x4 needed for the 2025 trip",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+}
