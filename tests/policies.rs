@@ -213,3 +213,39 @@ fn a_typo_in_data_is_a_policy_problem_and_fails_the_scan() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("did you mean `email`?"), "{stderr}");
 }
+
+/// Names that need quoting are written as SQL writes them, in double quotes inside the TOML
+/// string: a column named with a single space, one holding a dot, one with a blank inside.
+#[test]
+fn quoted_names_reach_columns_no_bare_name_can() {
+    let sql = "CREATE TABLE t (id INTEGER PRIMARY KEY, \" \" TEXT, \"a.b\" TEXT, \"Nom Complet\" TEXT);\n\
+               INSERT INTO t VALUES (1, 'x', 'y', 'z');\n";
+    let policy = r#"
+[[purpose]]
+id = "p"
+legal_basis = "contract"
+data = ['t." "', 't."a.b"', 't."Nom Complet"', "t.id"]
+[[purpose.retention]]
+table = "t"
+keep = "1y"
+from = '" "'
+"#;
+    let (_dir, path) = sqlite_fixture(sql);
+    let report = scan_text(policy, &format!("sqlite://{}", path.display()), AS_OF);
+    let problems: Vec<String> = report.problems.iter().map(|p| render_plain(p)).collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert!(
+        of_rule(&report, "undeclared-column").is_empty(),
+        "{:?}",
+        rows(&report)
+    );
+    // The anchor is the column named " ": its text is no date, so the row has no usable anchor.
+    assert_eq!(
+        of_rule(&report, "retention-anchor-missing"),
+        [row("retention-anchor-missing", Some("t"), 1, &["1"])]
+    );
+    // Bare, the same names are problems with their line.
+    let bare = policy.replace("'t.\" \"'", "'t. '");
+    let report = scan_text(&bare, &format!("sqlite://{}", path.display()), AS_OF);
+    assert_eq!(report.problems.len(), 1);
+}

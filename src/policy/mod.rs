@@ -54,9 +54,17 @@ pub struct Name {
 }
 
 impl Name {
+    /// A name as written, blanks around it dropped; a single identifier in double quotes
+    /// (`" "`, `"Nom Complet"`) is read without its quotes.
     fn from(s: &S<String>) -> Name {
+        let written = s.get_ref().trim();
+        let parts = reference_parts(written);
+        let value = match parts.as_slice() {
+            [one] if written.starts_with('"') => one.clone(),
+            _ => written.to_string(),
+        };
         Name {
-            value: s.get_ref().trim().to_string(),
+            value,
             span: s.span(),
         }
     }
@@ -253,4 +261,97 @@ fn key_names(k: &S<KeySpec>) -> Vec<Name> {
             span: k.span(),
         })
         .collect()
+}
+
+/// The parts of a policy reference `schema.table.column`, split at its dots. A part written in
+/// double quotes, as SQL writes identifiers, may hold dots, spaces or anything else, `""`
+/// standing for one quote: `prospects." "`, `t."a.b"`, `"Élèves"."Nom Complet"`. Bare parts
+/// are taken as written, blanks around them dropped.
+pub fn reference_parts(reference: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut chars = reference.trim().chars().peekable();
+    let mut part = String::new();
+    let mut quoted = false;
+    loop {
+        match chars.next() {
+            None => {
+                parts.push(if quoted {
+                    part
+                } else {
+                    part.trim().to_string()
+                });
+                return parts;
+            }
+            Some('"') if part.trim().is_empty() && !quoted => {
+                part.clear();
+                quoted = true;
+                // Read up to the closing quote, a doubled quote standing for one.
+                loop {
+                    match chars.next() {
+                        None => break,
+                        Some('"') if chars.peek() == Some(&'"') => {
+                            chars.next();
+                            part.push('"');
+                        }
+                        Some('"') => break,
+                        Some(c) => part.push(c),
+                    }
+                }
+            }
+            Some('.') => {
+                parts.push(if quoted {
+                    std::mem::take(&mut part)
+                } else {
+                    part.trim().to_string()
+                });
+                part.clear();
+                quoted = false;
+            }
+            Some(c) if quoted => {
+                // Text after a closing quote and before the dot: keep it visible.
+                if !c.is_whitespace() {
+                    part.push(c);
+                }
+            }
+            Some(c) => part.push(c),
+        }
+    }
+}
+
+/// `table.column` (or `schema.table.column`) as the table reference and the column name, quotes
+/// removed; `None` without a dot.
+pub fn split_column_reference(reference: &str) -> Option<(String, String)> {
+    let mut parts = reference_parts(reference);
+    if parts.len() < 2 {
+        return None;
+    }
+    let column = parts.pop()?;
+    Some((parts.join("."), column))
+}
+
+#[cfg(test)]
+mod reference_tests {
+    use super::*;
+
+    #[test]
+    fn references_are_split_at_dots_outside_quotes() {
+        let split = |s: &str| split_column_reference(s);
+        assert_eq!(split("eleves.nom"), Some(("eleves".into(), "nom".into())));
+        assert_eq!(
+            split("crm.eleves.nom"),
+            Some(("crm.eleves".into(), "nom".into()))
+        );
+        assert_eq!(split("t.\" \""), Some(("t".into(), " ".into())));
+        assert_eq!(split("t.\"a.b\""), Some(("t".into(), "a.b".into())));
+        assert_eq!(
+            split("\"Élèves 2024\".\"Nom \"\"usuel\"\"\""),
+            Some(("Élèves 2024".into(), "Nom \"usuel\"".into()))
+        );
+        assert_eq!(
+            split("t.Nom Complet"),
+            Some(("t".into(), "Nom Complet".into()))
+        );
+        assert_eq!(split("nom"), None);
+        assert_eq!(reference_parts("\" \""), [" "]);
+    }
 }

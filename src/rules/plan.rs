@@ -142,13 +142,13 @@ impl<'a> Planner<'a> {
         // `table.column` (or `schema.table.column`) in one string, as `data` and
         // `[free_text].columns` write it.
         let dotted = |p: &mut Self, name: &Name| {
-            if let Some((t, c)) = name.value.rsplit_once('.') {
+            if let Some((t, c)) = crate::policy::split_column_reference(&name.value) {
                 let part = |v: &str| Name {
                     value: v.to_string(),
                     span: name.span.clone(),
                 };
-                if let Ok(table) = p.table(&part(t)) {
-                    let _ = p.column(table, &part(c));
+                if let Ok(table) = p.table(&part(&t)) {
+                    let _ = p.column(table, &part(&c));
                 }
             }
         };

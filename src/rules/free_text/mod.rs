@@ -52,7 +52,7 @@ fn columns(p: &mut Planner<'_>) -> Vec<(String, CheckKind)> {
     let policy = p.policy;
     let mut listed: BTreeSet<(String, String)> = BTreeSet::new();
     for name in &policy.free_text.columns {
-        let Some((t, c)) = name.value.rsplit_once('.') else {
+        let Some((t, c)) = crate::policy::split_column_reference(&name.value) else {
             continue;
         };
         let id = format!("free-text:{}", name.value);
@@ -158,7 +158,7 @@ fn purpose_of(p: &Planner<'_>, table: &Table, column: &str) -> Option<String> {
         .iter()
         .find(|pu| {
             pu.data.iter().any(|d| {
-                d.value.rsplit_once('.').is_some_and(|(t, c)| {
+                crate::policy::split_column_reference(&d.value).is_some_and(|(t, c)| {
                     c.eq_ignore_ascii_case(column)
                         && t.rsplit('.')
                             .next()

@@ -43,8 +43,8 @@ fn last_part(name: &str) -> String {
 }
 
 fn pair(reference: &str) -> Option<(String, String)> {
-    let (t, c) = reference.rsplit_once('.')?;
-    Some((last_part(t), c.to_lowercase()))
+    let (t, c) = crate::policy::split_column_reference(reference)?;
+    Some((last_part(&t), c.to_lowercase()))
 }
 
 impl PolicyView {

@@ -155,8 +155,8 @@ pub fn personal_tables(p: &Planner<'_>) -> BTreeSet<String> {
     }
     for purpose in &policy.purposes {
         for d in &purpose.data {
-            if let Some((t, _)) = d.value.rsplit_once('.') {
-                add(t);
+            if let Some((t, _)) = crate::policy::split_column_reference(&d.value) {
+                add(&t);
             }
         }
         if let Some(c) = &purpose.consent {
