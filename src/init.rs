@@ -123,26 +123,63 @@ fn date_words(name: &str) -> Vec<String> {
     out
 }
 
+/// Words of a date that ends the relationship (a pupil's leaving, a contract's end): empty
+/// while the relationship lasts.
+const END_WORDS: &[&str] = &[
+    "fin",
+    "end",
+    "ended",
+    "depart",
+    "cloture",
+    "closed",
+    "decision",
+    "sortie",
+    "radiation",
+    "resiliation",
+    "termination",
+    "terminated",
+    "departure",
+    "left",
+    "leaving",
+];
+
+/// The `where` that leaves out the rows whose end date is still empty, when the anchor is such
+/// a date and may be empty: they are people still enrolled, not rows with a missing anchor.
+fn ongoing_filter(
+    d: crate::dialect::Dialect,
+    table: &Table,
+    anchor: &str,
+    profiles: &[ValueProfile],
+) -> Option<String> {
+    let (i, column) = table
+        .columns
+        .iter()
+        .enumerate()
+        .find(|(_, c)| c.name == anchor)?;
+    let ends = date_words(anchor)
+        .iter()
+        .any(|w| END_WORDS.contains(&w.as_str()));
+    let empty_seen = profiles.get(i).is_some_and(|p| p.non_empty < p.rows);
+    if !ends || !(column.nullable || empty_seen) {
+        return None;
+    }
+    let plain = anchor
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    let col = if plain {
+        anchor.to_string()
+    } else {
+        d.quote_ident(anchor)
+    };
+    Some(format!("{col} IS NOT NULL"))
+}
+
 /// The column that most likely starts the retention clock: the last contact or activity, then
 /// an end, then a last change, then the creation.
 fn anchor(table: &Table, profiles: &[ValueProfile], birth: &BTreeSet<String>) -> Option<String> {
     const RANKS: &[&[&str]] = &[
         &["dernier", "derniere", "last"],
-        &[
-            "fin",
-            "end",
-            "ended",
-            "depart",
-            "cloture",
-            "closed",
-            "decision",
-            "sortie",
-            "radiation",
-            "resiliation",
-            "termination",
-            "terminated",
-            "departure",
-        ],
+        END_WORDS,
         &[
             "modification",
             "modifie",
@@ -539,6 +576,15 @@ pub fn draft(inv: &Inventory) -> String {
         match anchor(v.table, v.profiles, &birth) {
             Some(a) => {
                 let _ = writeln!(out, "from = {}", q(&a));
+                if let Some(filter) = ongoing_filter(inv.target.dialect, v.table, &a, v.profiles) {
+                    let _ = writeln!(
+                        out,
+                        "# {a} is empty while the relationship lasts (a pupil still enrolled, a contract running):\n\
+                         # those rows are left out instead of being reported as retention-anchor-missing.\n\
+                         # If a status column says who has left, filter on it instead."
+                    );
+                    let _ = writeln!(out, "where = {}", q(&filter));
+                }
             }
             None => out.push_str("from = \"TODO\"\n"),
         }

@@ -235,3 +235,34 @@ fn ids_drafted_from_any_table_name_load() {
         .unwrap_or_else(|e| panic!("{}\n{text}", vigie::policy::diagnostic::render_plain(&e)));
     assert_eq!(policy.purposes.len(), 5, "{text}");
 }
+
+/// A retention anchored on an end date that stays empty while the pupil is enrolled gets the
+/// `where` that leaves those rows out: once filled, the draft reports the pupils who left long
+/// ago, and no current pupil as a missing anchor.
+#[test]
+fn an_end_date_anchor_leaves_out_the_people_still_there() {
+    let sql = "CREATE TABLE eleves (id INTEGER PRIMARY KEY, nom TEXT, prenom TEXT, email TEXT, date_sortie DATE);\n\
+               INSERT INTO eleves VALUES (1, 'Martin', 'Léa', 'lea@example.org', NULL),\n\
+               (2, 'Durand', 'Tom', 'tom@example.org', NULL),\n\
+               (3, 'Petit', 'Inès', 'ines@example.org', NULL),\n\
+               (4, 'Roux', 'Noé', 'noe@example.org', '2015-06-30'),\n\
+               (5, 'Blanc', 'Zoé', 'zoe@example.org', '2016-06-30');\n";
+    let (_dir, path) = sqlite_fixture(sql);
+    let url = format!("sqlite://{}", path.display());
+    let text = draft(&url);
+    assert!(text.contains("from = \"date_sortie\""), "{text}");
+    assert!(
+        text.contains("where = \"date_sortie IS NOT NULL\""),
+        "{text}"
+    );
+    let filled = fill(&text);
+    let report = scan_text(&filled, &url, AS_OF);
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    assert!(of_rule(&report, "retention-anchor-missing").is_empty());
+    let exceeded = of_rule(&report, "retention-exceeded");
+    assert_eq!(exceeded.len(), 1, "{exceeded:?}");
+    assert_eq!(
+        (exceeded[0].2, exceeded[0].3.clone()),
+        (2, vec!["4".to_string(), "5".to_string()])
+    );
+}
