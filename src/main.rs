@@ -26,7 +26,7 @@ use vigie::scan::ScanReport;
 fn main() -> ExitCode {
     run(Cli::parse()).unwrap_or_else(|error| {
         match error.downcast_ref::<Plain>() {
-            Some(Plain(message)) => eprintln!("error: {message}"),
+            Some(Plain(message)) => eprintln!("error: {}", report::escape(message)),
             None => print_diagnostic(error.as_ref()),
         }
         ExitCode::from(2)
@@ -56,6 +56,9 @@ fn plain(message: impl std::fmt::Display) -> Report {
 }
 
 fn print_diagnostic(d: &dyn Diagnostic) {
+    // A URL, a path or a server's message may hold control or bidirectional characters.
+    let escaped = vigie::policy::diagnostic::Escaped(d);
+    let d: &dyn Diagnostic = &escaped;
     if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
         eprint!("{}", vigie::policy::diagnostic::render_graphical(d));
     } else {

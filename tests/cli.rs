@@ -803,3 +803,57 @@ fn a_policy_error_on_a_line_too_long_to_show_is_reported() {
     );
     assert!(stderr.contains("a line too long to show"), "{stderr}");
 }
+
+/// Names and URLs reach the terminal escaped, in policy problems and in one-line errors alike:
+/// an ESC sequence or a right-to-left override in a name can neither hide the rest of the
+/// output nor reverse it.
+#[test]
+fn policy_problems_and_errors_escape_control_and_bidi_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("crm.db");
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (id INTEGER PRIMARY KEY, nom TEXT);")
+        .unwrap();
+    let policy = dir.path().join("policy.toml");
+    std::fs::write(
+        &policy,
+        "[[purpose]]\nid = \"p\"\nlegal_basis = \"contract\"\ndata = [\"t\\u001b[8m.x\\u202e\", \"t.id\"]\n",
+    )
+    .unwrap();
+    let url = format!("sqlite://{}", db.display());
+    let out = vigie()
+        .args(["scan", &url, "--policy"])
+        .arg(&policy)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{202e}'),
+        "{stderr:?}"
+    );
+    assert!(
+        stderr.contains("table `t\\u{1b}[8m` does not exist"),
+        "{stderr}"
+    );
+    let missing = format!("sqlite://{}/no\u{1b}[8mpe\u{202e}.db", dir.path().display());
+    let out = vigie()
+        .args(["scan", &missing, "--policy"])
+        .arg(&policy)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{202e}'),
+        "{stderr:?}"
+    );
+    assert!(stderr.contains("no\\u{1b}[8mpe\\u{202e}.db"), "{stderr}");
+    let out = vigie().args(["explain", "x\u{1b}y"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("x\\u{1b}y") && !stderr.contains('\u{1b}'),
+        "{stderr}"
+    );
+}

@@ -60,14 +60,25 @@ impl Problems {
         label: impl Into<String>,
         help: Option<String>,
     ) -> PolicyProblem {
+        use crate::report::{escape, escape_text};
         let span = clamp(span, self.src.len());
         let line = self.src[..span.start].matches('\n').count() + 1;
+        // Names from the file or the database reach a terminal: control and bidirectional
+        // characters are shown escaped, in the snippet too (its span moved to match).
+        let hidden = |c: char| crate::report::needs_escape(c) && !matches!(c, '\n' | '\t' | '\r');
+        let (src, span) = if self.src.chars().any(hidden) {
+            let mut offsets = [span.start, span.end];
+            let text = escape_text(&self.src, &mut offsets);
+            (Arc::new(text), offsets[0]..offsets[1])
+        } else {
+            (self.src.clone(), span)
+        };
         PolicyProblem {
-            message: message.into(),
-            src: NamedSource::new(self.path.clone(), self.src.clone()),
+            message: escape(&message.into()).into_owned(),
+            src: NamedSource::new(&escape(&self.path), src),
             span: span.into(),
-            label: label.into(),
-            help,
+            label: escape(&label.into()).into_owned(),
+            help: help.map(|h| escape(&h).into_owned()),
             line,
         }
     }
@@ -195,5 +206,57 @@ fn render_without_snippets(d: &dyn Diagnostic, out: &mut String) {
         for r in related {
             render_without_snippets(r, out);
         }
+    }
+}
+
+/// A diagnostic whose message and help are shown with control and bidirectional characters
+/// escaped; its labels and source are its own (policy problems escape theirs when made).
+pub struct Escaped<'a>(pub &'a dyn Diagnostic);
+
+impl std::fmt::Debug for Escaped<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", crate::report::escape(&format!("{:?}", self.0)))
+    }
+}
+
+impl std::fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::report::escape(&self.0.to_string()))
+    }
+}
+
+impl std::error::Error for Escaped<'_> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
+}
+
+impl Diagnostic for Escaped<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        self.0.code()
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        self.0.severity()
+    }
+    fn help<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        self.0.help().map(|h| {
+            Box::new(crate::report::escape(&h.to_string()).into_owned())
+                as Box<dyn std::fmt::Display>
+        })
+    }
+    fn url<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        self.0.url()
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.0.source_code()
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        self.0.labels()
+    }
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn Diagnostic> + 'b>> {
+        self.0.related()
+    }
+    fn diagnostic_source(&self) -> Option<&dyn Diagnostic> {
+        self.0.diagnostic_source()
     }
 }

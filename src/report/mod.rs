@@ -298,7 +298,7 @@ fn split_ddl(
 /// `s` with every control character (C0, DEL, C1, line breaks included) written as Rust writes
 /// it, `\u{1b}` for ESC: printable, unambiguous, and the same in every human format.
 pub fn escape(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
+    if !s.chars().any(needs_escape) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -308,8 +308,19 @@ pub fn escape(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Control characters (an ESC starts a terminal sequence that can hide the rest of the output)
+/// and the bidirectional formatting characters (U+202E shows text in reverse order, hiding what a
+/// name really says).
+pub(crate) fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
 fn push_escaped(out: &mut String, c: char) {
-    if c.is_control() {
+    if needs_escape(c) {
         let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
     } else {
         out.push(c);
