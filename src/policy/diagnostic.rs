@@ -75,7 +75,7 @@ impl Problems {
         };
         PolicyProblem {
             message: escape(&message.into()).into_owned(),
-            src: NamedSource::new(&escape(&self.path), src),
+            src: NamedSource::new(escape(&self.path), src),
             span: span.into(),
             label: escape(&label.into()).into_owned(),
             help: help.map(|h| escape(&h).into_owned()),
