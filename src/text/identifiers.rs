@@ -116,7 +116,7 @@ fn iban_length(country: &str) -> Option<usize> {
 pub fn iban_valid(s: &str) -> bool {
     let c: Vec<u8> = s
         .bytes()
-        .filter(|b| !matches!(b, b' ' | b'-'))
+        .filter(|b| !matches!(b, b' ' | b'-' | b'\t' | b'\n' | b'\r'))
         .map(|b| b.to_ascii_uppercase())
         .collect();
     if c.len() < 15 || c.len() > 34 || !c.iter().all(u8::is_ascii_alphanumeric) {
@@ -273,12 +273,37 @@ fn for_each_number_run(text: &str, mut f: impl FnMut(&[Group])) {
         while i < b.len() && group_char(b[i]) {
             i += 1;
         }
-        let end = i;
+        let mut end = i;
+        let mut start = start;
+        // A bracket that opens or closes around the number is not part of it (`(carte 4970…)`);
+        // a phone's `(0)` is.
+        if b[end - 1] == b')' && !b[start..end].contains(&b'(') {
+            end -= 1;
+        }
+        if b[start] == b'(' && !b[start..end].contains(&b')') {
+            start += 1;
+        }
+        // Letters glued before a long number are a word, not part of it (`CB4970…`, `n°`):
+        // the number starts at its first digit.
+        let letters = b[start..end]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        let prefixed = (1..=4).contains(&letters)
+            && end - start - letters >= 10
+            && b[start + letters..end].iter().all(u8::is_ascii_digit);
+        if prefixed {
+            start += letters;
+        }
+        if start >= end {
+            continue;
+        }
         // A group glued to a non-ASCII letter (`é2`) is part of a word, not a number; `n°123` is not.
-        let glued = text[..start]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphabetic)
+        let glued = !prefixed
+            && text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
             || text[end..].chars().next().is_some_and(char::is_alphabetic);
         let has_digit = b[start..end].iter().any(u8::is_ascii_digit);
         let group = Group { start, end };
@@ -435,6 +460,21 @@ fn find_identifiers_gated(text: &str, hits: &mut Vec<Hit>, gate: bool) {
             if chars < 10 {
                 return;
             }
+            // A NIR whose key is written apart: `1 84 12 76 451 089 (clé 46)`.
+            if chars == 13 {
+                let (start, end) = (run[0].start, run[run.len() - 1].end);
+                if let Some((key, key_end)) = separate_key(text, end) {
+                    let whole = format!("{}{key}", joined(text, run));
+                    if nir_valid(&whole)
+                        && !hits[first..]
+                            .iter()
+                            .any(|h| h.start < key_end && start < h.end)
+                    {
+                        hits.push(identifier_hit(Category::Nir, start, key_end));
+                        return;
+                    }
+                }
+            }
             // Whole run first, then prefixes and suffixes, longest first.
             let n = run.len();
             let mut spans: Vec<(usize, usize)> = vec![(0, n)];
@@ -541,6 +581,18 @@ fn at_sign_before(bytes: &[u8], close: usize) -> bool {
     ends(b"at") || ends(b"arobase")
 }
 
+/// A two-digit key written after a number, apart from it: `(clé 46)`, `clé : 46`, `key 46`,
+/// `/ 46`. Returns the key and where it ends.
+fn separate_key(text: &str, from: usize) -> Option<(String, usize)> {
+    static KEY: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"^\s{0,3}[(\[/,;:-]?\s{0,3}(?:(?i:cl[ée]|cle|key)\s{0,3}[:=]?\s{0,3})?(\d{2})\)?(?:\b|$)")
+            .expect("static key regex")
+    });
+    let c = KEY.captures(&text[from..])?;
+    let key = c.get(1)?;
+    Some((key.as_str().to_string(), from + key.end()))
+}
+
 fn joined(text: &str, groups: &[Group]) -> String {
     groups.iter().map(|g| &text[g.start..g.end]).collect()
 }
@@ -582,13 +634,22 @@ fn find_ibans(text: &str, hits: &mut Vec<Hit>) {
             if b[j].is_ascii_alphanumeric() {
                 count += 1;
                 j += 1;
-            } else if matches!(b[j], b' ' | b'-')
-                && j + 1 < b.len()
-                && b[j + 1].is_ascii_alphanumeric()
+            } else if matches!(b[j], b' ' | b'-' | b'\t' | b'\n' | b'\r')
                 && j > i
                 && b[j - 1].is_ascii_alphanumeric()
             {
-                j += 1;
+                // Groups apart by one hyphen, or by up to three blanks (aligned columns, a
+                // line break in the middle of the number).
+                let gap = b[j..]
+                    .iter()
+                    .take_while(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
+                    .count();
+                let step = if b[j] == b'-' { 1 } else { gap };
+                if step == 0 || step > 3 || !b.get(j + step).is_some_and(u8::is_ascii_alphanumeric)
+                {
+                    break;
+                }
+                j += step;
             } else {
                 break;
             }
@@ -716,6 +777,56 @@ mod tests {
         assert_eq!(found("meeting (at) noon"), "");
         assert_eq!(found("rendez-vous [at] 10h [dot] 30"), "");
         assert_eq!(found("voir (bureau) et [note]"), "");
+    }
+
+    /// Identifiers inside punctuation or text: a card number in brackets or glued to a word, an
+    /// IBAN in aligned columns or cut by a line break, a NIR with its key written apart.
+    #[test]
+    fn identifiers_inside_punctuation_and_text() {
+        let found = |t: &str| {
+            let mut h = Vec::new();
+            find_identifiers(t, &mut h);
+            h.iter()
+                .filter(|h| !h.category.is_contact())
+                .map(|h| (h.category, t[h.start..h.end].to_string()))
+                .collect::<Vec<_>>()
+        };
+        let one = |c: Category, v: &str| vec![(c, v.to_string())];
+        assert_eq!(
+            found("Refus banque (carte 4970101234567893) à relancer"),
+            one(Category::Card, "4970101234567893")
+        );
+        assert_eq!(
+            found("payé CB4970101234567893 le 3/02"),
+            one(Category::Card, "4970101234567893")
+        );
+        assert_eq!(
+            found("IBAN FR76  3000  6000  0112  3456  7890  189 reçu"),
+            one(Category::Iban, "FR76  3000  6000  0112  3456  7890  189")
+        );
+        assert_eq!(
+            found("RIB : FR76 3000 6000 0112\n3456 7890 189"),
+            one(Category::Iban, "FR76 3000 6000 0112\n3456 7890 189")
+        );
+        assert_eq!(
+            found("NIR 1 84 12 76 451 089 (clé 46) à vérifier"),
+            one(Category::Nir, "1 84 12 76 451 089 (clé 46")
+        );
+        assert_eq!(
+            found("n° sécu 1841276451089 key: 46"),
+            one(Category::Nir, "1841276451089 key: 46")
+        );
+        // Look-alikes stay quiet: a number failing Luhn in brackets, a wrong key apart, groups
+        // too far apart to be one IBAN, a reference glued to a long word.
+        for text in [
+            "commande (réf 4970101234567894) livrée",
+            "NIR 1 84 12 76 451 089 (clé 47)",
+            "FR76     3000 6000 0112 3456 7890 189",
+            "dossier ABCDEFG4970101234567893",
+            "Entre le 12/03/2024 et le 15/03/2024 (clé 46)",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 
     #[test]
