@@ -235,3 +235,27 @@ fn the_commands_exit_codes() {
         .assert()
         .code(2);
 }
+
+/// PostgreSQL's network types hold addresses, whatever the column is called: the same IP
+/// values are found in an `inet` column as in a `text` one.
+#[test]
+fn network_types_are_found_on_postgres() {
+    let sql = "CREATE TABLE connexions (id integer PRIMARY KEY, origine inet, poste macaddr, vu_de text);\n\
+               INSERT INTO connexions VALUES (1, '192.168.1.20', '08:00:2b:01:02:03', '10.0.0.7'),\n\
+               (2, '2001:db8::1', '08:00:2b:01:02:04', '10.0.0.8');\n";
+    let Some(url) = pg_fixture("discover_network", sql) else {
+        return;
+    };
+    let inv = run(&url, 100);
+    let found: Vec<(String, String)> = inv
+        .columns()
+        .into_iter()
+        .map(|c| (c.column, c.category.as_str().to_string()))
+        .collect();
+    for column in ["origine", "poste"] {
+        assert!(
+            found.contains(&(column.to_string(), "ip".to_string())),
+            "{column}: {found:?}"
+        );
+    }
+}

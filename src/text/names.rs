@@ -231,6 +231,10 @@ fn classify_tokens(table: &str, column: &str, data_type: &str) -> Option<NameCla
         return None;
     }
 
+    // A network type says what the column holds, whatever its name.
+    if let Some(c) = network(data_type, table_kind) {
+        return Some(c);
+    }
     // `traitement` is processing unless medical: decided before the health words.
     if let Some(c) = classify_treatment(&tokens, &joined, ty, table_kind) {
         return c;
@@ -253,6 +257,19 @@ fn classify_tokens(table: &str, column: &str, data_type: &str) -> Option<NameCla
         return c;
     }
     spatial(data_type, table_kind).or_else(|| glued(&tokens, ty, table_kind))
+}
+
+/// PostgreSQL's network types hold a device's address: an IP (`inet`, `cidr`) or a MAC
+/// (`macaddr`, `macaddr8`) identifies the person using it, unless the table is about a thing
+/// (a server, a printer).
+fn network(data_type: &str, table: TableKind) -> Option<NameClass> {
+    let t = data_type.trim().to_ascii_lowercase();
+    let network = ["inet", "cidr", "macaddr", "macaddr8"].contains(&t.as_str());
+    (network && table != TableKind::Thing).then(|| NameClass {
+        category: C::Ip,
+        confidence: 0.8,
+        reason: format!("network address type `{data_type}`"),
+    })
 }
 
 /// A spatial type (PostGIS `geography`/`geometry`, MySQL `POINT`) holds a position: where a
@@ -766,6 +783,21 @@ fn fold_into(c: char, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// PostgreSQL's network types are addresses whatever the column is called, except on a
+    /// table of things.
+    #[test]
+    fn network_types_are_addresses() {
+        for ty in ["inet", "cidr", "macaddr", "macaddr8"] {
+            let c = classify_name("connexions", "origine", ty).expect(ty);
+            assert_eq!(c.category, C::Ip, "{ty}");
+        }
+        assert_eq!(classify_name("connexions", "origine", "text"), None);
+        assert_eq!(
+            classify_name("imprimantes", "reseau", "inet").map(|c| c.category),
+            None
+        );
+    }
 
     #[test]
     fn tokenizer() {
