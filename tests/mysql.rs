@@ -319,13 +319,13 @@ fn ssl_mode_required_means_tls_or_nothing() {
     let have_ssl = mysql_rows(&url, "SELECT @@have_ssl");
     let required = format!("{url}?ssl-mode=REQUIRED");
     if have_ssl[0][0].as_deref() == Some("YES") {
-        let report = scan_text("", &required, AS_OF);
+        let report = scan_text("[organisation]\nname = \"t\"\n", &required, AS_OF);
         assert!(report.errors().is_empty());
     } else {
         let e = scan_stderr(&required);
         assert!(e.contains("does not offer TLS"), "{e}");
         // PREFERRED, the default, speaks in clear to a server without TLS.
-        let report = scan_text("", &url, AS_OF);
+        let report = scan_text("[organisation]\nname = \"t\"\n", &url, AS_OF);
         assert_eq!(report.target.dialect, vigie::dialect::Dialect::Mysql);
     }
 }

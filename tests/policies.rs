@@ -249,3 +249,14 @@ from = '" "'
     let report = scan_text(&bare, &format!("sqlite://{}", path.display()), AS_OF);
     assert_eq!(report.problems.len(), 1);
 }
+
+/// An empty policy (or one of comments only) is an error, never a scan of nothing that passes.
+#[test]
+fn an_empty_policy_is_an_error() {
+    for text in ["", "\n\n", "# nothing yet\n"] {
+        let e = vigie::policy::load_str("policy.toml", text, Dialect::Postgres)
+            .expect_err("an empty policy must not load");
+        let shown = render_plain(&e);
+        assert!(shown.contains("the policy is empty"), "{shown}");
+    }
+}

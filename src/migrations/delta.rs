@@ -219,6 +219,20 @@ pub fn parse_file(sql: &str, dialect: SqlDialect) -> ParsedFile {
             out.recovered += 1;
         }
     }
+    // An unclosed comment, string, body or DELIMITER swallows every statement after it: the
+    // gate must say so rather than pass a file it did not read.
+    if let Some((at, what)) = super::split::unterminated(sql, dialect) {
+        let (line, column) = index.position(at);
+        out.errors.push(SyntaxError {
+            message: format!("{what}: the rest of the file from here is not read"),
+            line,
+            column,
+            start: at,
+            statement_line: line,
+            statement_start: at,
+            may_change_catalog: true,
+        });
+    }
     out
 }
 
@@ -1701,6 +1715,74 @@ mod tests {
         assert!(e.may_change_catalog);
         // The rest of the CREATE TABLE is still seen, and the next statement too.
         assert_eq!(p.changes.len(), 2);
+    }
+
+    #[test]
+    fn an_unclosed_construct_is_an_error_at_its_line() {
+        for (sql, dialect, what, line) in [
+            (
+                "CREATE TABLE a (id int);\n/* to be done\nCREATE TABLE b (religion text);",
+                SqlDialect::Postgres,
+                "/* comment",
+                2,
+            ),
+            (
+                "CREATE TABLE a (id int);\nDO $$ BEGIN\nALTER TABLE a ADD sante text;",
+                SqlDialect::Postgres,
+                "$$ body",
+                2,
+            ),
+            (
+                "CREATE TABLE a (id int);\nINSERT INTO a VALUES ('x);\nCREATE TABLE b (religion text);",
+                SqlDialect::Sqlite,
+                "quoted string",
+                2,
+            ),
+            (
+                "CREATE TABLE a (id int) /*!50100 PARTITION BY HASH(id);\nCREATE TABLE b (x int);",
+                SqlDialect::Mysql,
+                "/*! … */",
+                1,
+            ),
+            (
+                "CREATE TABLE a (id int);\nDELIMITER //\nCREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW SET NEW.id = 1;\nCREATE TABLE b (religion text);\n",
+                SqlDialect::Mysql,
+                "DELIMITER",
+                2,
+            ),
+        ] {
+            let parsed = parse_file(sql, dialect);
+            let e = parsed
+                .errors
+                .iter()
+                .find(|e| e.message.contains(what))
+                .unwrap_or_else(|| panic!("{what}: {:?}", parsed.errors));
+            assert_eq!(e.line, line, "{what}");
+            assert!(
+                e.may_change_catalog && e.message.contains("not read"),
+                "{what}"
+            );
+        }
+        // Closed at the very end of the file: nothing to report.
+        for (sql, dialect) in [
+            ("CREATE TABLE a (id int); /* done */", SqlDialect::Postgres),
+            ("DO $$ BEGIN NULL; END $$", SqlDialect::Postgres),
+            ("INSERT INTO a VALUES ('x')", SqlDialect::Sqlite),
+            (
+                "DELIMITER //\nCREATE PROCEDURE p() BEGIN SELECT 1; END //\n",
+                SqlDialect::Mysql,
+            ),
+        ] {
+            let parsed = parse_file(sql, dialect);
+            assert!(
+                parsed
+                    .errors
+                    .iter()
+                    .all(|e| !e.message.contains("not read")),
+                "{sql}: {:?}",
+                parsed.errors
+            );
+        }
     }
 
     #[test]

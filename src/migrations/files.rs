@@ -97,15 +97,23 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, FilesError> {
     Ok(out)
 }
 
+/// The `.sql` files under `dir`. A folder or file reached twice (a symbolic link back up the
+/// tree, two links to one file) is read once: each real path is visited once.
 fn sql_files_under(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut found = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(dir) = stack.pop() {
+        if !seen.insert(std::fs::canonicalize(&dir)?) {
+            continue;
+        }
         for entry in std::fs::read_dir(&dir)? {
             let p = entry?.path();
             if p.is_dir() {
                 stack.push(p);
-            } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("sql")) {
+            } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("sql"))
+                && std::fs::canonicalize(&p).is_ok_and(|real| seen.insert(real))
+            {
                 found.push(p);
             }
         }
@@ -308,6 +316,22 @@ mod tests {
             "{e:?}"
         );
         assert!(e.to_string().ends_with("holds no migration file (.sql)"));
+    }
+
+    /// A symbolic link back up the tree is not followed round and round: every real file is
+    /// read once.
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_loop_reads_each_file_once() {
+        let dir = tree(&["001_init.sql", "sub/002_next.sql"]);
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).unwrap();
+        std::os::unix::fs::symlink(
+            dir.path().join("001_init.sql"),
+            dir.path().join("sub/again.sql"),
+        )
+        .unwrap();
+        let files = collect(&[dir.path().to_path_buf()]).unwrap();
+        assert_eq!(files.len(), 2, "{files:?}");
     }
 
     #[test]

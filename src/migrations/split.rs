@@ -149,6 +149,83 @@ pub(crate) fn lex_at(s: &[u8], i: usize, dialect: SqlDialect) -> Option<(Lexeme,
     }
 }
 
+/// The first comment, quoted text or dollar body that the file opens and never closes, as its
+/// byte offset and a description: everything after it is swallowed by it, so no statement there
+/// is read. `None` when every one is closed.
+pub fn unterminated(text: &str, dialect: SqlDialect) -> Option<(usize, &'static str)> {
+    let s = text.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        let Some((kind, end)) = lex_at(s, i, dialect) else {
+            i += 1;
+            continue;
+        };
+        if end >= s.len() {
+            let closed = |tail: &[u8]| end >= i + 2 * tail.len() && s[..end].ends_with(tail);
+            let what = match kind {
+                Lexeme::LineComment { .. } => None,
+                Lexeme::BlockComment => (!closed(b"*/")).then_some("a /* comment is never closed"),
+                Lexeme::ExecComment => {
+                    (!closed(b"*/")).then_some("a /*! … */ block is never closed")
+                }
+                Lexeme::StringLit => (!closed(&s[i..i + 1]) || end == i + 1)
+                    .then_some("a quoted string is never closed"),
+                Lexeme::QuotedIdent => (!closed(&s[i..i + 1]) || end == i + 1)
+                    .then_some("a quoted name is never closed"),
+                Lexeme::DollarBody => {
+                    let tag_end = dollar_tag_end(s, i).unwrap_or(i + 1);
+                    let tag = &s[i..tag_end];
+                    (end < tag_end + tag.len() || !s[..end].ends_with(tag))
+                        .then_some("a $$ body is never closed")
+                }
+            };
+            if let Some(what) = what {
+                return Some((i, what));
+            }
+        }
+        i = end.max(i + 1);
+    }
+    if dialect == SqlDialect::Mysql {
+        return open_delimiter(text);
+    }
+    None
+}
+
+/// A MySQL `DELIMITER x` (other than `;`) after which no statement ends with `x`: the client
+/// reads the rest of the file as one unfinished statement.
+fn open_delimiter(text: &str) -> Option<(usize, &'static str)> {
+    let mut offset = 0;
+    let mut open: Option<(usize, String)> = None;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        let mut words = trimmed.split_whitespace();
+        if words
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("delimiter"))
+        {
+            open = words
+                .next()
+                .filter(|d| *d != ";")
+                .map(|d| (offset, d.to_string()));
+        }
+        offset += line.len();
+    }
+    let (at, delimiter) = open?;
+    let rest = text[at..].split_once('\n').map_or("", |x| x.1);
+    let code: String = rest
+        .lines()
+        .filter(|l| {
+            let t = l.trim();
+            !t.is_empty() && !t.starts_with("--") && !t.starts_with('#')
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    (!code.is_empty() && !code.trim_end().ends_with(delimiter.as_str())).then_some((
+        at,
+        "a DELIMITER is never set back, and the statements after it never end",
+    ))
+}
+
 fn line_end(s: &[u8], from: usize) -> usize {
     s[from.min(s.len())..]
         .iter()

@@ -140,6 +140,20 @@ pub fn load_str(path: &str, text: &str, dialect: Dialect) -> Result<Policy, Poli
             return Err(problems.into_result().unwrap_err());
         }
         Ok(table) => {
+            // An empty file (a wrong path to a file being written, a truncated copy) would
+            // scan nothing and pass.
+            if table.get_ref().is_empty() {
+                problems.push(
+                    0..0,
+                    "the policy is empty: it declares nothing to check".to_string(),
+                    "empty",
+                    Some(
+                        "declare at least one [[purpose]] or [free_text] columns (docs/policy.md), or draft one with `vigie init URL`"
+                            .into(),
+                    ),
+                );
+                return Err(problems.into_result().unwrap_err());
+            }
             keys::walk_keys("", table.get_ref(), &mut problems);
             keys::find_todos("", table.get_ref(), &mut problems);
         }

@@ -267,7 +267,7 @@ fn network(data_type: &str, table: TableKind) -> Option<NameClass> {
     let network = ["inet", "cidr", "macaddr", "macaddr8"].contains(&t.as_str());
     (network && table != TableKind::Thing).then(|| NameClass {
         category: C::Ip,
-        confidence: 0.8,
+        confidence: 0.9,
         reason: format!("network address type `{data_type}`"),
     })
 }

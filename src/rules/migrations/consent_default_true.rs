@@ -92,7 +92,12 @@ mod tests {
     use crate::rules::{GateTrigger, RuleId, unit};
 
     fn judged(name: &str, default: Option<&str>) -> Vec<crate::rules::minimisation::Judgement> {
-        let policy = load_str("vigie.toml", "", Dialect::Postgres).expect("empty policy");
+        let policy = load_str(
+            "vigie.toml",
+            "[organisation]\nname = \"t\"\n",
+            Dialect::Postgres,
+        )
+        .expect("a policy declaring no purpose");
         let view = PolicyView::new(&policy);
         let t = Table {
             name: "alumni".into(),
