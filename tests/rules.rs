@@ -414,3 +414,33 @@ fn a_stale_waiver_of_any_rule_a_check_yields_is_reported() {
         ]
     );
 }
+
+/// A table keyed by e-mail address: the sample keys are shown hashed, the message says so, and
+/// no address appears in the report's keys or message.
+#[test]
+fn keys_that_are_personal_data_are_hashed() {
+    let sql = "CREATE TABLE contacts (email TEXT PRIMARY KEY, dernier_contact DATE);\n\
+               INSERT INTO contacts VALUES ('lea.martin@example.org', '2019-01-10'), ('tom@example.org', '2026-10-01');\n";
+    let policy = "[[purpose]]\nid = \"prospection\"\nlegal_basis = \"legitimate-interest\"\ndata = [\"contacts.email\", \"contacts.dernier_contact\"]\n[[purpose.retention]]\ntable = \"contacts\"\nkeep = \"3y\"\nfrom = \"dernier_contact\"\n";
+    let (_dir, path) = sqlite_fixture(sql);
+    let report = scan_text(policy, &format!("sqlite://{}", path.display()), AS_OF);
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "retention-exceeded")
+        .expect("a retention finding");
+    assert_eq!(f.count, 1);
+    assert_eq!(f.sample_keys.len(), 1);
+    assert!(
+        f.sample_keys[0].starts_with("sha256:") && f.sample_keys[0].len() == 19,
+        "{:?}",
+        f.sample_keys
+    );
+    assert!(f.message.contains("shown as sha256:"), "{}", f.message);
+    assert!(
+        report
+            .findings
+            .iter()
+            .all(|f| f.sample_keys.iter().all(|k| !k.contains('@')))
+    );
+}

@@ -216,6 +216,9 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
         findings.extend(f);
     }
 
+    for f in &mut findings {
+        mask_personal_keys(f);
+    }
     let waived = rules::hygiene::apply(policy, opts.as_of, &mut findings, &mut outcomes);
     sort_findings(&mut findings);
     outcomes.sort_by(|a, b| a.id.cmp(&b.id));
@@ -234,6 +237,33 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
             .map(|p| (p.id.value.clone(), p.title.clone()))
             .collect(),
     })
+}
+
+/// Sample keys that are themselves personal data (a table keyed by e-mail address, phone,
+/// NIR, IBAN or card number) are shown as the first 12 hex digits of their SHA-256, and the
+/// message says so: the key of a row must not put its person in the report.
+fn mask_personal_keys(f: &mut Finding) {
+    use crate::text::identifiers::{
+        card_valid, email_valid, fr_phone_valid, iban_valid, nir_valid,
+    };
+    use sha2::Digest;
+    let personal = |k: &str| {
+        let k = k.trim();
+        email_valid(k) || nir_valid(k) || iban_valid(k) || card_valid(k) || fr_phone_valid(k)
+    };
+    if !f.sample_keys.iter().any(|k| personal(k)) {
+        return;
+    }
+    for k in &mut f.sample_keys {
+        if personal(k) {
+            let digest = sha2::Sha256::digest(k.trim().as_bytes());
+            let hex: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+            *k = format!("sha256:{hex}");
+        }
+    }
+    f.message.push_str(
+        " (keys that are personal data are shown as sha256: and the first 12 hex digits of their hash)",
+    );
 }
 
 /// Run one check on one session: its status, the reason or note, and its findings.
