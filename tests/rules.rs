@@ -444,3 +444,30 @@ fn keys_that_are_personal_data_are_hashed() {
             .all(|f| f.sample_keys.iter().all(|k| !k.contains('@')))
     );
 }
+
+/// A permission error names its cause: a function the audit role may not call is not "grant
+/// SELECT"; the other checks still run.
+#[test]
+fn a_function_the_role_may_not_call_is_named_as_such() {
+    let sql = "CREATE TABLE t (id integer PRIMARY KEY);\nINSERT INTO t VALUES (1);\n\
+               CREATE FUNCTION vigie_secret() RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT 1';\n\
+               REVOKE EXECUTE ON FUNCTION vigie_secret() FROM PUBLIC;\n\
+               DO $$ BEGIN CREATE ROLE vigie_t_noexec LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;\n\
+               GRANT SELECT ON t TO vigie_t_noexec;\n";
+    let Some(url) = pg_fixture("noexec", sql) else {
+        return;
+    };
+    let (head, tail) = url.split_once("://").expect("a URL");
+    let host = tail.rsplit_once('@').map_or(tail, |(_, h)| h);
+    let url = format!("{head}://vigie_t_noexec@{host}");
+    let policy = "[[check]]\nid = \"uses-a-function\"\nquery = \"SELECT id FROM t WHERE vigie_secret() = 1\"\n\n[[check]]\nid = \"plain\"\nquery = \"SELECT id FROM t\"\n";
+    let report = scan_text(policy, &url, AS_OF);
+    let errors = report.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("may not call this function") && !errors[0].contains("grant SELECT"),
+        "{}",
+        errors[0]
+    );
+    assert_eq!(of_rule(&report, "plain").len(), 1);
+}

@@ -313,6 +313,10 @@ fn query_error(e: mysql_async::Error) -> DbError {
         Some(1142 | 1143) => {
             Some("the account may not read this object: grant SELECT to the audit account")
         }
+        // ER_PROCACCESS_DENIED_ERROR: EXECUTE, not SELECT, is missing.
+        Some(1370) => Some(
+            "the audit account may not call this routine; vigie's own checks never need it: remove it from the [[check]] or `where`",
+        ),
         _ => None,
     };
     DbError::Query {

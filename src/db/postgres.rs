@@ -212,6 +212,13 @@ fn query_error(e: tokio_postgres::Error) -> DbError {
         }
         Some("42P01") => Some("a table named in the policy does not exist".to_string()),
         Some("42703") => Some("a column named in the policy does not exist".to_string()),
+        // Permission denied: on a function, schema or setting, granting SELECT would not help.
+        Some("42501") if message.contains("for function") || message.contains("for procedure") => {
+            Some("the audit role may not call this function; vigie's own checks never need it: remove it from the [[check]] or `where`".to_string())
+        }
+        Some("42501") if message.contains("for schema") => {
+            Some("the audit role may not use this schema: GRANT USAGE ON SCHEMA to it".to_string())
+        }
         Some("42501") => {
             Some("the account may not read this object: grant SELECT to the audit role".to_string())
         }
