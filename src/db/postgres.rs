@@ -136,7 +136,13 @@ impl Connector {
                 hint: Some(hint),
             };
         }
-        if e.to_string().contains("server does not support TLS") {
+        // The client's own message ("error performing TLS handshake") keeps the cause apart.
+        let refused =
+            std::iter::successors(Some(&e as &(dyn std::error::Error + 'static)), |err| {
+                err.source()
+            })
+            .any(|err| err.to_string().contains("server does not support TLS"));
+        if refused {
             return DbError::Connect {
                 target: self.target.clone(),
                 message: format!(
