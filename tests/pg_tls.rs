@@ -9,7 +9,7 @@
 mod common;
 
 use std::path::PathBuf;
-use vigie::db::{DbError, Limits, Session, Target};
+use vigie::db::{DbError, Limits, Target};
 
 /// What the tests need to know about the server.
 struct Server {
