@@ -640,6 +640,36 @@ mod tests {
     }
 
     #[test]
+    fn unreadable_files_are_named() {
+        let ca = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/tls/unrelated-ca.pem");
+        let message = |url: &str| match spec(url).client_config("target") {
+            Err(DbError::Connect { message, hint, .. }) => format!("{message} / {hint:?}"),
+            other => panic!(
+                "{url}: expected an error, got {:?}",
+                other.map(|c| c.is_some())
+            ),
+        };
+        let m = message("postgres://u@h/db?sslmode=verify-ca&sslrootcert=/nonexistent/ca.pem");
+        assert!(m.contains("sslrootcert=/nonexistent/ca.pem"), "{m}");
+        let m = message(&format!(
+            "postgres://u@h/db?sslmode=require&sslcert={ca}&sslkey=/nonexistent/k.pem"
+        ));
+        assert!(m.contains("sslkey=/nonexistent/k.pem"), "{m}");
+        assert!(
+            spec(&format!("postgres://u@h/db?sslrootcert={ca}"))
+                .client_config("target")
+                .expect("a CA file")
+                .is_some()
+        );
+        assert!(
+            spec("postgres://u@h/db?sslmode=disable")
+                .client_config("target")
+                .expect("no TLS")
+                .is_none()
+        );
+    }
+
+    #[test]
     fn presented_names_are_printed_bare() {
         assert_eq!(bare_name("DnsName(\"localhost\")"), "localhost");
         assert_eq!(bare_name("10.0.0.1"), "10.0.0.1");
