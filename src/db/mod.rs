@@ -198,6 +198,8 @@ impl Target {
     pub fn parse(url: &str) -> Result<Target, DbError> {
         let lower = url.to_ascii_lowercase();
         if lower.starts_with("postgres://") || lower.starts_with("postgresql://") {
+            // A bad sslmode is a usage error, reported before any policy is read.
+            postgres::tls::split_url(url, |var| std::env::var(var).ok())?;
             Ok(Target::Postgres {
                 url: url.to_string(),
             })

@@ -8,6 +8,10 @@
 //! REPEATABLE READ, READ ONLY` that is rolled back; time limits are startup options, so no
 //! `SET` is ever sent. All sessions import the leader's exported snapshot, so every count of
 //! a scan describes the same instant.
+//!
+//! TLS follows libpq's `sslmode` (default `prefer`) on rustls: see [`tls`].
+
+pub mod tls;
 
 use super::{DbError, Limits, Session, TargetInfo, redact};
 use crate::catalog::{Catalog, Column, Table};
@@ -16,37 +20,169 @@ use crate::dialect::{Dialect, guard};
 use futures_util::StreamExt;
 use std::collections::BTreeSet;
 use std::str::FromStr;
+use tls::{SslMode, TlsSpec};
 use tokio::runtime::Runtime;
-use tokio_postgres::{Client, Config, NoTls};
+use tokio_postgres::config::{Host, SslMode as WireSslMode};
+use tokio_postgres::tls::MakeTlsConnect;
+use tokio_postgres::{Client, Config, NoTls, Socket};
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 pub struct PgSession {
     rt: Runtime,
     client: Client,
 }
 
-/// Connects, and drives the connection on a runtime of its own.
-fn connect(config: &Config, url: &str) -> Result<(Runtime, Client), DbError> {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| DbError::Connect {
-            target: redact(url),
-            message: format!("could not start the client runtime: {e}"),
-            hint: None,
-        })?;
-    let (client, connection) = rt
-        .block_on(config.connect(NoTls))
-        .map_err(|e| connect_error(url, e))?;
-    rt.spawn(connection);
-    Ok((rt, client))
+/// How every session of a target connects: the parsed configuration and the TLS set-up,
+/// built once (the CA and key files are read once per scan).
+pub struct Connector {
+    config: Config,
+    spec: TlsSpec,
+    rustls: Option<MakeRustlsConnect>,
+    /// The URL with any password replaced, for messages.
+    target: String,
+}
+
+impl Connector {
+    pub fn new(url: &str, limits: Limits) -> Result<Connector, DbError> {
+        let (config, spec) = config_from_url(url, limits)?;
+        let target = redact(url);
+        let rustls = spec.client_config(&target)?.map(MakeRustlsConnect::new);
+        Ok(Connector {
+            config,
+            spec,
+            rustls,
+            target,
+        })
+    }
+
+    /// The TLS settings in force.
+    pub fn tls(&self) -> &TlsSpec {
+        &self.spec
+    }
+
+    /// Connects, and drives the connection on a runtime of its own.
+    fn connect(&self) -> Result<(Runtime, Client), DbError> {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| DbError::Connect {
+                target: self.target.clone(),
+                message: format!("could not start the client runtime: {e}"),
+                hint: None,
+            })?;
+        let client = rt
+            .block_on(self.negotiate())
+            .map_err(|e| self.connect_error(e))?;
+        Ok((rt, client))
+    }
+
+    /// One connection in the TLS mode of the spec, with libpq's fall-backs: `prefer` goes on
+    /// without TLS when the handshake fails, `allow` tries TLS when the server refuses a
+    /// connection without it.
+    async fn negotiate(&self) -> Result<Client, tokio_postgres::Error> {
+        // As libpq: TLS does not apply to a Unix socket.
+        let local = self
+            .config
+            .get_hosts()
+            .iter()
+            .all(|h| !matches!(h, Host::Tcp(_)));
+        let rustls = match &self.rustls {
+            Some(r) if !local => r,
+            _ => return spawn(&self.config, WireSslMode::Disable, NoTls).await,
+        };
+        match self.spec.mode {
+            SslMode::Disable => spawn(&self.config, WireSslMode::Disable, NoTls).await,
+            SslMode::Allow => match spawn(&self.config, WireSslMode::Disable, NoTls).await {
+                // 28000: no pg_hba.conf entry for a connection without encryption.
+                Err(e)
+                    if e.code()
+                        == Some(
+                            &tokio_postgres::error::SqlState::INVALID_AUTHORIZATION_SPECIFICATION,
+                        ) =>
+                {
+                    spawn(&self.config, WireSslMode::Require, rustls.clone()).await
+                }
+                other => other,
+            },
+            SslMode::Prefer => match spawn(&self.config, WireSslMode::Prefer, rustls.clone()).await
+            {
+                Err(e) if tls::rustls_error(&e).is_some() => {
+                    spawn(&self.config, WireSslMode::Disable, NoTls).await
+                }
+                other => other,
+            },
+            SslMode::Require | SslMode::VerifyCa | SslMode::VerifyFull => {
+                spawn(&self.config, WireSslMode::Require, rustls.clone()).await
+            }
+        }
+    }
+
+    fn connect_error(&self, e: tokio_postgres::Error) -> DbError {
+        let host = self
+            .config
+            .get_hosts()
+            .iter()
+            .find_map(|h| match h {
+                Host::Tcp(name) => Some(name.as_str()),
+                #[cfg(unix)]
+                Host::Unix(_) => None,
+            })
+            .unwrap_or("localhost");
+        if let Some(r) = tls::rustls_error(&e) {
+            let (message, hint) = tls::explain(r, &self.spec, host);
+            return DbError::Connect {
+                target: self.target.clone(),
+                message,
+                hint: Some(hint),
+            };
+        }
+        // The client's own message ("error performing TLS handshake") keeps the cause apart.
+        let refused =
+            std::iter::successors(Some(&e as &(dyn std::error::Error + 'static)), |err| {
+                err.source()
+            })
+            .any(|err| err.to_string().contains("server does not support TLS"));
+        if refused {
+            return DbError::Connect {
+                target: self.target.clone(),
+                message: format!(
+                    "the server does not support TLS, and sslmode={} requires it",
+                    self.spec.mode.name()
+                ),
+                hint: Some(
+                    "enable ssl on the server (ssl = on, with a certificate), or use sslmode=prefer or disable, only on a network you trust"
+                        .into(),
+                ),
+            };
+        }
+        connect_error(&self.target, e)
+    }
+}
+
+/// Connect with one TLS mode and drive the connection on the current runtime.
+async fn spawn<T>(
+    config: &Config,
+    mode: WireSslMode,
+    tls: T,
+) -> Result<Client, tokio_postgres::Error>
+where
+    T: MakeTlsConnect<Socket> + 'static,
+    T::Stream: Send + 'static,
+{
+    let mut config = config.clone();
+    config.ssl_mode(mode);
+    let (client, connection) = config.connect(tls).await?;
+    tokio::spawn(connection);
+    Ok(client)
 }
 
 fn ms(d: std::time::Duration) -> u128 {
     d.as_millis().max(1)
 }
 
-fn config_from_url(url: &str, limits: Limits) -> Result<Config, DbError> {
-    let mut config = Config::from_str(url).map_err(|e| {
+fn config_from_url(url: &str, limits: Limits) -> Result<(Config, TlsSpec), DbError> {
+    let (rest, spec) = tls::split_url(url, |var| std::env::var(var).ok())?;
+    let mut config = Config::from_str(&rest).map_err(|e| {
         DbError::Url(format!(
             "`{}` is not a valid PostgreSQL URL: {e}",
             redact(url)
@@ -103,7 +239,7 @@ fn config_from_url(url: &str, limits: Limits) -> Result<Config, DbError> {
     config.options(options.trim());
     config.application_name("vigie");
     config.connect_timeout(limits.connect_timeout);
-    Ok(config)
+    Ok((config, spec))
 }
 
 /// `~/.pgpass` (or `PGPASSFILE`): `host:port:database:user:password`, `*` as a wildcard.
@@ -142,7 +278,7 @@ fn pgpass_lookup(config: &Config) -> Option<String> {
     None
 }
 
-fn connect_error(url: &str, e: tokio_postgres::Error) -> DbError {
+fn connect_error(target: &str, e: tokio_postgres::Error) -> DbError {
     let message = match e.as_db_error() {
         Some(db) => db.message().to_string(),
         None => {
@@ -171,7 +307,7 @@ fn connect_error(url: &str, e: tokio_postgres::Error) -> DbError {
         "check the URL, the server and the account's rights"
     };
     DbError::Connect {
-        target: redact(url),
+        target: target.to_string(),
         message,
         hint: Some(hint.into()),
     }
@@ -232,8 +368,8 @@ pub fn open(
     count: usize,
     limits: Limits,
 ) -> Result<(TargetInfo, Vec<Box<dyn Session>>), DbError> {
-    let config = config_from_url(url, limits)?;
-    let (rt, leader) = connect(&config, url)?;
+    let connector = Connector::new(url, limits)?;
+    let (rt, leader) = connector.connect()?;
     rt.block_on(leader.batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"))
         .map_err(query_error)?;
     let row = rt
@@ -260,7 +396,7 @@ pub fn open(
     };
     sessions.push(Box::new(PgSession::ready(rt, leader)?));
     for _ in 1..count {
-        let (rt, client) = connect(&config, url)?;
+        let (rt, client) = connector.connect()?;
         rt.block_on(client.batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"))
             .map_err(query_error)?;
         if let Some(id) = &snapshot {
