@@ -52,7 +52,12 @@ fn demo_runs_without_a_server_and_exits_1() {
         assert!(stdout.contains(rule), "demo misses {rule}");
     }
     // Neither comment text nor the phone number leaves without --show-excerpts.
-    for secret in ["alcoolique, la m", "06 12 34", "FR76 3000", "musulman pratiquant"] {
+    for secret in [
+        "alcoolique, la m",
+        "06 12 34",
+        "FR76 3000",
+        "musulman pratiquant",
+    ] {
         assert!(!stdout.contains(secret), "{secret} leaked");
     }
     assert!(

@@ -37,7 +37,9 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::{Anchored, MatchKind, nfa};
 
 use super::identifiers::find_identifiers;
-use super::lexicon::{Entry, Lang, Lexicon, LexiconError, NameGuard, WordClass, fold_pattern};
+use super::lexicon::{
+    Context, Entry, LEAD_WORDS, Lang, Lexicon, LexiconError, NameGuard, WordClass, fold_pattern,
+};
 use super::normalize::{
     ALL_UPPER, CAPITALISED, CLAUSE_BREAK, Normalized, Rewrites, SENTENCE_START, VALUE_START,
     tokenize,
@@ -607,6 +609,9 @@ impl Matcher {
         if own && ctx.sentence_start && t[first].flags & SENTENCE_START != 0 {
             return true;
         }
+        if own && ctx.clause_start && self.opens_clause(ctx, v, first) {
+            return true;
+        }
         if own && (first..=last).any(|k| v.class(k) & ctx.words != 0) {
             return true;
         }
@@ -636,6 +641,23 @@ impl Matcher {
             }
             k += 1;
             steps += 1;
+        }
+        false
+    }
+
+    /// Whether the term at `first` opens its clause, after at most [`LEAD_WORDS`] words of the
+    /// context's `lead` list ("Origine kurde", "le petit rebeu de la compta", "…, très croyante").
+    fn opens_clause(&self, ctx: &Context, v: &View<'_>, first: usize) -> bool {
+        let t = &v.n.tokens;
+        let mut k = first;
+        for _ in 0..=LEAD_WORDS {
+            if k == 0 || t[k].flags & (CLAUSE_BREAK | SENTENCE_START) != 0 {
+                return true;
+            }
+            k -= 1;
+            if v.class(k) & ctx.lead == 0 {
+                return false;
+            }
         }
         false
     }
