@@ -142,7 +142,16 @@ pub struct Context {
     /// The term starting a sentence satisfies the context: in CRM notes a sentence that opens on
     /// an adjective describes the record's subject ("Musulmane pratiquante, …").
     pub sentence_start: bool,
+    /// Implicit subject: the term opening a clause, after at most [`LEAD_WORDS`] words of
+    /// `lead` (determiners, small adjectives), satisfies the context. A comment column belongs to
+    /// a person's row: "Origine kurde", "petit maghrébin de la 4e", "…, musulmane pratiquante"
+    /// describe that person when nothing else in the clause is their referent.
+    pub clause_start: bool,
+    pub lead: WordClass,
 }
+
+/// How many `lead` words may come before a term that opens its clause.
+pub const LEAD_WORDS: usize = 3;
 
 /// Negation cues of one language.
 #[derive(Clone, Debug, Default)]
@@ -220,6 +229,10 @@ struct RawContext {
     include: Vec<String>,
     #[serde(default)]
     sentence_start: bool,
+    #[serde(default)]
+    clause_start: bool,
+    #[serde(default)]
+    lead: Vec<String>,
     #[serde(default)]
     words: Vec<String>,
     #[serde(default)]
@@ -343,6 +356,8 @@ impl Lexicon {
                 after: words(&c.after, &format!("context.{name}.after"))?,
                 window: c.window,
                 sentence_start: c.sentence_start,
+                clause_start: c.clause_start,
+                lead: words(&c.lead, &format!("context.{name}.lead"))?,
             };
             own.insert(name, ctx);
         }

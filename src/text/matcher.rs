@@ -37,7 +37,9 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::{Anchored, MatchKind, nfa};
 
 use super::identifiers::find_identifiers;
-use super::lexicon::{Entry, Lang, Lexicon, LexiconError, NameGuard, WordClass, fold_pattern};
+use super::lexicon::{
+    Context, Entry, LEAD_WORDS, Lang, Lexicon, LexiconError, NameGuard, WordClass, fold_pattern,
+};
 use super::normalize::{
     ALL_UPPER, CAPITALISED, CLAUSE_BREAK, Normalized, Rewrites, SENTENCE_START, VALUE_START,
     tokenize,
@@ -607,6 +609,9 @@ impl Matcher {
         if own && ctx.sentence_start && t[first].flags & SENTENCE_START != 0 {
             return true;
         }
+        if own && ctx.clause_start && self.opens_clause(ctx, v, first) {
+            return true;
+        }
         if own && (first..=last).any(|k| v.class(k) & ctx.words != 0) {
             return true;
         }
@@ -636,6 +641,23 @@ impl Matcher {
             }
             k += 1;
             steps += 1;
+        }
+        false
+    }
+
+    /// Whether the term at `first` opens its clause, after at most [`LEAD_WORDS`] words of the
+    /// context's `lead` list ("Origine kurde", "le petit rebeu de la compta", "…, très croyante").
+    fn opens_clause(&self, ctx: &Context, v: &View<'_>, first: usize) -> bool {
+        let t = &v.n.tokens;
+        let mut k = first;
+        for _ in 0..=LEAD_WORDS {
+            if k == 0 || t[k].flags & (CLAUSE_BREAK | SENTENCE_START) != 0 {
+                return true;
+            }
+            k -= 1;
+            if v.class(k) & ctx.lead == 0 {
+                return false;
+            }
         }
         false
     }
@@ -806,6 +828,115 @@ mod tests {
             Category::Health
         );
         assert_eq!(found(&m, "What a retard.")[0].0, Category::Insult);
+    }
+
+    /// Each class of the blind probes' disagreements, both ways: found, and not flagged.
+    #[test]
+    fn probe_classes_found_and_not_flagged() {
+        let m = matcher();
+        let has = |text: &str, c: Category| m.find(text).iter().any(|h| h.category == c);
+        let found = [
+            // Implicit subject: a term opening its clause is about the row's person.
+            (
+                "Origine berbère, très discrète en réunion.",
+                Category::Ethnic,
+            ),
+            (
+                "Le petit beur du 2e étage a rendu son badge.",
+                Category::Ethnic,
+            ),
+            (
+                "Inscription validée, protestante pratiquante.",
+                Category::Religion,
+            ),
+            (
+                "Communauté tamoule très présente au gala.",
+                Category::Ethnic,
+            ),
+            // Same-sex partner, by the subject's gender.
+            ("Il viendra au dîner avec son époux.", Category::Sexual),
+            ("La tante vit avec sa compagne à Nantes.", Category::Sexual),
+            ("He brought his husband to the dinner.", Category::Sexual),
+            (
+                "Remplit le dossier en transition de genre, transition en cours.",
+                Category::Sexual,
+            ),
+            // Euphemisms and treatment, negated or not.
+            (
+                "Le grand-père lève un peu trop le coude aux fêtes.",
+                Category::Health,
+            ),
+            (
+                "Pas de traitement en cours d'après la fiche.",
+                Category::Health,
+            ),
+            (
+                "Refuse le repas mixte pour raisons religieuses, non négociable.",
+                Category::Religion,
+            ),
+            // Character, intelligence, looks, age; epithets.
+            (
+                "Un peu limitée, elle ne suit pas les consignes.",
+                Category::Judgement,
+            ),
+            (
+                "Trop âgé pour ce poste selon le tuteur.",
+                Category::Judgement,
+            ),
+            (
+                "Caractère de cochon, personne ne veut travailler avec lui.",
+                Category::Judgement,
+            ),
+            (
+                "Quelle cruche, elle a encore perdu les clés.",
+                Category::Insult,
+            ),
+            // Politics by a politician's name; union mandate; custody and court measures.
+            ("Vote Bardella et le fait savoir.", Category::Political),
+            ("Membre de la section UNSA de la mairie.", Category::Union),
+            (
+                "Sorti de détention en mai, suivi par le SPIP.",
+                Category::Offence,
+            ),
+            // Family conflicts and domestic violence.
+            (
+                "Brouillé avec sa famille depuis deux ans.",
+                Category::Family,
+            ),
+            (
+                "Violences intrafamiliales signalées par l'infirmière.",
+                Category::Family,
+            ),
+        ];
+        for (text, c) in found {
+            assert!(has(text, c), "{text}: {:?}", m.find(text));
+        }
+        let clean = [
+            // Judgement words about things, companies in liquidation.
+            "Tarif de la cantine débile cette année, à signaler au CA.",
+            "Réseau wifi nul au 3e étage, ticket ouvert.",
+            "Ce logiciel est une vraie saloperie, il plante tout le temps.",
+            "Le serveur est stupid slow today, restart planned.",
+            "Notre fournisseur de papier est en liquidation judiciaire.",
+            "The supplier went into liquidation, find another caterer.",
+            // Topics, services, titles.
+            "Exposé sur le surendettement des jeunes, bien construit.",
+            "Module sur la fraude fiscale, intervenant confirmé.",
+            "Le référent handicap de l'université tient une permanence mardi.",
+            "Dossier transmis au greffe du tribunal pour la convention.",
+            // Nationality for paperwork, communities that are not origins, titles and names.
+            "Nationality: Korean, visa appointment booked.",
+            "Réunion de la communauté de communes jeudi.",
+            "Fichier d'origine renvoyé par le candidat.",
+            "Voyage à Rome en avril, acompte reçu.",
+            "Mme Boulet a surveillé l'examen.",
+            "Elle vit avec son compagnon depuis trois ans.",
+            "Il est venu avec sa femme et leurs enfants.",
+            "Entreprise en transition écologique, beau projet.",
+        ];
+        for text in clean {
+            assert!(m.find(text).is_empty(), "{text}: {:?}", m.find(text));
+        }
     }
 
     #[test]
