@@ -50,12 +50,11 @@ impl Role {
         }
     }
 
-    /// Whether a policy's `[[access]] role` names this one: a bare name is every account of
-    /// that user name (any host), `user@host` that one account.
-    pub fn named_by(&self, reference: &str) -> bool {
-        let wanted = Role::parse(reference);
-        if reference.contains('@') {
-            *self == wanted
+    /// Whether a policy's `[[access]] role`, read by [`Role::parse`], names this one: a bare
+    /// name is every account of that user name (any host), `user@host` that one account.
+    pub fn named_by(&self, wanted: &Role, with_host: bool) -> bool {
+        if with_host {
+            self == wanted
         } else {
             self.user == wanted.user
         }
@@ -321,9 +320,11 @@ impl Catalog {
     /// Whether the server knows the role a policy names; `None` when the roles could not be
     /// listed.
     pub fn knows_role(&self, reference: &str) -> Option<bool> {
+        let wanted = Role::parse(reference);
+        let with_host = reference.contains('@');
         self.roles
             .as_ref()
-            .map(|roles| roles.iter().any(|r| r.named_by(reference)))
+            .map(|roles| roles.iter().any(|r| r.named_by(&wanted, with_host)))
     }
 
     /// Find a table by `name` or `schema.name`; exact match first, then case-insensitive.

@@ -97,6 +97,15 @@ pub struct Finding {
     pub blank: Option<BlankRows>,
 }
 
+/// The order of row keys in reports and fixes: as numbers when both are numbers, so samples
+/// read 2, 10 and not 10, 2; as text otherwise.
+pub fn key_order(a: &str, b: &str) -> std::cmp::Ordering {
+    match (a.parse::<i128>(), b.parse::<i128>()) {
+        (Ok(x), Ok(y)) => x.cmp(&y),
+        _ => a.cmp(b),
+    }
+}
+
 /// Rows chosen by key whose column a fix sets to NULL, as SQL already quoted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BlankRows {

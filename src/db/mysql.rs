@@ -770,7 +770,7 @@ fn introspect(s: &mut MysqlSession, schemas: &[String]) -> Result<Catalog, DbErr
         .ok()
         .map(|rows| {
             rows.into_iter()
-                .map(|r| crate::catalog::Role {
+                .map(|r| Account {
                     user: r.first().cloned().flatten().unwrap_or_default(),
                     host: r.get(1).cloned().flatten().unwrap_or_default(),
                 })
@@ -784,23 +784,11 @@ fn introspect(s: &mut MysqlSession, schemas: &[String]) -> Result<Catalog, DbErr
 const MYSQL_PRIVILEGES: &str =
     "'SELECT', 'INSERT', 'UPDATE', 'DELETE', 'DROP', 'REFERENCES', 'TRIGGER'";
 
-/// An account or role as `information_schema` writes it: `'user'@'host'`.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct Account {
-    user: String,
-    host: String,
-}
+// An account or role as `information_schema` writes it, `'user'@'host'`: the catalog's `Role`,
+// read by `Role::parse`.
+use crate::catalog::Role as Account;
 
 impl Account {
-    /// Reads `'user'@'host'` (quotes doubled inside), `` `user`@`host` `` or `user@host`.
-    fn parse(grantee: &str) -> Account {
-        let r = crate::catalog::Role::parse(grantee);
-        Account {
-            user: r.user,
-            host: r.host,
-        }
-    }
-
     fn sql(&self) -> String {
         let q = |s: &str| format!("'{}'", s.replace('\\', "\\\\").replace('\'', "''"));
         if self.user == "PUBLIC" && self.host.is_empty() {
@@ -963,12 +951,13 @@ fn closure(start: impl IntoIterator<Item = Account>, membership: &Membership) ->
 /// The accounts a policy role names: `crm_reader` is every account or role of that user
 /// name; `crm_reader@localhost` (quoted or not) is that one account.
 fn named_accounts(role: &str, known: &BTreeSet<Account>) -> Vec<Account> {
-    if role.contains('@') {
-        let a = Account::parse(role);
-        known.iter().filter(|k| **k == a).cloned().collect()
-    } else {
-        known.iter().filter(|k| k.user == role).cloned().collect()
-    }
+    let wanted = Account::parse(role);
+    let with_host = role.contains('@');
+    known
+        .iter()
+        .filter(|k| k.named_by(&wanted, with_host))
+        .cloned()
+        .collect()
 }
 
 impl MysqlSession {

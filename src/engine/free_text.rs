@@ -108,10 +108,7 @@ struct Key(String);
 
 impl Ord for Key {
     fn cmp(&self, other: &Self) -> KeyOrder {
-        match (self.0.parse::<i128>(), other.0.parse::<i128>()) {
-            (Ok(a), Ok(b)) => a.cmp(&b),
-            _ => self.0.cmp(&other.0),
-        }
+        crate::finding::key_order(&self.0, &other.0)
     }
 }
 impl PartialOrd for Key {

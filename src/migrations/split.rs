@@ -192,35 +192,33 @@ pub fn unterminated(text: &str, dialect: SqlDialect) -> Option<(usize, &'static 
 }
 
 /// A MySQL `DELIMITER x` (other than `;`) after which no statement ends with `x`: the client
-/// reads the rest of the file as one unfinished statement.
+/// reads the rest of the file as one unfinished statement. Lines are read with the splitter's
+/// own [`delimiter_command`].
 fn open_delimiter(text: &str) -> Option<(usize, &'static str)> {
-    let mut offset = 0;
-    let mut open: Option<(usize, String)> = None;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim();
-        let mut words = trimmed.split_whitespace();
-        if words
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("delimiter"))
-        {
-            open = words
-                .next()
-                .filter(|d| *d != ";")
-                .map(|d| (offset, d.to_string()));
+    let s = text.as_bytes();
+    let mut open: Option<(usize, Vec<u8>, usize)> = None;
+    let mut line = 0;
+    while line < s.len() {
+        let first = line
+            + s[line..]
+                .iter()
+                .take_while(|b| matches!(b, b' ' | b'\t'))
+                .count();
+        if let Some((delimiter, end)) = delimiter_command(s, first) {
+            open = (delimiter != b";").then_some((first, delimiter, end));
         }
-        offset += line.len();
+        line = line_end(s, line) + 1;
     }
-    let (at, delimiter) = open?;
-    let rest = text[at..].split_once('\n').map_or("", |x| x.1);
-    let code: String = rest
+    let (at, delimiter, end) = open?;
+    let code: Vec<&str> = text[end.min(text.len())..]
         .lines()
-        .filter(|l| {
-            let t = l.trim();
-            !t.is_empty() && !t.starts_with("--") && !t.starts_with('#')
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    (!code.is_empty() && !code.trim_end().ends_with(delimiter.as_str())).then_some((
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && !t.starts_with("--") && !t.starts_with('#'))
+        .collect();
+    let ended = code
+        .last()
+        .is_none_or(|l| l.as_bytes().ends_with(&delimiter));
+    (!ended).then_some((
         at,
         "a DELIMITER is never set back, and the statements after it never end",
     ))

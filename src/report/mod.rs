@@ -144,10 +144,7 @@ fn merged_block(dialect: crate::dialect::Dialect, findings: &[&Finding]) -> Stri
         .filter_map(|f| f.blank.as_ref())
         .flat_map(|b| b.keys.iter().cloned())
         .collect();
-    keys.sort_by(|a, b| match (a.parse::<i128>(), b.parse::<i128>()) {
-        (Ok(x), Ok(y)) => x.cmp(&y),
-        _ => a.cmp(b),
-    });
+    keys.sort_by(|a, b| crate::finding::key_order(a, b));
     keys.dedup();
     let mut out = String::new();
     for f in findings {

@@ -165,9 +165,8 @@ fn value_after(text: &str, from: usize, limit: usize, kind: Kind) -> Option<(usi
                 return None;
             }
         }
-        separated |= text[a..].starts_with([':', '=']) || token == ":" || token == "=";
-        let tail = &text[z..limit];
-        separated |= tail.trim_start().starts_with([':', '=']);
+        // A `:` or `=` right after a token separates what follows from the words before.
+        separated |= separator_follows(&text[z..limit]);
     }
     None
 }
@@ -209,7 +208,6 @@ fn tokens(text: &str, from: usize, limit: usize) -> impl Iterator<Item = (usize,
             t = rest;
         }
         let t = t.trim_end_matches([':', '.', '\'', '’', '`', '?']);
-        let t = if t.is_empty() { &slice[s..e] } else { t };
         (!t.is_empty()).then_some((from + s, t))
     })
 }

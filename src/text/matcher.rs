@@ -830,6 +830,25 @@ mod tests {
         assert_eq!(found(&m, "What a retard.")[0].0, Category::Insult);
     }
 
+    /// The conventions the README states, each with its own example.
+    #[test]
+    fn the_readme_conventions_hold() {
+        let m = matcher();
+        let cats =
+            |text: &str| -> Vec<Category> { m.find(text).iter().map(|h| h.category).collect() };
+        assert!(cats("Aucun traitement en cours.").contains(&Category::Health));
+        assert!(cats("La mère dit que le père boit trop.").contains(&Category::Health));
+        assert!(cats("Son frère est en prison depuis mars.").contains(&Category::Offence));
+        assert!(cats("Paresseux et bête, aucun intérêt.").contains(&Category::Judgement));
+        for allowed in [
+            "Travail insuffisant, 3 retards ce trimestre.",
+            "Nationalité marocaine, titre de séjour à renouveler.",
+            "Parle couramment arabe et anglais.",
+        ] {
+            assert!(cats(allowed).is_empty(), "{allowed}: {:?}", cats(allowed));
+        }
+    }
+
     /// Each class of the blind probes' disagreements, both ways: found, and not flagged.
     #[test]
     fn probe_classes_found_and_not_flagged() {

@@ -266,8 +266,9 @@ pub fn finding(d: Dialect, c: &FreeTextCheck, cat: Category, t: Tally, sql: &str
     f.terms = terms;
     f.excerpts = t.excerpts;
     f.query = Some(sql.to_string());
-    f.blank = blank_rows(d, c, t.all_keys.clone());
-    f.remediation = Some(remediation(d, c, cat, t.all_keys));
+    let flagged = t.all_keys.len();
+    f.blank = blank_rows(d, c, t.all_keys);
+    f.remediation = Some(fix(d, c, cat, flagged, f.blank.as_ref()));
     f
 }
 
@@ -277,10 +278,7 @@ pub fn blank_rows(d: Dialect, c: &FreeTextCheck, mut keys: Vec<String>) -> Optio
     if c.key.len() != 1 {
         return None;
     }
-    keys.sort_by(|a, b| match (a.parse::<i128>(), b.parse::<i128>()) {
-        (Ok(x), Ok(y)) => x.cmp(&y),
-        _ => a.cmp(b),
-    });
+    keys.sort_by(|a, b| crate::finding::key_order(a, b));
     keys.dedup();
     let keys = keys
         .into_iter()
@@ -303,15 +301,28 @@ pub fn blank_rows(d: Dialect, c: &FreeTextCheck, mut keys: Vec<String>) -> Optio
 /// `UPDATE … SET col = NULL WHERE key IN (…)`, batched, for a person to review: comments are
 /// best rewritten by a person, neutrally, rather than erased.
 pub fn remediation(d: Dialect, c: &FreeTextCheck, cat: Category, keys: Vec<String>) -> Remediation {
+    let flagged = keys.len();
+    fix(d, c, cat, flagged, blank_rows(d, c, keys).as_ref())
+}
+
+/// The proposal for `flagged` rows whose comments `rows` selects (none without a single-column
+/// key: then the rows are chosen by hand).
+fn fix(
+    d: Dialect,
+    c: &FreeTextCheck,
+    cat: Category,
+    flagged: usize,
+    rows: Option<&BlankRows>,
+) -> Remediation {
     let mut sql = format!(
         "-- rule: {} | {}.{} | category: {} | {} row(s)\n-- Prefer rewriting each comment neutrally (facts needed for the purpose only);\n-- this sets the flagged comments to NULL. Review before running: vigie never executes this.\n",
         rule_of(cat),
         c.table,
         c.column,
         cat.as_str(),
-        keys.len()
+        flagged
     );
-    let Some(rows) = blank_rows(d, c, keys) else {
+    let Some(rows) = rows else {
         sql.push_str("-- The table has no single-column primary key: select the rows by hand.\n");
         return Remediation {
             sql,

@@ -96,11 +96,7 @@ pub fn count(
     if count == 0 {
         return Ok(None);
     }
-    // Keys compare as numbers when they are numbers, so samples read 2, 10 and not 10, 2.
-    keys.sort_by(|a, b| match (a.parse::<i128>(), b.parse::<i128>()) {
-        (Ok(x), Ok(y)) => x.cmp(&y),
-        _ => a.cmp(b),
-    });
+    keys.sort_by(|a, b| crate::finding::key_order(a, b));
     if table.primary_key.is_empty() {
         keys.clear();
     } else if max_keys > 0 {
