@@ -1,0 +1,12 @@
+#!/bin/bash
+# Rebuild the whole corpus: fetch packages, copy/edit DDL, generate rows + labels, write expect.toml.
+set -e
+G=$(dirname "$0")
+bash $G/fetch.sh
+bash $G/prep.sh
+for s in app_freeradius app_roundcube app_kamailio app_ejabberd app_small app_ttrss app_mediawiki app_rt app_amavis app_phpmyadmin app_bacula app_icinga; do
+  python3 $G/$s.py
+done
+python3 $G/expect.py
+python3 $G/split.py
+python3 $G/provenance.py
