@@ -24,8 +24,11 @@ enum Kind {
     IdCard,
     /// A word for a password: the value must look like one (digit and letter or symbol).
     Password,
-    /// A word for a numeric code (PIN, door code, padlock): digits alone count after `:`/`=`.
+    /// A word for a numeric code (PIN, door code): digits alone count after `:`/`=`.
     Code,
+    /// A personal secret code (padlock, phone unlock, card): its digits count even without a
+    /// `:`, when they follow the word closely. A building's door code stays [`Kind::Code`].
+    SecretCode,
 }
 
 const KEYWORDS: &[(&str, Kind)] = &[
@@ -46,6 +49,17 @@ const KEYWORDS: &[(&str, Kind)] = &[
     ("id card", Kind::IdCard),
     ("national id", Kind::IdCard),
     ("carte eid", Kind::IdCard),
+    ("eid", Kind::IdCard),
+    ("num ci", Kind::IdCard),
+    ("numero ci", Kind::IdCard),
+    ("numéro ci", Kind::IdCard),
+    ("n° ci", Kind::IdCard),
+    ("dni", Kind::IdCard),
+    ("titre de séjour", Kind::IdCard),
+    ("titre de sejour", Kind::IdCard),
+    ("carte de séjour", Kind::IdCard),
+    ("carte de sejour", Kind::IdCard),
+    ("residence permit", Kind::IdCard),
     ("mdp", Kind::Password),
     ("mot de passe", Kind::Password),
     ("mot-de-passe", Kind::Password),
@@ -53,6 +67,19 @@ const KEYWORDS: &[(&str, Kind)] = &[
     ("passwd", Kind::Password),
     ("pwd", Kind::Password),
     ("pw", Kind::Password),
+    ("pass", Kind::Password),
+    ("wifi", Kind::Password),
+    ("code ameli", Kind::Password),
+    ("passcode", Kind::SecretCode),
+    ("code secret", Kind::SecretCode),
+    ("code confidentiel", Kind::SecretCode),
+    ("code de déverrouillage", Kind::SecretCode),
+    ("code de deverrouillage", Kind::SecretCode),
+    ("code de verrouillage", Kind::SecretCode),
+    ("unlock code", Kind::SecretCode),
+    ("code cadenas", Kind::SecretCode),
+    ("code carte", Kind::SecretCode),
+    ("code cb", Kind::SecretCode),
     ("credentials", Kind::Password),
     ("code wifi", Kind::Password),
     ("clé wifi", Kind::Password),
@@ -67,8 +94,8 @@ const KEYWORDS: &[(&str, Kind)] = &[
     ("code de la porte", Kind::Code),
     ("code d'accès", Kind::Code),
     ("code d'acces", Kind::Code),
-    ("code du cadenas", Kind::Code),
-    ("cadenas", Kind::Code),
+    ("code du cadenas", Kind::SecretCode),
+    ("cadenas", Kind::SecretCode),
     ("door code", Kind::Code),
 ];
 
@@ -100,8 +127,14 @@ pub(crate) fn find_announced(text: &str, hits: &mut Vec<Hit>) {
             continue;
         }
         let kind = KEYWORDS[m.pattern().as_usize()].1;
-        // `pw` alone is too short to trust without a `:` or `=` right after it.
-        if bytes[start..end].eq_ignore_ascii_case(b"pw") && !separator_follows(&text[end..]) {
+        // `pw`, `pass` and `wifi` alone are too common to trust without a `:` or `=` right
+        // after them.
+        let word = &bytes[start..end];
+        if [&b"pw"[..], b"pass", b"wifi"]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w))
+            && !separator_follows(&text[end..])
+        {
             continue;
         }
         let mut limit = (end + WINDOW).min(text.len());
@@ -115,11 +148,46 @@ pub(crate) fn find_announced(text: &str, hits: &mut Vec<Hit>) {
             let category = match kind {
                 Kind::Passport => Category::Passport,
                 Kind::IdCard => Category::IdCard,
-                Kind::Password | Kind::Code => Category::Password,
+                Kind::Password | Kind::Code | Kind::SecretCode => Category::Password,
             };
             hits.push(Hit {
                 category,
                 term: category.as_str().to_string(),
+                start: a,
+                end: z,
+                severity: Severity::High,
+            });
+        }
+    }
+    credential_pairs(text, hits);
+}
+
+/// `ines.k@outlook.fr / Inesk2024!!`: a login that is an e-mail address, a slash, and a secret
+/// of a password's shape right after it.
+fn credential_pairs(text: &str, hits: &mut Vec<Hit>) {
+    let bytes = text.as_bytes();
+    for slash in memchr::memchr_iter(b'/', bytes) {
+        if slash == 0 || bytes[slash - 1] != b' ' || bytes.get(slash + 1) != Some(&b' ') {
+            continue;
+        }
+        let login_start = text[..slash - 1]
+            .rfind(char::is_whitespace)
+            .map_or(0, |i| i + 1);
+        let login = &text[login_start..slash - 1];
+        let at = login.find('@');
+        if !at.is_some_and(|i| login[i..].contains('.')) {
+            continue;
+        }
+        let a = slash + 2;
+        let z = text[a..]
+            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | ']'))
+            .map_or(text.len(), |i| a + i);
+        let secret = text[a..z].trim_end_matches(['.', '?']);
+        let z = a + secret.len();
+        if password_shape(secret) && !hits.iter().any(|h| h.start < z && a < h.end) {
+            hits.push(Hit {
+                category: Category::Password,
+                term: Category::Password.as_str().to_string(),
                 start: a,
                 end: z,
                 severity: Severity::High,
@@ -135,7 +203,7 @@ fn separator_follows(rest: &str) -> bool {
 /// The first value of `kind`'s shape in `text[from..limit]`, as a byte range.
 fn value_after(text: &str, from: usize, limit: usize, kind: Kind) -> Option<(usize, usize)> {
     let mut separated = separator_follows(&text[from..limit]);
-    for (a, token) in tokens(text, from, limit) {
+    for (index, (a, token)) in tokens(text, from, limit).enumerate() {
         let z = a + token.len();
         let word = token.to_lowercase();
         // Another document's word: the value after it is that document's.
@@ -152,6 +220,12 @@ fn value_after(text: &str, from: usize, limit: usize, kind: Kind) -> Option<(usi
             Kind::IdCard => id_card_shape(token),
             Kind::Password => password_shape(token),
             Kind::Code => password_shape(token) || (separated && code_shape(token)),
+            // A secret code's digits may follow its word without a `:` (`code cadenas local
+            // 4590`), if they come soon and are not a year.
+            Kind::SecretCode => {
+                password_shape(token)
+                    || (code_shape(token) && (separated || (index < 4 && !looks_like_year(token))))
+            }
         };
         if ok {
             return Some((a, z));
@@ -203,7 +277,7 @@ fn tokens(text: &str, from: usize, limit: usize) -> impl Iterator<Item = (usize,
         let mut t = &slice[s..e];
         let mut s = s;
         // `n°:` `:X4RT…` `'Soleil'`: separators and quotes around a value are not part of it.
-        while let Some(rest) = t.strip_prefix([':', '\'', '’', '`']) {
+        while let Some(rest) = t.strip_prefix([':', '\'', '’', '`', '#']) {
             s += t.len() - rest.len();
             t = rest;
         }
@@ -213,9 +287,13 @@ fn tokens(text: &str, from: usize, limit: usize) -> impl Iterator<Item = (usize,
 }
 
 /// `19CV84215` (France: two digits, two letters, five digits), `EA5829173`, `N4582193`: six to
-/// nine letters and digits, at least four digits.
+/// nine letters and digits, at least four digits; or eight or nine digits (United Kingdom, United
+/// States, Algeria).
 fn passport_shape(t: &str) -> bool {
     let digits = t.bytes().filter(u8::is_ascii_digit).count();
+    if (8..=9).contains(&t.len()) && digits == t.len() {
+        return true;
+    }
     (6..=9).contains(&t.len())
         && t.bytes().all(|b| b.is_ascii_alphanumeric())
         && digits >= 4
@@ -224,11 +302,13 @@ fn passport_shape(t: &str) -> bool {
 }
 
 /// A French identity card: twelve digits (before 2021) or nine capitals and digits (since); a
-/// Belgian one: `592-1234567-89`.
+/// residence permit: ten digits (never a French phone number, which starts with 0); a Belgian
+/// card: `592-1234567-89`; a Spanish DNI: eight digits and a letter.
 fn id_card_shape(t: &str) -> bool {
     let digits = t.bytes().filter(u8::is_ascii_digit).count();
     let all_alnum = t.bytes().all(|b| b.is_ascii_alphanumeric());
     (t.len() == 12 && digits == 12)
+        || (t.len() == 10 && digits == 10 && !t.starts_with('0'))
         || (t.len() == 9
             && all_alnum
             && digits >= 1
@@ -267,6 +347,11 @@ fn password_shape(t: &str) -> bool {
     let email = t.contains('@') && t.rsplit('@').next().is_some_and(|d| d.contains('.'));
     let file = lower.ends_with(".pdf") || lower.ends_with(".doc") || lower.ends_with(".docx");
     !email && !file
+}
+
+/// `1990` to `2099`: a year, not a code.
+fn looks_like_year(t: &str) -> bool {
+    t.len() == 4 && (t.starts_with("19") || t.starts_with("20"))
 }
 
 /// Four to eight digits: a PIN, a door or padlock code.
@@ -310,6 +395,24 @@ mod tests {
             ("clé wifi du foyer : Foyer-2023-B", "Foyer-2023-B"),
             ("le digicode du bât. C : 4402", "4402"),
             ("code PIN = 8163, noté par l'élève", "8163"),
+            (
+                "identifiant ligue: jdupont, pass: Judo75paris",
+                "Judo75paris",
+            ),
+            (
+                "Internat wifi: Bo@rding#House7, ne pas diffuser",
+                "Bo@rding#House7",
+            ),
+            ("code cadenas local matériel 4590, ne pas diffuser", "4590"),
+            ("son code Ameli c'est 19910304Az", "19910304Az"),
+            (
+                "Code de déverrouillage du téléphone prêté : 482916",
+                "482916",
+            ),
+            (
+                "boîte créée en atelier : lea.b@outlook.fr / Leab2024!!",
+                "Leab2024!!",
+            ),
         ] {
             assert_eq!(
                 found(text),
@@ -332,6 +435,11 @@ mod tests {
             "identifiant: jdupont@lycee.fr",
             "Mot de passe envoyé par SMS au 06 12 34 56 78",
             "password policy v2 applies from 2025",
+            "pass sanitaire vérifié le 12/03",
+            "wifi en panne depuis 3 jours",
+            "code cadenas changé en 2024",
+            "envoyé à lea.b@outlook.fr / 2 pièces jointes",
+            "Rue de la Synagogue, code d'accès 4521.",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
@@ -366,6 +474,36 @@ mod tests {
                 Category::IdCard,
                 "591-2345678-12",
             ),
+            (
+                "US passport #A04837261, copy uploaded",
+                Category::Passport,
+                "A04837261",
+            ),
+            (
+                "UK passport number 533418902, exp 11/2030",
+                Category::Passport,
+                "533418902",
+            ),
+            (
+                "num CI nouveau format: X4RTBPFW4",
+                Category::IdCard,
+                "X4RTBPFW4",
+            ),
+            (
+                "Belgian eID card 592-1234567-32",
+                Category::IdCard,
+                "592-1234567-32",
+            ),
+            (
+                "Spanish DNI 48392017V for Erasmus",
+                Category::IdCard,
+                "48392017V",
+            ),
+            (
+                "titre de séjour n° 7512345678",
+                Category::IdCard,
+                "7512345678",
+            ),
         ] {
             assert_eq!(found(text), [(cat, value.to_string())], "{text}");
         }
@@ -375,6 +513,8 @@ mod tests {
             "CNI valide jusqu'en 2031",
             "pièce d'identité à fournir avant le 15/09",
             "Passport photos x4 needed for the 2025 trip",
+            "titre de séjour : rappeler au 0612345678",
+            "Eid holiday from 2025-03-30, school closed",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
