@@ -2,15 +2,27 @@
 //! sampled values are password hashes.
 //!
 //! This unit plans the one grouped count per password column (`passwords.rs`) that answers
-//! `password-weak-hash` too; a value that matches no known hash format is in clear.
+//! `password-weak-hash` and `password-unknown-format` too, and the same count over the value
+//! column of a key/value credential table (FreeRADIUS's `radcheck`), restricted in SQL to the
+//! rows whose attribute holds a password. A value is in clear when its attribute says so
+//! (`Cleartext-Password`), when a marker says so (`{noop}`), or when it matches no known format
+//! and looks chosen by a person (not a token: see `password-unknown-format`).
 
 use super::passwords::{PasswordCheck, password_column};
 use crate::catalog::{Column, Table};
 use crate::check::CheckKind;
 use crate::finding::{Applicability, Finding, Remediation};
 use crate::rules::{Planner, Rule, RuleId};
+use crate::text::passwords::credential_columns;
 
 pub struct PasswordPlaintext;
+
+/// The rules one password count answers.
+const PASSWORD_RULES: &[RuleId] = &[
+    RuleId::PasswordPlaintext,
+    RuleId::PasswordWeakHash,
+    RuleId::PasswordUnknownFormat,
+];
 
 impl Rule for PasswordPlaintext {
     fn id(&self) -> RuleId {
@@ -28,12 +40,34 @@ impl Rule for PasswordPlaintext {
                 let check = PasswordCheck {
                     table: table.clone(),
                     column: column.clone(),
+                    attribute: None,
                     max_keys: p.max_keys,
                     purpose: crate::rules::columns::purpose_of(p, table, &column.name),
                 };
                 p.push(
                     format!("password:{}.{}", table.qualified_name(), column.name),
-                    &[RuleId::PasswordPlaintext, RuleId::PasswordWeakHash],
+                    PASSWORD_RULES,
+                    CheckKind::Probe(Box::new(check)),
+                );
+            }
+            // A key/value table (`radcheck`, `user_attributes`): the rows whose attribute
+            // holds a password, counted per format.
+            if let Some((key, value)) = credential_columns(table) {
+                let column = &table.columns[value];
+                let check = PasswordCheck {
+                    table: table.clone(),
+                    column: column.clone(),
+                    attribute: Some(table.columns[key].clone()),
+                    max_keys: p.max_keys,
+                    purpose: crate::rules::columns::purpose_of(p, table, &column.name),
+                };
+                p.push(
+                    format!(
+                        "password-attributes:{}.{}",
+                        table.qualified_name(),
+                        column.name
+                    ),
+                    PASSWORD_RULES,
                     CheckKind::Probe(Box::new(check)),
                 );
             }
@@ -42,12 +76,12 @@ impl Rule for PasswordPlaintext {
 }
 
 /// The finding for `count` passwords of a column in clear, at the rule's default severity.
-pub(super) fn finding(count: u64, table: &Table, column: &Column) -> Finding {
+pub(super) fn finding(count: u64, table: &Table, column: &Column, qualifier: &str) -> Finding {
     let s = if count == 1 { "" } else { "s" };
     crate::rules::finding(
         RuleId::PasswordPlaintext,
         format!(
-            "{count} password{s} of {}.{} stored in clear: no known hash format",
+            "{count} password{s} of {}.{}{qualifier} stored in clear: no known hash format",
             table.display_name(),
             column.name
         ),
@@ -101,11 +135,11 @@ mod tests {
     fn the_message_counts_the_passwords_in_clear() {
         let (table, column) = users(true);
         assert_eq!(
-            finding(1, &table, &column).message,
+            finding(1, &table, &column, "").message,
             "1 password of utilisateurs.mot_de_passe stored in clear: no known hash format"
         );
         assert_eq!(
-            finding(3, &table, &column).message,
+            finding(3, &table, &column, "").message,
             "3 passwords of utilisateurs.mot_de_passe stored in clear: no known hash format"
         );
     }
@@ -114,7 +148,7 @@ mod tests {
     fn the_fix_forces_a_reset_and_never_blanks_the_passwords() {
         for nullable in [true, false] {
             let (table, column) = users(nullable);
-            let mut f = finding(2, &table, &column);
+            let mut f = finding(2, &table, &column, "");
             f.count = 2;
             let fix = fix("rule: password-plaintext".into(), &column, &f);
             assert_eq!(fix.applicability, Applicability::DisplayOnly);
