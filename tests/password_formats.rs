@@ -512,3 +512,59 @@ fn a_radcheck_table_is_counted_per_attribute_on_mariadb() {
     };
     assert_eq!(kv_found(&url), kv_expected());
 }
+
+/// With a reset flag in the table, the plaintext proposal sets it on exactly the counted rows,
+/// for review, and leaves every password as it is: the next scan finds the same passwords.
+#[test]
+fn a_reset_flag_is_set_on_the_clear_rows_and_the_passwords_are_kept() {
+    let bcrypt10 = bcrypt::hash(PASSWORD, 10).unwrap();
+    let sql = format!(
+        "CREATE TABLE comptes (id INTEGER PRIMARY KEY, email VARCHAR(100), mot_de_passe VARCHAR(255), doit_changer_mdp BOOLEAN NOT NULL DEFAULT 0);\n\
+         INSERT INTO comptes VALUES (1, 'a@example.org', '{PASSWORD}', 0), (2, 'b@example.org', '{bcrypt10}', 0), (3, 'c@example.org', 'azerty', 0), (4, 'd@example.org', NULL, 0);\n"
+    );
+    let (_dir, path) = sqlite_fixture(&sql);
+    let url = format!("sqlite://{}", path.display());
+    let policy = "[[subject]]\nid = \"comptes\"\ntable = \"comptes\"\nkey = \"id\"\n";
+    let before = scan_text(policy, &url, AS_OF);
+    let plain = before
+        .findings
+        .iter()
+        .find(|f| f.rule == "password-plaintext")
+        .expect("plaintext finding");
+    assert_eq!(
+        (plain.count, plain.sample_keys.clone()),
+        (2, vec!["1".to_string(), "3".to_string()])
+    );
+    let fix = plain.remediation.as_ref().unwrap();
+    assert_eq!(fix.applicability, vigie::finding::Applicability::Review);
+    let statements: Vec<&str> = fix.sql.lines().filter(|l| !l.starts_with("--")).collect();
+    assert!(
+        statements.iter().all(|l| !l.contains("mot_de_passe =")),
+        "{}",
+        fix.sql
+    );
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(&vigie::report::remediation_script(&before))
+        .unwrap();
+    let flagged: Vec<(i64, bool, Option<String>)> = conn
+        .prepare("SELECT id, doit_changer_mdp, mot_de_passe FROM comptes ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        flagged,
+        vec![
+            (1, true, Some(PASSWORD.to_string())),
+            (2, false, Some(bcrypt10)),
+            (3, true, Some("azerty".to_string())),
+            (4, false, None),
+        ]
+    );
+    let after = scan_text(policy, &url, AS_OF);
+    assert_eq!(
+        of_rule(&before, "password-plaintext"),
+        of_rule(&after, "password-plaintext")
+    );
+}

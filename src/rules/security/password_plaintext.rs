@@ -11,6 +11,8 @@
 use super::passwords::{PasswordCheck, password_column};
 use crate::catalog::{Column, Table};
 use crate::check::CheckKind;
+use crate::dialect::Dialect;
+use crate::dialect::remediation::{Action, RowSet};
 use crate::finding::{Applicability, Finding, Remediation};
 use crate::rules::{Planner, Rule, RuleId};
 use crate::text::passwords::credential_columns;
@@ -88,26 +90,64 @@ pub(super) fn finding(count: u64, table: &Table, column: &Column, qualifier: &st
     )
 }
 
+/// A reset flag of the table, and the rows to set it on.
+pub(super) struct Reset<'a> {
+    pub(super) dialect: Dialect,
+    pub(super) flag: &'a Column,
+    pub(super) rows: RowSet,
+}
+
 /// Clear passwords are compromised, and SQL cannot compute the hash that should replace them:
 /// blanking the column would lock the users out without telling them why. The steps are shown
 /// as comments for the application's team: force a reset of the accounts the finding counts.
-pub(super) fn fix(header: String, column: &Column, f: &Finding) -> Remediation {
-    Remediation {
-        sql: format!(
-            "-- {header}\n\
-             -- passwords stored in clear, {count} account(s): no SQL can hash them, and blanking {column} would lock the\n\
-             -- users out without a word. For the application's team:\n\
-             -- 1. Hash every password the application stores from now on (Argon2id, scrypt, bcrypt or PBKDF2).\n\
-             -- 2. Force a password reset of these accounts: invalidate their sessions, mark them so the next\n\
-             --    login requires the reset, and tell the users (their passwords may have leaked: RGPD art. 33/34).\n\
-             -- 3. When each account has a hash, replace the clear value with it in the application, then run vigie again.\n\
-             -- The accounts: the finding's sample keys; its query in the JSON report lists them all.\n\
-             -- legal reference: {}\n",
-            f.legal_reference,
-            count = f.count,
-            column = column.name,
-        ),
-        applicability: Applicability::DisplayOnly,
+/// When the table has a reset flag (`must_change_password`), the proposal sets it on exactly
+/// those rows, to be reviewed: the password column itself is never touched.
+pub(super) fn fix(
+    header: String,
+    column: &Column,
+    f: &Finding,
+    reset: Option<&Reset<'_>>,
+) -> Remediation {
+    let steps = format!(
+        "{header}\n\
+         passwords stored in clear, {count} account(s): no SQL can hash them, and blanking {column} would lock the\n\
+         users out without a word. For the application's team:\n\
+         1. Hash every password the application stores from now on (Argon2id, scrypt, bcrypt or PBKDF2).\n\
+         2. Force a password reset of these accounts: invalidate their sessions, mark them so the next\n\
+         \x20  login requires the reset, and tell the users (their passwords may have leaked: RGPD art. 33/34).\n\
+         3. When each account has a hash, replace the clear value with it in the application, then run vigie again.\n\
+         The accounts: the finding's sample keys; its query in the JSON report lists them all.\n\
+         legal reference: {}",
+        f.legal_reference,
+        count = f.count,
+        column = column.name,
+    );
+    match reset {
+        Some(r) => {
+            let mut header: Vec<String> = steps.lines().map(str::to_string).collect();
+            header.push(format!(
+                "Step 2 in SQL: sets {} on these rows so the next login requires a new password; {} is left as is.",
+                r.flag.name, column.name
+            ));
+            let on = match r.dialect {
+                Dialect::Sqlite => "1",
+                _ => "TRUE",
+            };
+            Remediation {
+                sql: crate::dialect::remediation::render(
+                    r.dialect,
+                    &header,
+                    &r.rows,
+                    &Action::Anonymise(vec![(r.flag.name.clone(), on.to_string())]),
+                    f.count,
+                ),
+                applicability: Applicability::Review,
+            }
+        }
+        None => Remediation {
+            sql: steps.lines().map(|l| format!("-- {l}\n")).collect(),
+            applicability: Applicability::DisplayOnly,
+        },
     }
 }
 
@@ -150,7 +190,7 @@ mod tests {
             let (table, column) = users(nullable);
             let mut f = finding(2, &table, &column, "");
             f.count = 2;
-            let fix = fix("rule: password-plaintext".into(), &column, &f);
+            let fix = fix("rule: password-plaintext".into(), &column, &f, None);
             assert_eq!(fix.applicability, Applicability::DisplayOnly);
             assert!(fix.sql.contains("rule: password-plaintext"), "{}", fix.sql);
             assert!(fix.sql.contains("Force a password reset"), "{}", fix.sql);

@@ -14,6 +14,7 @@ use super::{password_plaintext, password_unknown_format, password_weak_hash};
 use crate::catalog::{Column, Table};
 use crate::check::{Ask, AskError, Probe};
 use crate::dialect::Dialect;
+use crate::dialect::remediation::RowSet;
 use crate::finding::Finding;
 use crate::text::names::{ColumnCategory, classify_name, tokenize};
 use crate::text::passwords::{ATTRIBUTES, Attribute, PLAINTEXT, TOKEN, UNKNOWN, formats};
@@ -33,6 +34,37 @@ pub fn password_column(table: &str, column: &Column) -> bool {
             )
         }) || joined.contains("mot_de_passe")
             || joined.contains("mot_passe"))
+}
+
+/// A boolean column of the table that makes the next login require a new password
+/// (`must_change_password`, `password_reset_required`, `mdp_a_changer`, `password_expired`):
+/// setting it is the one change SQL can make for passwords in clear without touching them.
+pub(super) fn reset_flag(table: &Table) -> Option<&Column> {
+    use crate::catalog::TypeClass;
+    table.columns.iter().find(|c| {
+        let tokens = tokenize(&c.name);
+        let joined = tokens.join("_");
+        c.type_class() == TypeClass::Boolean
+            && tokens.iter().any(|t| {
+                matches!(
+                    t.as_str(),
+                    "reset"
+                        | "change"
+                        | "changer"
+                        | "expired"
+                        | "expire"
+                        | "renew"
+                        | "renouveler"
+                        | "reinitialiser"
+                )
+            })
+            && (tokens.iter().any(|t| {
+                matches!(
+                    t.as_str(),
+                    "password" | "passwd" | "pwd" | "mdp" | "motdepasse"
+                )
+            }) || joined.contains("mot_de_passe"))
+    })
 }
 
 /// One password column, counted per format: yields the three password rules.
@@ -202,8 +234,18 @@ fn count(
         f.sample_keys = keys;
         f.query = Some(sql);
         let header = fix_header(table, column, &f);
+        let reset = reset_flag(table).map(|flag| password_plaintext::Reset {
+            dialect: d,
+            flag,
+            rows: RowSet {
+                schema: table.schema.clone(),
+                table: table.name.clone(),
+                key: table.primary_key.clone(),
+                predicate: predicate.clone(),
+            },
+        });
         f.remediation = Some(match kind {
-            Kind::Plaintext => password_plaintext::fix(header, column, &f),
+            Kind::Plaintext => password_plaintext::fix(header, column, &f, reset.as_ref()),
             Kind::Unknown => password_unknown_format::fix(header, &f),
             Kind::Weak(_) => password_weak_hash::fix(header, &f),
         });
