@@ -181,6 +181,17 @@ fn make() -> Vec<(String, &'static str)> {
     )
     .unwrap()
     .to_string();
+    let argon_small = argon2::Argon2::new(
+        argon2::Algorithm::Argon2id,
+        argon2::Version::V0x13,
+        argon2::Params::new(4096, 3, 1, None).unwrap(),
+    )
+    .hash_password(
+        PASSWORD.as_bytes(),
+        &argon2::password_hash::SaltString::from_b64("c29tZXNhbHRzb21lc2FsdA").unwrap(),
+    )
+    .unwrap()
+    .to_string();
     let scrypt = scrypt::Scrypt
         .hash_password_customized(
             PASSWORD.as_bytes(),
@@ -217,6 +228,8 @@ fn make() -> Vec<(String, &'static str)> {
         (format!("bcrypt_sha256${bcrypt10}"), "bcrypt"),
         (argon.clone(), "argon2"),
         (argon2i, "argon2"),
+        (argon_small.clone(), "argon2-low-memory"),
+        (format!("argon2{argon_small}"), "argon2-low-memory"),
         (format!("argon2{argon}"), "argon2"),
         (scrypt, "scrypt"),
         (crypt("$y$j9T$F5Jx5fExrKuPp53xLKQ..1"), "yescrypt"),
@@ -293,9 +306,11 @@ fn make() -> Vec<(String, &'static str)> {
 fn expected_verdict(id: &str) -> Verdict {
     match id {
         "bcrypt" | "argon2" | "scrypt" | "yescrypt" | "pbkdf2" => Verdict::Ok,
-        "bcrypt-low-cost" | "pbkdf2-low-iterations" | "sha-crypt" | "drupal-sha512" => {
-            Verdict::Warn
-        }
+        "argon2-low-memory"
+        | "bcrypt-low-cost"
+        | "pbkdf2-low-iterations"
+        | "sha-crypt"
+        | "drupal-sha512" => Verdict::Warn,
         "plaintext" => Verdict::Plaintext,
         "unknown-format" => Verdict::Unknown,
         _ => Verdict::Weak,

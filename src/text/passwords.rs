@@ -5,8 +5,8 @@
 //!   600,000 iterations, in the layouts applications write them (PHP, Django, Spring, Werkzeug,
 //!   passlib, OpenLDAP, MediaWiki, ASP.NET Identity, PostgreSQL SCRAM);
 //! - to review (`Warn`): sha256crypt, sha512crypt and Drupal 7 (salted and iterated SHA-2, not
-//!   memory-hard), and an accepted function below its work factor (bcrypt cost < 10, PBKDF2
-//!   below 600,000 iterations, or with its iterations kept outside the value);
+//!   memory-hard), and an accepted function below its work factor (Argon2 below 19 MiB, bcrypt
+//!   cost < 10, PBKDF2 below 600,000 iterations, or with its iterations kept outside the value);
 //! - weak: anything built on a fast hash: md5crypt, PHPass, LDAP `{SHA}`/`{SSHA}`/`{MD5}` and
 //!   friends, `{CRYPT}` DES, MySQL's native `*…`, PostgreSQL's `md5…`, the salted MD5/SHA of
 //!   Django, Werkzeug, MediaWiki and Joomla, and a bare hexadecimal or base64 digest of an MD5,
@@ -258,6 +258,39 @@ fn pbkdf2() -> Vec<Shape> {
     shapes
 }
 
+/// Argon2 with less than 19 MiB of memory (`m` < 19456 KiB, OWASP's minimum), bare, in
+/// Django's `argon2$` and in Spring's `{argon2}`: `m` as 1 to 4 digits, or 5 digits below 19456.
+fn argon2_low_memory() -> Vec<Shape> {
+    let below: Vec<Vec<Piece>> = vec![
+        vec![digits(1)],
+        vec![digits(2)],
+        vec![digits(3)],
+        vec![digits(4)],
+        vec![lit("1"), one_of("012345678"), digits(3)],
+        vec![lit("19"), one_of("0123"), digits(2)],
+        vec![lit("194"), one_of("01234"), digits(1)],
+        vec![lit("1945"), one_of("012345")],
+    ];
+    let mut shapes = Vec::new();
+    for wrapper in [vec![], vec![lit("argon2")], vec![nocase("{argon2}")]] {
+        // `$argon2id$` and `$argon2i$`/`$argon2d$`, version field `v=16` or `v=19`.
+        for variant in [
+            vec![lit("$argon2id$")],
+            vec![lit("$argon2"), one_of("id"), lit("$")],
+        ] {
+            for m in &below {
+                let mut pieces = wrapper.clone();
+                pieces.extend(variant.iter().cloned());
+                pieces.extend([lit("v="), digits(2), lit("$m=")]);
+                pieces.extend(m.iter().cloned());
+                pieces.push(lit(","));
+                shapes.push(starts(pieces));
+            }
+        }
+    }
+    shapes
+}
+
 static FORMATS: LazyLock<Vec<Format>> = LazyLock::new(|| {
     let prefixes = |list: &[&str]| list.iter().map(|p| Shape::prefix(p)).collect::<Vec<_>>();
     let nocases = |list: &[&str]| {
@@ -315,6 +348,13 @@ static FORMATS: LazyLock<Vec<Format>> = LazyLock::new(|| {
             verdict: Verdict::Plaintext,
             marked: true,
             shapes: plaintext,
+        },
+        Format {
+            id: "argon2-low-memory",
+            label: "Argon2 with less than 19 MiB of memory",
+            verdict: Verdict::Warn,
+            marked: true,
+            shapes: argon2_low_memory(),
         },
         Format {
             id: "argon2",
@@ -657,6 +697,14 @@ mod tests {
         );
         assert_eq!(id("$2y$08$KIXQJfNDT1iVvN7a0jz0cu"), "bcrypt-low-cost");
         assert_eq!(id("bcrypt_sha256$$2b$12$abc"), "bcrypt");
+        assert_eq!(id("$argon2id$v=19$m=19456,t=2,p=1$s$h"), "argon2");
+        assert_eq!(
+            id("$argon2id$v=19$m=19455,t=2,p=1$s$h"),
+            "argon2-low-memory"
+        );
+        assert_eq!(id("$argon2i$v=19$m=512,t=2,p=2$s$h"), "argon2-low-memory");
+        assert_eq!(id("argon2$argon2id$v=19$m=102400,t=2,p=8$s$h"), "argon2");
+        assert_eq!(id("$argon2d$v=16$m=4096,t=3,p=1$s$h"), "argon2-low-memory");
         assert_eq!(id("{bcrypt}$2a$10$abc"), "bcrypt");
         assert_eq!(id("pbkdf2_sha256$600000$salt$hash="), "pbkdf2");
         assert_eq!(id("pbkdf2_sha256$1000000$salt$hash="), "pbkdf2");

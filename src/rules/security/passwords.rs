@@ -218,7 +218,7 @@ fn count(
             continue;
         }
         let qualifier = match attribute {
-            Some(a) => format!(" (password attributes of {})", a.name),
+            Some(a) => format!(" (rows whose {} names a password)", a.name),
             None => String::new(),
         };
         let mut f = match kind {
