@@ -583,3 +583,38 @@ fn a_reset_flag_is_set_on_the_clear_rows_and_the_passwords_are_kept() {
         of_rule(&after, "password-plaintext")
     );
 }
+
+/// `vigie discover` on the same tables: `radcheck.value` is a password column by its
+/// attributes, `api_clients.password` by its name.
+#[test]
+fn discover_calls_the_radcheck_value_column_a_password() {
+    let (_dir, path) = sqlite_fixture(&kv_fixture());
+    let target = vigie::db::Target::parse(&format!("sqlite://{}", path.display())).unwrap();
+    let inv = vigie::discover::discover(
+        &target,
+        &vigie::discover::DiscoverOptions {
+            sample: 100,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(inv.errors().is_empty(), "{:?}", inv.errors());
+    let columns = inv.columns();
+    let value = columns
+        .iter()
+        .find(|c| c.table == "radcheck" && c.column == "value")
+        .expect("radcheck.value classified");
+    assert_eq!(value.category.as_str(), "password");
+    assert_eq!(
+        value.evidence,
+        vec![
+            "key/value table: 10 of 12 sampled rows have a `attribute` naming a password \
+             (Cleartext-Password ×3, Crypt-Password ×2, MD5-Password ×1, NT-Password ×1, \
+             Password-With-Header ×1, SSHA-Password ×1, nt-password ×1)"
+                .to_string()
+        ]
+    );
+    // No value reaches the inventory.
+    let json = serde_json::to_string(&columns).unwrap();
+    assert!(!json.contains(PASSWORD), "{json}");
+}
