@@ -1,14 +1,18 @@
-//! What `password-plaintext` and `password-weak-hash` share: how stored passwords are
-//! protected, counted inside the database.
+//! What `password-plaintext`, `password-weak-hash` and `password-unknown-format` share: how
+//! stored passwords are protected, counted inside the database.
 //!
-//! The formats of [`crate::text::passwords`] become one `CASE` expression (PostgreSQL regular
-//! expressions, SQLite `GLOB` and lengths: [`crate::dialect::Dialect::has_shape`]), grouped and
-//! counted on the server: no hash and no password ever reaches vigie. Then one keyed count per
-//! flagged format gives its sample keys. NULL or empty means no local password (single sign-on)
-//! and is fine. Columns are those named for passwords (`password`, `mdp`, `mot_de_passe`…), and
-//! those whose sampled values are password hashes (found by [`crate::rules::minimisation`]).
-//! One grouped count answers both rules, so it stays one check per column, planned by
-//! [`super::PasswordPlaintext`]; each rule's file writes its message and its fix.
+//! The formats of [`crate::text::passwords`] become one `CASE` expression (PostgreSQL and MySQL
+//! regular expressions, SQLite `GLOB`, `substr` and lengths:
+//! [`crate::dialect::Dialect::has_shape`], then the token test,
+//! [`crate::dialect::Dialect::is_token`]), grouped and counted on the server: no hash and no
+//! password ever reaches vigie. Then one keyed count per flagged format gives its sample keys.
+//! NULL or empty means no local password (single sign-on) and is fine. Columns are those named
+//! for passwords (`password`, `mdp`, `mot_de_passe`…), those whose sampled values are password
+//! hashes (found by [`crate::rules::minimisation`]), and the value column of a key/value
+//! credential table (`radcheck`), where the attribute of each row comes first in the `CASE` and
+//! a `WHERE` keeps the rows whose attribute holds a password. One grouped count answers the
+//! three rules, so it stays one check per column, planned by [`super::PasswordPlaintext`]; each
+//! rule's file writes its message and its fix.
 
 use super::{password_plaintext, password_unknown_format, password_weak_hash};
 use crate::catalog::{Column, Table};
