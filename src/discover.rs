@@ -203,6 +203,9 @@ pub const KEY_VALUE_EVIDENCE: &str = "key/value table:";
 /// held in another table (Moodle's `fieldid`) are not followed.
 fn key_value(table: &Table, rows: &[Vec<Option<String>>]) -> Option<(usize, Classification)> {
     use crate::text::names::{ColumnCategory, classify_name, refers_to_person, tokenize};
+    if let Some(found) = credentials(table, rows) {
+        return Some(found);
+    }
     let last = |name: &str| tokenize(name).last().cloned().unwrap_or_default();
     let person = table
         .columns
@@ -264,6 +267,50 @@ fn key_value(table: &Table, rows: &[Vec<Option<String>>]) -> Option<(usize, Clas
                 "{KEY_VALUE_EVIDENCE} {personal} of {keyed} sampled rows have a `{}` naming personal data ({})",
                 table.columns[key].name,
                 found.join(", ")
+            )],
+            by_name: false,
+            by_values: true,
+        },
+    ))
+}
+
+/// A key/value credential table, such as FreeRADIUS's `radcheck (username, attribute, op,
+/// value)` or `user_attributes (user_id, name, value)`: its value column holds passwords when
+/// a sampled row's attribute names one (`Cleartext-Password`, `NT-Password`, `password`: the
+/// list the password rules count with, [`crate::text::passwords::ATTRIBUTES`]). One such row
+/// is enough: a credential is never incidental.
+fn credentials(table: &Table, rows: &[Vec<Option<String>>]) -> Option<(usize, Classification)> {
+    use crate::text::names::ColumnCategory;
+    use crate::text::passwords::{attribute, credential_columns};
+    let (key, value) = credential_columns(table)?;
+    let mut found: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut keyed = 0usize;
+    for row in rows {
+        let (Some(Some(k)), Some(Some(v))) = (row.get(key), row.get(value)) else {
+            continue;
+        };
+        if v.is_empty() {
+            continue;
+        }
+        keyed += 1;
+        if attribute(k).is_some() {
+            *found.entry(k.clone()).or_insert(0) += 1;
+        }
+    }
+    let credentials: usize = found.values().sum();
+    if credentials == 0 {
+        return None;
+    }
+    let names: Vec<String> = found.iter().map(|(k, n)| format!("{k} ×{n}")).collect();
+    Some((
+        value,
+        Classification {
+            category: ColumnCategory::Password,
+            confidence: 0.9,
+            evidence: vec![format!(
+                "{KEY_VALUE_EVIDENCE} {credentials} of {keyed} sampled rows have a `{}` naming a password ({})",
+                table.columns[key].name,
+                names.join(", ")
             )],
             by_name: false,
             by_values: true,
@@ -367,6 +414,26 @@ mod tests {
         ]);
         let (_, class) = key_value(&t, &sample).expect("classified");
         assert_eq!(class.category, ColumnCategory::Religion);
+    }
+
+    #[test]
+    fn a_credential_table_holds_passwords_by_its_attributes() {
+        let t = table("radcheck", &["id", "username", "attribute", "value"]);
+        let sample = rows(&[
+            ("Cleartext-Password", "Soleil2024!"),
+            ("Simultaneous-Use", "1"),
+            ("NT-Password", "8846f7eaee8fb117ad06bdd830b7586c"),
+        ]);
+        let (col, class) = key_value(&t, &sample).expect("classified");
+        assert_eq!(col, 3);
+        assert_eq!(class.category, ColumnCategory::Password);
+        assert_eq!(
+            class.evidence[0],
+            "key/value table: 2 of 3 sampled rows have a `attribute` naming a password (Cleartext-Password ×1, NT-Password ×1)"
+        );
+        // No attribute names a password: left to the personal-data keys.
+        let sample = rows(&[("Simultaneous-Use", "1"), ("Session-Timeout", "3600")]);
+        assert!(key_value(&t, &sample).is_none());
     }
 
     #[test]

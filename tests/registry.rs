@@ -70,6 +70,7 @@ fn the_design_rule_ids_are_all_registered() {
         "free-text-identifier",
         "password-plaintext",
         "password-weak-hash",
+        "password-unknown-format",
         "access-public-grant",
         "access-excessive-grant",
         "inactive-account",

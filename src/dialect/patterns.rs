@@ -8,7 +8,7 @@
 //! (`[sS][hH][aA]`) in every dialect, so one rendering rule fits all three.
 
 use super::Dialect;
-use crate::text::shape::{Piece, Shape};
+use crate::text::shape::{Piece, Shape, Token};
 
 /// Characters with a meaning in a POSIX regular expression.
 fn regex_escape(s: &str, out: &mut String) {
@@ -90,13 +90,25 @@ fn glob_escape(s: &str, out: &mut String) {
     }
 }
 
-fn glob(shape: &Shape) -> String {
+/// Runs longer than this are written `?` in the `GLOB` and tested apart with `substr`, so a
+/// 64-character base64 run is one short test rather than 64 copies of its class.
+const GLOB_RUN: usize = 8;
+
+/// The `GLOB` pattern of a shape, and the runs it leaves to `substr` tests as
+/// `(1-based position, length, set)`.
+fn glob(shape: &Shape) -> (String, Vec<(usize, usize, &str)>) {
     let mut out = String::new();
+    let mut runs = Vec::new();
+    let mut pos = 1;
     for piece in &shape.pieces {
         match piece {
             Piece::Lit(s) => glob_escape(s, &mut out),
             Piece::LitNoCase(s) => no_case(s, false, &mut out),
             Piece::OneOf(set) => out.push_str(&class(set, false)),
+            Piece::Run(set, n) if *n > GLOB_RUN => {
+                out.push_str(&"?".repeat(*n));
+                runs.push((pos, *n, set.as_str()));
+            }
             Piece::Run(set, n) => {
                 let c = class(set, false);
                 for _ in 0..*n {
@@ -104,11 +116,23 @@ fn glob(shape: &Shape) -> String {
                 }
             }
         }
+        pos += piece.width();
     }
     if !shape.whole {
         out.push('*');
     }
-    out
+    (out, runs)
+}
+
+/// Whether a regular expression finds `pattern` (unanchored) in `column`, case-sensitively.
+fn regex_finds(d: Dialect, column: &str, pattern: &str) -> String {
+    match d {
+        Dialect::Postgres => format!("{column} ~ {}", d.quote_literal(pattern)),
+        _ => format!(
+            "{column} REGEXP {}",
+            d.quote_literal(&format!("(?-i){pattern}"))
+        ),
+    }
 }
 
 /// The length past which a regular expression's alternatives go on another line.
@@ -177,12 +201,56 @@ impl Dialect {
                                 self.quote_literal(&format!("*{negated}*"))
                             )
                         }
-                        None => format!("{column} GLOB {}", self.quote_literal(&glob(s))),
+                        None => {
+                            let (pattern, runs) = glob(s);
+                            let mut test =
+                                format!("{column} GLOB {}", self.quote_literal(&pattern));
+                            for (pos, n, set) in runs {
+                                let negated = class(set, false).replacen('[', "[^", 1);
+                                test.push_str(&format!(
+                                    " AND NOT (substr({column}, {pos}, {n}) GLOB {})",
+                                    self.quote_literal(&format!("*{negated}*"))
+                                ));
+                            }
+                            if test.contains(" AND ") {
+                                format!("({test})")
+                            } else {
+                                test
+                            }
+                        }
                     })
                     .collect();
                 format!("COALESCE({}, 0)", parts.join("\n    OR "))
             }
         }
+    }
+}
+
+impl Dialect {
+    /// A predicate true when the text in `column` is a [`Token`] (false for NULL): long
+    /// enough, printable ASCII without a space, and at least `min_classes` of lower case, upper
+    /// case and digits. Ranges (`a-z`, `!-~`) are by code point in the three engines' patterns.
+    pub fn is_token(self, column: &str, token: &Token) -> String {
+        let finds = |class: &str| match self {
+            Dialect::Sqlite => format!("{column} GLOB '*{class}*'"),
+            _ => regex_finds(self, column, class),
+        };
+        let classes: Vec<String> = ["[a-z]", "[A-Z]", "[0-9]"]
+            .iter()
+            .map(|c| format!("CASE WHEN {} THEN 1 ELSE 0 END", finds(c)))
+            .collect();
+        format!(
+            "COALESCE(length({column}) >= {} AND NOT ({})\n    AND ({}) >= {}, {})",
+            token.min_len,
+            finds("[^!-~]"),
+            classes.join("\n      + "),
+            token.min_classes,
+            if self == Dialect::Sqlite {
+                "0"
+            } else {
+                "false"
+            }
+        )
     }
 }
 

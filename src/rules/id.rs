@@ -57,6 +57,7 @@ rule_ids! {
     FreeTextIdentifier = "free-text-identifier", "free-text";
     PasswordPlaintext = "password-plaintext", "security";
     PasswordWeakHash = "password-weak-hash", "security";
+    PasswordUnknownFormat = "password-unknown-format", "security";
     AccessPublicGrant = "access-public-grant", "security";
     AccessExcessiveGrant = "access-excessive-grant", "security";
     InactiveAccount = "inactive-account", "security";

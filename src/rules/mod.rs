@@ -252,6 +252,7 @@ static REGISTERED: &[&dyn Rule] = &[
     &free_text::FreeTextIdentifier,
     &security::PasswordPlaintext,
     &security::PasswordWeakHash,
+    &security::PasswordUnknownFormat,
     &security::AccessPublicGrant,
     &security::AccessExcessiveGrant,
     &security::InactiveAccount,

@@ -30,6 +30,20 @@ pub struct Shape {
 
 pub const DIGITS: &str = "0123456789";
 pub const HEX: &str = "0123456789abcdefABCDEF";
+/// The standard base64 alphabet, without its padding `=`.
+pub const BASE64: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+impl Piece {
+    /// How many characters the piece matches: every piece has a fixed length, so SQL can
+    /// address a run by its position.
+    pub fn width(&self) -> usize {
+        match self {
+            Piece::Lit(s) | Piece::LitNoCase(s) => s.chars().count(),
+            Piece::OneOf(_) => 1,
+            Piece::Run(_, n) => *n,
+        }
+    }
+}
 
 impl Shape {
     /// A value that starts with `prefix`.
@@ -87,6 +101,32 @@ impl Shape {
             [Piece::Run(set, n)] if self.whole => Some((set.as_str(), *n)),
             _ => None,
         }
+    }
+}
+
+/// A value that looks generated rather than chosen: at least `min_len` characters, all
+/// printable ASCII with no space (`!` to `~`), and at least `min_classes` of the three classes
+/// lower case, upper case and digits. Hex, base64, base64url and base32 strings of that length
+/// are tokens; a word, a sentence or a short password is not. Rendered to SQL by
+/// [`crate::dialect::Dialect::is_token`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub min_len: usize,
+    pub min_classes: usize,
+}
+
+impl Token {
+    /// Whether `value` is such a token.
+    pub fn matches(&self, value: &str) -> bool {
+        let printable = value.bytes().all(|b| (b'!'..=b'~').contains(&b));
+        let classes = [
+            value.bytes().any(|b| b.is_ascii_lowercase()),
+            value.bytes().any(|b| b.is_ascii_uppercase()),
+            value.bytes().any(|b| b.is_ascii_digit()),
+        ];
+        printable
+            && value.len() >= self.min_len
+            && classes.iter().filter(|&&c| c).count() >= self.min_classes
     }
 }
 

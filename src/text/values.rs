@@ -48,8 +48,8 @@ pub struct ValueProfile {
     pub with_space: usize,
     /// Distinct non-empty values (capped: only used as a share).
     pub distinct: usize,
-    /// Password-format values that are bare hexadecimal digests (`md5-hex`, `sha1-hex`,
-    /// `sha2-hex`): a password under a password name, but alone as likely a token, a checksum or
+    /// Password-format values that are bare digests (`md5-hex`, `sha1-hex`, `sha2-hex`,
+    /// `digest-base64`): a password under a password name, but alone as likely a token, a checksum or
     /// a random key (`hash`, `secure_key`, `invoice_id`).
     pub hex_digests: usize,
 }
@@ -202,7 +202,7 @@ pub fn profile<'a>(
                 // One look-up for both counts.
                 if let Some(Some(f)) = passwords::classify(Some(v)) {
                     *p.valid.entry(c).or_insert(0) += 1;
-                    if f.id.ends_with("-hex") {
+                    if !f.marked {
                         p.hex_digests += 1;
                     }
                 }

@@ -137,7 +137,10 @@ impl Probe for ValuesCheck {
                     }
                     f
                 }));
-            } else if c.category == ColumnCategory::Password {
+            } else if c.category == ColumnCategory::Password
+                // A key/value table's password rows are counted by attribute (security).
+                && crate::text::passwords::credential_columns(table).is_none_or(|(_, v)| v != i)
+            {
                 out.extend(crate::rules::passwords::count_formats(
                     db,
                     table,

@@ -7,7 +7,7 @@
 use crate::catalog::{Column, Table};
 use crate::finding::{Applicability, Finding, Remediation, Severity};
 use crate::rules::{Rule, RuleId};
-use crate::text::passwords::{Verdict, formats};
+use crate::text::passwords::{Verdict, format};
 
 pub struct PasswordWeakHash;
 
@@ -26,12 +26,12 @@ pub(super) struct Weak {
 
 /// Whether this rule flags the format with this id: recoverable by brute force from a leak
 /// (high), or to migrate (medium). `None` for a sound format or an unknown id.
-pub(super) fn flagged(format: &str) -> Option<Weak> {
-    let f = formats().iter().find(|f| f.id == format)?;
+pub(super) fn flagged(id: &str) -> Option<Weak> {
+    let f = format(id)?;
     let severity = match f.verdict {
         Verdict::Weak => Severity::High,
         Verdict::Warn => Severity::Medium,
-        Verdict::Ok | Verdict::Plaintext => return None,
+        Verdict::Ok | Verdict::Unknown | Verdict::Plaintext => return None,
     };
     Some(Weak {
         severity,
@@ -40,12 +40,18 @@ pub(super) fn flagged(format: &str) -> Option<Weak> {
 }
 
 /// The finding for `count` passwords of a column hashed with a flagged format.
-pub(super) fn finding(count: u64, table: &Table, column: &Column, weak: Weak) -> Finding {
+pub(super) fn finding(
+    count: u64,
+    table: &Table,
+    column: &Column,
+    qualifier: &str,
+    weak: Weak,
+) -> Finding {
     let s = if count == 1 { "" } else { "s" };
     let mut f = crate::rules::finding(
         RuleId::PasswordWeakHash,
         format!(
-            "{count} password{s} of {}.{} stored as {}",
+            "{count} password{s} of {}.{}{qualifier} stored as {}",
             table.display_name(),
             column.name,
             weak.label
@@ -100,7 +106,7 @@ mod tests {
             ..Table::default()
         };
         let weak = flagged("bcrypt-low-cost").expect("flagged");
-        let f = finding(2, &table, &column, weak);
+        let f = finding(2, &table, &column, "", weak);
         assert_eq!(
             f.message,
             "2 passwords of users.password stored as bcrypt with a cost below 10"
