@@ -15,8 +15,8 @@
 
 use super::{DbError, Session};
 use crate::catalog::Catalog;
-use crate::check::{Grantee, Reach, Sampled};
 use crate::catalog::Table;
+use crate::check::{Grantee, Reach, Sampled};
 use crate::dialect::Dialect;
 use crate::dialect::allow;
 use crate::dialect::guard::{self, References, Refusal, TrustedName, is_trusted};
@@ -227,7 +227,10 @@ impl PgCatalog {
         }
         let mut types = Vec::new();
         for t in &refs.types {
-            let quoted: Vec<String> = t.split('.').map(|p| Dialect::Postgres.quote_ident(p)).collect();
+            let quoted: Vec<String> = t
+                .split('.')
+                .map(|p| Dialect::Postgres.quote_ident(p))
+                .collect();
             let sql = format!(
                 "SELECT n.nspname::text FROM pg_catalog.pg_type t \
                  JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace \

@@ -13,10 +13,10 @@ use sqlparser::ast::{
     AccessExpr, BinaryOperator, DataType, Expr, FunctionArguments, Ident, ObjectName, Query,
     Select, SetExpr, Statement, TableFactor, UnaryOperator, Visit, Visitor,
 };
-use std::collections::BTreeSet;
-use std::fmt;
 use sqlparser::parser::Parser;
 use sqlparser::tokenizer::Token;
+use std::collections::BTreeSet;
+use std::fmt;
 use std::ops::ControlFlow;
 
 /// Why a statement was refused before anything reached the server.
@@ -41,8 +41,13 @@ fn never_called(name: &ObjectName) -> ControlFlow<Refusal> {
         .last()
         .and_then(|p| p.as_ident())
         .map(|i| i.value.to_lowercase());
-    match last.as_deref().and_then(|l| allow::never(l).map(|why| (l, why))) {
-        Some((l, why)) => ControlFlow::Break(refuse(format!("`{l}` is refused: {why}"))),
+    match last
+        .as_deref()
+        .and_then(|l| allow::never(l).map(|why| (l, why)))
+    {
+        Some((l, why)) => ControlFlow::Break(refuse(format!(
+            "`{l}` is refused: {why}; no policy can trust it"
+        ))),
         None => ControlFlow::Continue(()),
     }
 }
@@ -298,12 +303,15 @@ impl TrustedName {
         })
     }
 
+    /// Whether this entry trusts a call of `schema.name`. A call written without a schema
+    /// matches by name: the schema it resolves to is only known to the server, and on
+    /// PostgreSQL the gate checks it again with the schema the catalog gives
+    /// ([`crate::db::gate`]).
     fn covers(&self, schema: Option<&str>, name: &str) -> bool {
         self.name == name
             && match (&self.schema, schema) {
-                (None, _) => true,
                 (Some(a), Some(b)) => a == b,
-                (Some(_), None) => false,
+                _ => true,
             }
     }
 }
@@ -329,7 +337,9 @@ pub struct FunctionRef {
     pub name: String,
     /// Written quoted: on MySQL a quoted name calls a stored function, not the built-in.
     pub quoted: bool,
-    /// A keyword without parentheses (`CURRENT_DATE`), not a catalog function.
+    /// A keyword without parentheses (`CURRENT_DATE`) or a construct of the grammar written
+    /// like a call (PostgreSQL's `COALESCE`, `NULLIF`, `GREATEST`, `LEAST`), not a catalog
+    /// function.
     pub keyword: bool,
 }
 
@@ -426,7 +436,11 @@ pub fn normalise_ident(ident: &Ident, dialect: Dialect) -> String {
     }
 }
 
-fn function_name(name: &ObjectName, dialect: Dialect, parens: bool) -> Result<FunctionRef, Refusal> {
+fn function_name(
+    name: &ObjectName,
+    dialect: Dialect,
+    parens: bool,
+) -> Result<FunctionRef, Refusal> {
     let mut parts = Vec::new();
     for p in &name.0 {
         let Some(i) = p.as_ident() else {
@@ -437,7 +451,9 @@ fn function_name(name: &ObjectName, dialect: Dialect, parens: bool) -> Result<Fu
         parts.push(i);
     }
     let quoted = parts.iter().any(|i| i.quote_style.is_some());
-    let keyword = !parens && parts.len() == 1 && !quoted;
+    let keyword = parts.len() == 1
+        && !quoted
+        && (!parens || allow::is_syntax(dialect, &parts[0].value.to_ascii_lowercase()));
     let mut norm: Vec<String> = parts.iter().map(|i| normalise_ident(i, dialect)).collect();
     match norm.len() {
         1 => Ok(FunctionRef {
@@ -542,13 +558,11 @@ impl Visitor for Collect {
             Expr::AnyOp { compare_op, .. } | Expr::AllOp { compare_op, .. } => {
                 self.binary(compare_op)
             }
-            Expr::UnaryOp { op, .. } => {
-                if !matches!(op, UnaryOperator::Not) {
-                    self.refs.operators.insert(OperatorRef {
-                        schema: None,
-                        symbol: op.to_string().trim().to_string(),
-                    });
-                }
+            Expr::UnaryOp { op, .. } if !matches!(op, UnaryOperator::Not) => {
+                self.refs.operators.insert(OperatorRef {
+                    schema: None,
+                    symbol: op.to_string().trim().to_string(),
+                });
             }
             Expr::CompoundIdentifier(parts) if parts.len() >= 2 => {
                 if let Some(last) = parts.last() {
@@ -560,7 +574,9 @@ impl Visitor for Collect {
             Expr::CompoundFieldAccess { access_chain, .. } => {
                 for a in access_chain {
                     if let AccessExpr::Dot(Expr::Identifier(i)) = a {
-                        self.refs.attributes.insert(normalise_ident(i, self.dialect));
+                        self.refs
+                            .attributes
+                            .insert(normalise_ident(i, self.dialect));
                     }
                 }
             }
