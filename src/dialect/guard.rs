@@ -754,4 +754,80 @@ mod tests {
             assert!(check_predicate(p, PG).is_err(), "{p}");
         }
     }
+
+    #[test]
+    fn names_are_read_as_the_server_reads_them() {
+        assert_eq!(
+            decode_unicode_escapes(r"pg\005fsleep").as_deref(),
+            Some("pg_sleep")
+        );
+        assert_eq!(
+            decode_unicode_escapes(r"\+000064blink").as_deref(),
+            Some("dblink")
+        );
+        assert_eq!(decode_unicode_escapes(r"a\\b").as_deref(), Some(r"a\b"));
+        assert_eq!(decode_unicode_escapes(r"\00"), None);
+        let none: &[TrustedName] = &[];
+        for ok in [
+            "SELECT LOWER(email) FROM t",
+            "SELECT pg_catalog.lower(email) FROM t",
+            r#"SELECT "pg_catalog"."lower"(email) FROM t"#,
+            "SELECT id FROM t WHERE id OPERATOR(pg_catalog.=) 1",
+            "SELECT COALESCE(a, b), CURRENT_DATE FROM t",
+        ] {
+            check_user_query(ok, PG, none).unwrap_or_else(|e| panic!("{ok}: {e}"));
+        }
+        for (bad, why) in [
+            (r#"SELECT "LOWER"(email) FROM t"#, "`LOWER` is not on"),
+            (
+                "SELECT public.lower(email) FROM t",
+                "`public.lower` is not on",
+            ),
+            ("SELECT PG_SLEEP(1)", "`pg_sleep` is refused"),
+            (r#"SELECT "pg_sleep"(1)"#, "`pg_sleep` is refused"),
+            (
+                r#"SELECT U&"pg\005fsleep"(1)"#,
+                "the server reads `pg_sleep`",
+            ),
+            (r#"SELECT U&'x!0041' UESCAPE '!'"#, "UESCAPE"),
+            (
+                "SELECT id FROM t WHERE id OPERATOR(public.+) 1",
+                "`OPERATOR(public.+)`",
+            ),
+            ("SELECT a.b.lower(x)", "more than two parts"),
+        ] {
+            let e = check_user_query(bad, PG, none).unwrap_err();
+            assert!(e.reason.contains(why), "{bad}: {e}");
+        }
+        // MySQL: case does not matter, quoting and qualifying call stored functions.
+        let my = Dialect::Mysql;
+        check_user_query("SELECT LoWeR(email) FROM t", my, none).unwrap();
+        for bad in [
+            "SELECT `lower`(email) FROM t",
+            "SELECT crm.lower(email) FROM t",
+        ] {
+            assert!(check_user_query(bad, my, none).is_err(), "{bad}");
+        }
+        // SQLite: quoting changes nothing.
+        check_user_query(r#"SELECT "lower"(email) FROM t"#, Dialect::Sqlite, none).unwrap();
+    }
+
+    #[test]
+    fn a_trusted_name_is_parsed_like_sql_and_matched_by_schema() {
+        let t = TrustedName::parse("Public.Unaccent", PG).unwrap();
+        assert_eq!(t.to_string(), "public.unaccent");
+        assert_eq!(
+            TrustedName::parse(r#""Ext"."F""#, PG).unwrap().to_string(),
+            "Ext.F"
+        );
+        assert!(TrustedName::parse("a.b.c", PG).is_err());
+        assert!(TrustedName::parse("f(x)", PG).is_err());
+        let trusted = [t];
+        assert!(is_trusted(&trusted, Some("public"), "unaccent"));
+        assert!(is_trusted(&trusted, None, "unaccent"));
+        assert!(!is_trusted(&trusted, Some("other"), "unaccent"));
+        check_user_query("SELECT unaccent(nom) FROM t", PG, &trusted).unwrap();
+        check_user_query("SELECT public.unaccent(nom) FROM t", PG, &trusted).unwrap();
+        assert!(check_user_query("SELECT other.unaccent(nom) FROM t", PG, &trusted).is_err());
+    }
 }

@@ -38,7 +38,7 @@ pub(super) fn validate(
             Err(why) => {
                 cx.push(
                     t.name.span(),
-                    format!("`{}` is {why}", t.name.get_ref()),
+                    format!("trusted function `{}`: {why}", t.name.get_ref()),
                     "not a function name",
                     Some("write `function` or `schema.function`".into()),
                 );
