@@ -289,6 +289,9 @@ fn pg_attempts(dblink: &str) -> Vec<Attempt> {
         w("t.touch IS NOT NULL"),
         q("SELECT id::checked FROM t"),
         w("CAST(id AS checked) > 0"),
+        q("SELECT ARRAY[id]::checked[] FROM t"),
+        q("SELECT checked '5'"),
+        q("SELECT t.lower(email) FROM t"),
         // A function of an extension, outside pg_catalog.
         q("SELECT public.dblink_get_connections()"),
         // Statements, locking and SELECT INTO, kept from the structural guard.

@@ -200,7 +200,7 @@ pub fn check_predicate(predicate: &str, dialect: Dialect) -> Result<(), Refusal>
 /// [`check_query`], and what the query calls, as the server reads the names.
 pub fn inspect_query(sql: &str, dialect: Dialect) -> Result<References, Refusal> {
     let parser_dialect = dialect.parser_dialect();
-    check_tokens(sql, dialect, parser_dialect.as_ref())?;
+    let typed = check_tokens(sql, dialect, parser_dialect.as_ref())?;
     let statements = Parser::parse_sql(parser_dialect.as_ref(), sql)
         .map_err(|e| refuse(format!("the statement could not be parsed ({e})")))?;
     match statements.len() {
@@ -216,6 +216,7 @@ pub fn inspect_query(sql: &str, dialect: Dialect) -> Result<References, Refusal>
         return Err(r);
     }
     let mut collect = Collect::new(dialect);
+    collect.refs.types.extend(typed);
     match statements[0].visit(&mut collect) {
         ControlFlow::Break(r) => Err(r),
         ControlFlow::Continue(()) => Ok(collect.refs),
@@ -225,7 +226,7 @@ pub fn inspect_query(sql: &str, dialect: Dialect) -> Result<References, Refusal>
 /// [`check_predicate`], and what the condition calls.
 pub fn inspect_predicate(predicate: &str, dialect: Dialect) -> Result<References, Refusal> {
     let parser_dialect = dialect.parser_dialect();
-    check_tokens(predicate, dialect, parser_dialect.as_ref())?;
+    let typed = check_tokens(predicate, dialect, parser_dialect.as_ref())?;
     let mut parser = Parser::new(parser_dialect.as_ref())
         .try_with_sql(predicate)
         .map_err(|e| refuse(format!("the condition could not be read ({e})")))?;
@@ -243,6 +244,7 @@ pub fn inspect_predicate(predicate: &str, dialect: Dialect) -> Result<References
         return Err(r);
     }
     let mut collect = Collect::new(dialect);
+    collect.refs.types.extend(typed);
     match expr.visit(&mut collect) {
         ControlFlow::Break(r) => Err(r),
         ControlFlow::Continue(()) => Ok(collect.refs),
@@ -521,6 +523,16 @@ impl Collect {
     }
 
     fn data_type(&mut self, t: &DataType) {
+        use sqlparser::ast::ArrayElemTypeDef;
+        if let DataType::Array(
+            ArrayElemTypeDef::AngleBracket(inner)
+            | ArrayElemTypeDef::SquareBracket(inner, _)
+            | ArrayElemTypeDef::Parenthesis(inner)
+            | ArrayElemTypeDef::Qualified(inner, _),
+        ) = t
+        {
+            return self.data_type(inner);
+        }
         if let DataType::Custom(name, _) = t {
             let parts: Vec<String> = name
                 .0
@@ -594,26 +606,66 @@ impl Visitor for Collect {
 ///   which would see a column `U`, an `&` and another name) and `UESCAPE`, which changes the
 ///   escape character of a Unicode literal;
 /// - MySQL and MariaDB: see [`check_mysql_tokens`].
+///
+/// Returns the types of PostgreSQL's typed literals (`type 'text'`), which sqlparser may read
+/// as a column and an alias.
 fn check_tokens(
     sql: &str,
     dialect: Dialect,
     parser_dialect: &dyn sqlparser::dialect::Dialect,
-) -> Result<(), Refusal> {
+) -> Result<Vec<String>, Refusal> {
     match dialect {
-        Dialect::Mysql => check_mysql_tokens(sql, parser_dialect),
+        Dialect::Mysql => check_mysql_tokens(sql, parser_dialect).map(|()| Vec::new()),
         Dialect::Postgres => check_postgres_tokens(sql, parser_dialect),
-        Dialect::Sqlite => Ok(()),
+        Dialect::Sqlite => Ok(Vec::new()),
     }
 }
 
 fn check_postgres_tokens(
     sql: &str,
     dialect: &dyn sqlparser::dialect::Dialect,
-) -> Result<(), Refusal> {
+) -> Result<Vec<String>, Refusal> {
+    use sqlparser::keywords::Keyword;
     use sqlparser::tokenizer::Tokenizer;
     let tokens = Tokenizer::new(dialect, sql)
         .tokenize()
         .map_err(|e| refuse(format!("the statement could not be parsed ({e})")))?;
+    let code: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| !matches!(t, Token::Whitespace(_)))
+        .collect();
+    let mut typed = Vec::new();
+    for (i, t) in code.iter().enumerate() {
+        let literal = matches!(
+            t,
+            Token::SingleQuotedString(_)
+                | Token::EscapedStringLiteral(_)
+                | Token::UnicodeStringLiteral(_)
+                | Token::DollarQuotedString(_)
+        );
+        let mut j = i;
+        let mut parts = Vec::new();
+        while literal && j > 0 {
+            match code[j - 1] {
+                Token::Word(w) if w.quote_style.is_some() || w.keyword == Keyword::NoKeyword => {
+                    parts.push(match w.quote_style {
+                        Some(_) => w.value.clone(),
+                        None => w.value.to_ascii_lowercase(),
+                    });
+                }
+                _ => break,
+            }
+            if j >= 2 && code[j - 2] == &Token::Period {
+                j -= 2;
+            } else {
+                break;
+            }
+        }
+        if !parts.is_empty() {
+            parts.reverse();
+            typed.push(parts.join("."));
+        }
+    }
     for (i, token) in tokens.iter().enumerate() {
         if let Token::Word(w) = token {
             if w.quote_style.is_none() && w.value.eq_ignore_ascii_case("uescape") {
@@ -637,7 +689,7 @@ fn check_postgres_tokens(
             }
         }
     }
-    Ok(())
+    Ok(typed)
 }
 
 /// The text of a `U&"…"` identifier with the default escape `\`: `\XXXX`, `\+XXXXXX`, `\\`.
