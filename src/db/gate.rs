@@ -133,15 +133,16 @@ impl Gate {
     }
 }
 
-/// A PostgreSQL text array literal that does not depend on `standard_conforming_strings`.
+/// A PostgreSQL text value that reads the same whatever `standard_conforming_strings` says:
+/// the bytes are written in hexadecimal.
+fn pg_text(value: &str) -> String {
+    let hex: String = value.bytes().map(|b| format!("{b:02x}")).collect();
+    format!("pg_catalog.convert_from(pg_catalog.decode('{hex}', 'hex'), 'UTF8')")
+}
+
+/// A PostgreSQL `text[]` of `values`, each written with [`pg_text`].
 fn pg_text_array<'a>(values: impl IntoIterator<Item = &'a String>) -> String {
-    let items: Vec<String> = values
-        .into_iter()
-        .map(|v| {
-            let hex: String = v.bytes().map(|b| format!("{b:02x}")).collect();
-            format!("pg_catalog.convert_from(pg_catalog.decode('{hex}', 'hex'), 'UTF8')")
-        })
-        .collect();
+    let items: Vec<String> = values.into_iter().map(|v| pg_text(v)).collect();
     format!("ARRAY[{}]::text[]", items.join(", "))
 }
 
@@ -235,9 +236,7 @@ impl PgCatalog {
                 "SELECT n.nspname::text FROM pg_catalog.pg_type t \
                  JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace \
                  WHERE t.oid = pg_catalog.to_regtype({})",
-                pg_text_array(std::iter::once(&quoted.join(".")))
-                    .trim_start_matches("ARRAY[")
-                    .trim_end_matches("]::text[]")
+                pg_text(&quoted.join("."))
             );
             let schema = session
                 .rows(&sql, None)?

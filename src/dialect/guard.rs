@@ -2,10 +2,17 @@
 //!
 //! A statement passes only if it is exactly one query whose every part reads: no
 //! data-modifying CTE, no `FOR UPDATE/SHARE`, no `SELECT … INTO`, and no call to a function
-//! with side effects (a deny-list per dialect). Anything sqlparser cannot read is refused too:
-//! a guard that lets through what it does not understand is no guard. The server-side
-//! read-only transaction (second barrier) and the session limits (third) catch what a
-//! deny-list cannot foresee.
+//! vigie knows to have effects ([`allow::never`]), however its name is spelled. Anything
+//! sqlparser cannot read is refused too: a guard that lets through what it does not understand
+//! is no guard.
+//!
+//! The SQL a policy's author wrote is held to more ([`check_user_query`],
+//! [`check_user_predicate`]): every function it calls must be on vigie's allow-list of
+//! side-effect-free functions ([`allow`]) or trusted by the policy, its name read as the server
+//! reads it (case folding, quoting, schema; `U&"…"` names are refused rather than guessed).
+//! On PostgreSQL the names are then resolved against the server's catalog before anything is
+//! sent ([`crate::db::gate`]). The server-side read-only transaction (second barrier) and the
+//! session limits (third) catch what a parser cannot foresee.
 
 use super::Dialect;
 use super::allow;
