@@ -310,6 +310,7 @@ fn docs_policy_md_documents_every_key_the_loader_accepts() {
         "access",
         "check",
         "waiver",
+        "trusted_functions",
     ];
     for top in allowed_keys("").unwrap() {
         assert!(sections.contains(top), "{top} has no section to look in");

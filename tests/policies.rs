@@ -260,3 +260,73 @@ fn an_empty_policy_is_an_error() {
         assert!(shown.contains("the policy is empty"), "{shown}");
     }
 }
+
+/// The messages of the problems of a policy that does not load, one a line.
+fn messages(policy: &str, dialect: Dialect) -> String {
+    let e = vigie::policy::load_str("p.toml", policy, dialect).unwrap_err();
+    e.problems
+        .iter()
+        .map(|p| p.message.clone())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `[[trusted_functions]]`: a reason is required, a function with effects or one that runs SQL
+/// given as text cannot be trusted, and a trusted function may then be called.
+#[test]
+fn trusted_functions_are_validated_and_widen_the_allow_list() {
+    let check = "[[check]]\nid = \"accents\"\nquery = \"SELECT id FROM eleves WHERE public.unaccent(nom) <> nom\"\n";
+    let text = messages(check, Dialect::Postgres);
+    assert!(
+        text.contains("check `accents` is refused: `public.unaccent` is not on vigie's allow-list of side-effect-free functions; a policy may trust a function with `trusted_functions`"),
+        "{text}"
+    );
+    let trusted = format!(
+        "{check}\n[[trusted_functions]]\nname = \"Public.Unaccent\"\nreason = \"unaccent extension: immutable\"\n"
+    );
+    let p = vigie::policy::load_str("p.toml", &trusted, Dialect::Postgres)
+        .unwrap_or_else(|e| panic!("{}", render_plain(&e)));
+    assert_eq!(p.trusted_functions.len(), 1);
+    assert_eq!(p.trusted_functions[0].name.to_string(), "public.unaccent");
+    assert_eq!(
+        p.trusted_functions[0].reason,
+        "unaccent extension: immutable"
+    );
+
+    let bad = "[[trusted_functions]]\nname = \"pg_catalog.pg_sleep\"\nreason = \"r\"\n\n\
+               [[trusted_functions]]\nname = \"dblink_exec\"\nreason = \"r\"\n\n\
+               [[trusted_functions]]\nname = \"public.f\"\n\n\
+               [[trusted_functions]]\nname = \"a.b.c\"\nreason = \"r\"\n";
+    let text = messages(bad, Dialect::Postgres);
+    assert_eq!(text.lines().count(), 4, "{text}");
+    for expected in [
+        "`pg_catalog.pg_sleep` cannot be trusted: it has effects outside the query",
+        "`dblink_exec` cannot be trusted: it takes SQL or a query as text",
+        "trusted function `public.f` has no reason",
+        "trusted function `a.b.c`: the function name `a.b.c` has more than two parts",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+}
+
+/// A `where` is held to the allow-list too, on every dialect.
+#[test]
+fn a_where_calling_a_function_off_the_list_is_a_policy_error() {
+    for (dialect, call, name) in [
+        (Dialect::Postgres, "pg_backend_pid() > 0", "pg_backend_pid"),
+        (Dialect::Postgres, r#""LOWER"(nom) = 'x'"#, "LOWER"),
+        (Dialect::Mysql, "CONNECTION_ID() > 0", "connection_id"),
+        (Dialect::Mysql, "`lower`(nom) = 'x'", "lower"),
+        (Dialect::Sqlite, "changes() > 0", "changes"),
+    ] {
+        let policy = format!(
+            "[[subject]]\nid = \"eleve\"\ntable = \"eleves\"\nkey = \"id\"\n\n[[purpose]]\nid = \"scolarite\"\nlegal_basis = \"public-task\"\nsubjects = [\"eleve\"]\n\n[[purpose.retention]]\ntable = \"eleves\"\nkeep = \"1y\"\nfrom = \"sortie\"\nwhere = '''{call}'''\n"
+        );
+        let text = messages(&policy, dialect);
+        assert!(
+            text.contains("this `where` is not a read-only condition")
+                && text.contains(&format!("`{name}`")),
+            "{dialect:?} {call}\n{text}"
+        );
+    }
+}

@@ -233,7 +233,7 @@ fn postgres_is_unchanged_and_the_session_is_vigie_read_only() {
     };
     let before = pg_checksums(&url);
     let policy = format!(
-        "{}\n[[check]]\nid = \"session-is-vigie-read-only\"\nquery = \"SELECT 1 AS ok WHERE current_setting('application_name') = 'vigie' AND current_setting('transaction_read_only') = 'on' AND current_setting('transaction_isolation') = 'repeatable read'\"\n\n[[check]]\nid = \"write-through-a-function\"\nquery = \"SELECT bump() AS id\"\n",
+        "{}\n[[check]]\nid = \"session-is-vigie-read-only\"\nquery = \"SELECT 1 AS ok WHERE current_setting('application_name') = 'vigie' AND current_setting('transaction_read_only') = 'on' AND current_setting('transaction_isolation') = 'repeatable read'\"\n\n[[check]]\nid = \"write-through-a-function\"\nquery = \"SELECT bump() AS id\"\n\n[[trusted_functions]]\nname = \"public.bump\"\nreason = \"trusted on purpose: the server's read-only transaction must stop it\"\n",
         fixture("rules.toml")
     );
     let report = scan_text(&policy, &url, AS_OF);
@@ -241,7 +241,7 @@ fn postgres_is_unchanged_and_the_session_is_vigie_read_only() {
         of_rule(&report, "session-is-vigie-read-only"),
         vec![row("session-is-vigie-read-only", None, 1, &["1"])]
     );
-    // The function passes the guard (it is the user's own), so the server must refuse it.
+    // The function passes the guard (the policy trusts it), so the server must refuse it.
     let errors = report.errors();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(
@@ -281,7 +281,7 @@ fn mariadb_is_unchanged_and_a_write_fails_at_the_server() {
     std::fs::write(
         &policy,
         format!(
-            "{}\n[[check]]\nid = \"write-through-a-function\"\nquery = \"SELECT bump() AS id\"\n",
+            "{}\n[[check]]\nid = \"write-through-a-function\"\nquery = \"SELECT bump() AS id\"\n\n[[trusted_functions]]\nname = \"bump\"\nreason = \"trusted on purpose: the server's read-only transaction must stop it\"\n",
             fixture("rules.toml")
         ),
     )
@@ -301,7 +301,7 @@ fn mariadb_is_unchanged_and_a_write_fails_at_the_server() {
         .assert()
         .code(2);
     let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
-    // The function passes the guard (it is the user's own), so the server must refuse it.
+    // The function passes the guard (the policy trusts it), so the server must refuse it.
     let errors: Vec<&serde_json::Value> = v["checks"]
         .as_array()
         .unwrap()

@@ -460,7 +460,7 @@ fn a_function_the_role_may_not_call_is_named_as_such() {
     let (head, tail) = url.split_once("://").expect("a URL");
     let host = tail.rsplit_once('@').map_or(tail, |(_, h)| h);
     let url = format!("{head}://vigie_t_noexec@{host}");
-    let policy = "[[check]]\nid = \"uses-a-function\"\nquery = \"SELECT id FROM t WHERE vigie_secret() = 1\"\n\n[[check]]\nid = \"plain\"\nquery = \"SELECT id FROM t\"\n";
+    let policy = "[[check]]\nid = \"uses-a-function\"\nquery = \"SELECT id FROM t WHERE vigie_secret() = 1\"\n\n[[check]]\nid = \"plain\"\nquery = \"SELECT id FROM t\"\n\n[[trusted_functions]]\nname = \"vigie_secret\"\nreason = \"immutable, returns a constant\"\n";
     let report = scan_text(policy, &url, AS_OF);
     let errors = report.errors();
     assert_eq!(errors.len(), 1, "{errors:?}");

@@ -4,6 +4,7 @@
 //! [`crate::dialect::guard`] before it is sent; the session itself is read-only on the server
 //! side and carries time limits, so a mistake in one barrier is caught by the next.
 
+pub mod gate;
 pub mod mysql;
 pub mod postgres;
 pub mod sqlite;

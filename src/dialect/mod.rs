@@ -5,6 +5,7 @@
 //! `--as-of`, given either as a bound parameter (what runs) or as a literal (what the report
 //! shows and what remediation SQL uses, so a reviewer can replay it).
 
+pub mod allow;
 pub mod guard;
 pub mod patterns;
 pub mod remediation;

@@ -174,6 +174,7 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
             )),
         });
     }
+    pool.gate(&crate::db::gate::Gate::for_policy(policy, dialect));
     let catalog = std::mem::take(&mut pool.catalog);
     let mut planner = Planner::new(policy, &catalog, dialect, opts.as_of, opts.max_keys);
     planner.sample = opts.sample;

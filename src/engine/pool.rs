@@ -54,6 +54,15 @@ impl Pool {
         }
     }
 
+    /// Put `gate` in front of every session: the policy's own SQL is resolved on each session
+    /// before anything of it is sent there.
+    pub fn gate(&mut self, gate: &crate::db::gate::Gate) {
+        self.sessions = std::mem::take(&mut self.sessions)
+            .into_iter()
+            .map(|s| gate.wrap(s))
+            .collect();
+    }
+
     /// Close every session without running anything.
     pub fn close(self) {
         for s in self.sessions {

@@ -71,7 +71,7 @@ impl RawCheck {
                 Severity::High
             }),
         };
-        if let Err(r) = guard::check_query(self.query.get_ref(), cx.dialect) {
+        if let Err(r) = guard::check_user_query(self.query.get_ref(), cx.dialect, &cx.trusted) {
             cx.push(
                 self.query.span(),
                 format!("check `{}` is refused: {}", id.value, r.reason),

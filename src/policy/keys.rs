@@ -298,7 +298,7 @@ mod tests {
     fn keys_are_the_serde_field_names_in_declaration_order() {
         // The walk must succeed: a failure would leave every table without its keys.
         let tables = schema().expect("the raw types walk");
-        let expected: [(&str, &[&str]); 15] = [
+        let expected: [(&str, &[&str]); 16] = [
             (
                 "",
                 &[
@@ -311,6 +311,7 @@ mod tests {
                     "access",
                     "check",
                     "waiver",
+                    "trusted_functions",
                 ],
             ),
             ("organisation", &["name", "controller", "dpo", "country"]),
@@ -393,6 +394,7 @@ mod tests {
                 ],
             ),
             ("waiver", &["rule", "object", "reason", "expires"]),
+            ("trusted_functions", &["name", "reason"]),
         ];
         assert_eq!(tables.len(), expected.len(), "{:?}", tables.keys());
         for (path, keys) in expected {
@@ -482,6 +484,9 @@ rule = "r"
 object = "o"
 reason = "r"
 expires = "2027-01-01"
+[[trusted_functions]]
+name = "public.f"
+reason = "r"
 "#;
         let table = toml::de::DeTable::parse(full).unwrap();
         let mut written = BTreeMap::new();

@@ -27,6 +27,7 @@ pub mod raw;
 pub mod requests;
 pub mod retention;
 pub mod subject;
+pub mod trusted;
 pub mod waiver;
 
 use crate::dialect::{Dialect, guard};
@@ -87,11 +88,40 @@ pub struct Policy {
     pub access: Vec<Access>,
     pub checks: Vec<CustomCheck>,
     pub waivers: Vec<Waiver>,
+    /// Functions the policy's own SQL may call beyond vigie's allow-list.
+    pub trusted_functions: Vec<trusted::TrustedFunction>,
 }
 
 impl Policy {
     pub fn purpose(&self, id: &str) -> Option<&Purpose> {
         self.purposes.iter().find(|p| p.id.value == id)
+    }
+    /// The names of [`Self::trusted_functions`], as the guard compares them.
+    pub fn trusted_names(&self) -> Vec<guard::TrustedName> {
+        self.trusted_functions
+            .iter()
+            .map(|t| t.name.clone())
+            .collect()
+    }
+    /// Every piece of SQL the policy's author wrote and vigie sends: the `[[check]]` queries
+    /// and the `where` conditions, in the order they appear in the policy.
+    pub fn user_sql(&self) -> Vec<UserSql<'_>> {
+        let mut out = Vec::new();
+        for p in &self.purposes {
+            for r in &p.retention {
+                out.extend(r.where_.iter().map(UserSql::Predicate));
+            }
+            if let Some(c) = &p.consent {
+                out.extend(c.where_.iter().map(UserSql::Predicate));
+                if let Some(pr) = &c.processed {
+                    out.extend(pr.where_.iter().map(UserSql::Predicate));
+                }
+            }
+        }
+        for c in &self.checks {
+            out.push(UserSql::Query(&c.query));
+        }
+        out
     }
     pub fn subject(&self, id: &str) -> Option<&Subject> {
         self.subjects.iter().find(|s| s.id.value == id)
@@ -180,6 +210,7 @@ pub fn load_str(path: &str, text: &str, dialect: Dialect) -> Result<Policy, Poli
     // 3. Meaning.
     let mut cx = ValidationContext {
         dialect,
+        trusted: Vec::new(),
         problems: &mut problems,
     };
     let policy = raw.validate(path, source, &mut cx);
@@ -192,6 +223,8 @@ pub fn load_str(path: &str, text: &str, dialect: Dialect) -> Result<Policy, Poli
 /// goes to.
 pub(crate) struct ValidationContext<'a> {
     pub dialect: Dialect,
+    /// The policy's `trusted_functions`, read before any SQL of the policy is checked.
+    pub trusted: Vec<guard::TrustedName>,
     pub problems: &'a mut Problems,
 }
 
@@ -209,7 +242,7 @@ impl ValidationContext<'_> {
     /// An optional `where` condition, refused unless it is one read-only SQL condition.
     fn check_where(&mut self, w: &Option<S<String>>) -> Option<Name> {
         let w = w.as_ref()?;
-        if let Err(r) = guard::check_predicate(w.get_ref(), self.dialect) {
+        if let Err(r) = guard::check_user_predicate(w.get_ref(), self.dialect, &self.trusted) {
             self.push(
                 w.span(),
                 format!("this `where` is not a read-only condition: {}", r.reason),
@@ -225,6 +258,8 @@ impl RawPolicy {
     /// Every section validates itself; the order is the order problems are reported in.
     fn validate(self, path: &str, source: Arc<String>, cx: &mut ValidationContext<'_>) -> Policy {
         let sha256 = format!("{:x}", sha2::Sha256::digest(source.as_bytes()));
+        let trusted_functions = trusted::validate(&self.trusted_functions, cx);
+        cx.trusted = trusted_functions.iter().map(|t| t.name.clone()).collect();
         let organisation = self
             .organisation
             .map(|o| o.validate(cx))
@@ -252,6 +287,24 @@ impl RawPolicy {
             access,
             checks,
             waivers,
+            trusted_functions,
+        }
+    }
+}
+
+/// One piece of SQL written in a policy, as [`Policy::user_sql`] lists them.
+#[derive(Clone, Copy, Debug)]
+pub enum UserSql<'a> {
+    /// A `[[check]]` query.
+    Query(&'a Name),
+    /// A `where` condition, embedded in the queries vigie writes.
+    Predicate(&'a Name),
+}
+
+impl UserSql<'_> {
+    pub fn text(&self) -> &str {
+        match self {
+            UserSql::Query(n) | UserSql::Predicate(n) => &n.value,
         }
     }
 }

@@ -43,6 +43,8 @@ pub struct RawPolicy {
     pub check: Vec<RawCheck>,
     #[serde(default)]
     pub waiver: Vec<RawWaiver>,
+    #[serde(default)]
+    pub trusted_functions: Vec<RawTrustedFunction>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -181,6 +183,13 @@ pub struct RawCheck {
     pub query: S<String>,
     pub remediation: Option<S<String>>,
     pub legal_reference: Option<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTrustedFunction {
+    pub name: S<String>,
+    pub reason: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]

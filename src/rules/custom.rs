@@ -1,7 +1,9 @@
 //! Custom checks: a policy's own `[[check]]`, a query returning the keys of violating rows.
 //!
-//! The query was refused at load time if it is not one read-only SELECT; it is guarded again
-//! with the target's dialect before it is sent.
+//! The query was refused at load time if it is not one read-only SELECT calling only functions
+//! of vigie's allow-list or of the policy's `trusted_functions`; at scan time its names are
+//! resolved on the session that sends it ([`crate::db::gate`]), and it is guarded again with the
+//! target's dialect before it is sent.
 
 use super::Planner;
 use crate::check::{CheckKind, Fix};
