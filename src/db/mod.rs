@@ -141,24 +141,118 @@ pub trait Session: Send {
 
     /// At most `n` rows of every column of `table` as text (0: every row), spread over the
     /// table where the dialect can, and how many rows the table holds.
+    ///
+    /// Binary columns are read as hexadecimal and kept when their bytes are UTF-8 text
+    /// ([`crate::dialect::decode_sampled_binary`]). A column the server cannot read as text
+    /// never sinks the table: types the dialect knows it refuses are left out
+    /// ([`crate::dialect::Dialect::unreadable_type`]), and when the sample still fails each
+    /// column is tried alone (`LIMIT 1`) and the ones that fail are left out too, with the
+    /// server's reason. Left-out columns are `None` in every row and listed in
+    /// [`Sampled::skipped`].
     fn sample(&mut self, table: &Table, n: usize) -> Result<Sampled, DbError> {
+        use crate::catalog::TypeKind;
         let d = self.dialect();
+        let from = d.table_ref(table.schema.as_deref(), &table.name);
+        let mut skipped: Vec<(usize, String)> = Vec::new();
+        let binary: Vec<bool> = table
+            .columns
+            .iter()
+            .map(|c| TypeKind::of(&c.data_type) == TypeKind::Binary)
+            .collect();
         let exprs: Vec<String> = table
             .columns
             .iter()
-            .map(|c| d.sample_text(&d.quote_ident(&c.name)))
+            .zip(&binary)
+            .map(|(c, &bin)| {
+                let q = d.quote_ident(&c.name);
+                if bin {
+                    d.sample_binary(&q)
+                } else {
+                    d.sample_text(&q)
+                }
+            })
             .collect();
-        let from = d.table_ref(table.schema.as_deref(), &table.name);
-        let query = d.sample_rows(&from, &exprs, n, table.row_estimate);
-        let rows = if exprs.is_empty() {
-            Vec::new()
-        } else {
-            self.rows(&query.sql, None)?
+        for (i, c) in table.columns.iter().enumerate() {
+            if d.unreadable_type(&c.data_type) {
+                skipped.push((
+                    i,
+                    format!(
+                        "{} cannot read the type `{}` as text",
+                        d.name(),
+                        c.data_type
+                    ),
+                ));
+            }
+        }
+        let select = |skipped: &[(usize, String)]| -> Vec<(usize, String)> {
+            exprs
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !skipped.iter().any(|(s, _)| s == i))
+                .map(|(i, e)| (i, e.clone()))
+                .collect()
         };
+        let mut read = select(&skipped);
+        let mut query = d.sample_rows(
+            &from,
+            &read.iter().map(|(_, e)| e.clone()).collect::<Vec<_>>(),
+            n,
+            table.row_estimate,
+        );
+        let first = if read.is_empty() {
+            Ok(Vec::new())
+        } else {
+            self.rows(&query.sql, None)
+        };
+        let partial = match first {
+            Ok(rows) => rows,
+            Err(whole) => {
+                // Which columns does the server refuse? Each alone, on one row.
+                let mut refused = Vec::new();
+                for (i, e) in &read {
+                    let one = d.sample_rows(&from, std::slice::from_ref(e), 1, None);
+                    if let Err(why) = self.rows(&one.sql, None) {
+                        refused.push((*i, format!("the server cannot read it as text: {why}")));
+                    }
+                }
+                if refused.is_empty() {
+                    return Err(whole);
+                }
+                skipped.extend(refused);
+                skipped.sort_by_key(|(i, _)| *i);
+                read = select(&skipped);
+                query = d.sample_rows(
+                    &from,
+                    &read.iter().map(|(_, e)| e.clone()).collect::<Vec<_>>(),
+                    n,
+                    table.row_estimate,
+                );
+                if read.is_empty() {
+                    Vec::new()
+                } else {
+                    self.rows(&query.sql, None)?
+                }
+            }
+        };
+        // Back to one value per column in catalog order.
+        let rows: Vec<Vec<Option<String>>> = partial
+            .into_iter()
+            .map(|values| {
+                let mut row = vec![None; table.columns.len()];
+                for ((i, _), v) in read.iter().zip(values) {
+                    row[*i] = if binary[*i] {
+                        v.as_deref().and_then(crate::dialect::decode_sampled_binary)
+                    } else {
+                        v
+                    };
+                }
+                row
+            })
+            .collect();
         let sampled = rows.len();
-        let count = if n == 0 || (!query.spread && sampled < n) {
+        let count = if !read.is_empty() && (n == 0 || (!query.spread && sampled < n)) {
             RowCount::Exact(sampled as u64)
-        } else if d.exact_count_is_cheap() {
+        } else if d.exact_count_is_cheap() || read.is_empty() {
             let (count, _) = self.count_keys(&format!("SELECT count(*) FROM {from}"), None)?;
             RowCount::Exact(count)
         } else {
@@ -167,7 +261,11 @@ pub trait Session: Send {
                 None => RowCount::AtLeast(sampled as u64),
             }
         };
-        Ok(Sampled { rows, count })
+        Ok(Sampled {
+            rows,
+            count,
+            skipped,
+        })
     }
 
     /// The tables of `tables` that `who` can reach, with the grants that give it. Backends
