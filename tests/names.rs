@@ -180,7 +180,12 @@ const LABELLED: &[(&str, &str, &str, &str)] = &[
     ("users", "encrypted_password", "varchar(255)", "password"),
     ("users", "mot_de_passe", "varchar(255)", "password"),
     ("users", "password_changed_at", "timestamp", ""),
-    ("users", "reset_password_token", "varchar(255)", "credential"),
+    (
+        "users",
+        "reset_password_token",
+        "varchar(255)",
+        "credential",
+    ),
     ("users", "password_reset_required", "boolean", ""),
     // --- article 9 / 10 ---
     ("etudiants", "sante", "text", "health"),

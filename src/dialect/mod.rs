@@ -230,7 +230,10 @@ impl Dialect {
     /// (`crate::db::Session::sample`).
     pub fn unreadable_type(self, data_type: &str) -> bool {
         let t = data_type.trim().to_ascii_lowercase();
-        let first: String = t.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        let first: String = t
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
         match self {
             Dialect::Mysql => matches!(
                 first.as_str(),
@@ -475,7 +478,13 @@ mod tests {
 
     #[test]
     fn spatial_types_are_unreadable_on_mysql_only() {
-        for t in ["point", "POINT", "geometry", "multipolygon", "geomcollection"] {
+        for t in [
+            "point",
+            "POINT",
+            "geometry",
+            "multipolygon",
+            "geomcollection",
+        ] {
             assert!(Dialect::Mysql.unreadable_type(t), "{t}");
             assert!(!Dialect::Postgres.unreadable_type(t), "{t}");
         }

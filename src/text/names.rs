@@ -331,7 +331,11 @@ pub fn segment(word: &str) -> Option<Vec<String>> {
             if piece.len() < 2 || !is_piece(piece) {
                 continue;
             }
-            let cand = (pieces + 1, score - (piece.len() * piece.len()) as i64, start);
+            let cand = (
+                pieces + 1,
+                score - (piece.len() * piece.len()) as i64,
+                start,
+            );
             if best[end].is_none_or(|b| (cand.0, cand.1) < (b.0, b.1)) {
                 best[end] = Some(cand);
             }
@@ -376,7 +380,10 @@ fn strip_prefix<'a>(table: &str, tokens: &'a [String]) -> Option<&'a [String]> {
         return None;
     }
     let table_words: Vec<String> = tokenize(table).iter().map(|t| singular(t)).collect();
-    let initials: String = table_words.iter().filter_map(|w| w.chars().next()).collect();
+    let initials: String = table_words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .collect();
     let abbreviates = |word: &str| {
         (2..=4).contains(&first.len())
             && word.len() > first.len()
@@ -412,7 +419,18 @@ fn yes_no_enum(data_type: &str) -> bool {
         && values.iter().all(|v| {
             matches!(
                 *v,
-                "y" | "n" | "yes" | "no" | "o" | "oui" | "non" | "0" | "1" | "true" | "false" | "t" | "f"
+                "y" | "n"
+                    | "yes"
+                    | "no"
+                    | "o"
+                    | "oui"
+                    | "non"
+                    | "0"
+                    | "1"
+                    | "true"
+                    | "false"
+                    | "t"
+                    | "f"
             )
         })
 }
@@ -474,8 +492,15 @@ fn health_table(table: &str, tokens: &[String], ty: TypeKind) -> Option<NameClas
         .iter()
         .filter(|r| r.cat == C::Health)
         .flat_map(|r| r.pats.iter())
-        .find(|p| contains_seq(&tokenize(table).iter().map(|t| singular(t)).collect::<Vec<_>>(), p)
-            || contains_seq(&tokenize(table), p))?;
+        .find(|p| {
+            contains_seq(
+                &tokenize(table)
+                    .iter()
+                    .map(|t| singular(t))
+                    .collect::<Vec<_>>(),
+                p,
+            ) || contains_seq(&tokenize(table), p)
+        })?;
     let technical = tokens
         .iter()
         .any(|t| VOCABULARY.words.technical.contains(t))
@@ -562,8 +587,12 @@ fn apply_rules(
         // A key named after a health record (`medical_id`, `fk_dossier_medical`) points at a
         // row elsewhere: an id, not the health data (the other table holds it).
         if rule.cat == C::Health
-            && (tokens.last().is_some_and(|l| matches!(l.as_str(), "id" | "ids" | "fk"))
-                || tokens.first().is_some_and(|f| matches!(f.as_str(), "id" | "fk")))
+            && (tokens
+                .last()
+                .is_some_and(|l| matches!(l.as_str(), "id" | "ids" | "fk"))
+                || tokens
+                    .first()
+                    .is_some_and(|f| matches!(f.as_str(), "id" | "fk")))
         {
             return Some(None);
         }
@@ -1068,12 +1097,18 @@ mod tests {
     fn glued_words_split_into_the_fewest_longest_known_words() {
         let split = |w: &str| segment(w).map(|p| p.join("_"));
         assert_eq!(split("homephone").as_deref(), Some("home_phone"));
-        assert_eq!(split("billingpostcode").as_deref(), Some("billing_postcode"));
+        assert_eq!(
+            split("billingpostcode").as_deref(),
+            Some("billing_postcode")
+        );
         assert_eq!(split("lastloginip").as_deref(), Some("last_loginip"));
         assert_eq!(split("lastsigninip").as_deref(), Some("last_sign_in_ip"));
         assert_eq!(split("mobilenumber").as_deref(), Some("mobile_number"));
         assert_eq!(split("adressemail").as_deref(), Some("adresse_mail"));
-        assert_eq!(split("datedenaissance").as_deref(), Some("date_de_naissance"));
+        assert_eq!(
+            split("datedenaissance").as_deref(),
+            Some("date_de_naissance")
+        );
         // A known word is not split; a word with an unknown piece is not split.
         assert_eq!(split("telephone"), None);
         assert_eq!(split("postalcode"), None);
@@ -1087,11 +1122,16 @@ mod tests {
 
     #[test]
     fn table_style_prefixes_are_stripped() {
-        let rest = |table: &str, column: &str| {
-            strip_prefix(table, &tokenize(column)).map(|r| r.join("_"))
-        };
-        assert_eq!(rest("customers", "cust_full_name").as_deref(), Some("full_name"));
-        assert_eq!(rest("members", "mbr_display_name").as_deref(), Some("display_name"));
+        let rest =
+            |table: &str, column: &str| strip_prefix(table, &tokenize(column)).map(|r| r.join("_"));
+        assert_eq!(
+            rest("customers", "cust_full_name").as_deref(),
+            Some("full_name")
+        );
+        assert_eq!(
+            rest("members", "mbr_display_name").as_deref(),
+            Some("display_name")
+        );
         assert_eq!(rest("users", "usr_email").as_deref(), Some("email"));
         assert_eq!(rest("t", "tbl_email").as_deref(), Some("email"));
         assert_eq!(rest("customer_address", "ca_city").as_deref(), Some("city"));
