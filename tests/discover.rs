@@ -416,3 +416,86 @@ fn binary_text_and_unreadable_columns_on_every_backend() {
         assert!(!draft.contains("\"wiki_user.user_token\""), "{b}: {draft}");
     }
 }
+
+/// Values and types decide on every backend: yes/no flags named after data, health tables
+/// whose columns have no health word, special needs, MAC addresses, consent proofs embedding an
+/// IP address, the organisation's own address, short codes in a reason column.
+#[test]
+fn values_and_table_context_decide_on_every_backend() {
+    let sql = |backend: &str| {
+        let yn = if backend == "mariadb" {
+            "enum('Y','N')"
+        } else {
+            "varchar(1)"
+        };
+        let flag = if backend == "postgres" {
+            "boolean"
+        } else {
+            "tinyint(1)"
+        };
+        let (t, f) = if backend == "postgres" {
+            ("true", "false")
+        } else {
+            ("1", "0")
+        };
+        let mut s = format!(
+            "CREATE TABLE students (id integer PRIMARY KEY, canLogin {yn}, contactEmail {flag}, senDetails text, individualNeeds text, studentMedicalID integer, calling_station varchar(30), proof text);\n\
+             CREATE TABLE student_allergies (id integer PRIMARY KEY, student_id integer, reaction text, severity varchar(20));\n\
+             CREATE TABLE settings (id integer PRIMARY KEY, address varchar(255), phone varchar(20));\n\
+             CREATE TABLE absences (id integer PRIMARY KEY, student_id integer, reason varchar(10));\n"
+        );
+        for i in 1..=6 {
+            s.push_str(&format!(
+                "INSERT INTO students VALUES ({i}, '{}', {}, 'Dyslexia, extra time in exams', 'Needs a quiet room', {i}, '08:00:2b:01:02:0{i}', 'ip=192.0.2.{i} ua=Mozilla/5.0 (X11; Linux x86_64) at=2024-05-0{i}');\n\
+                 INSERT INTO student_allergies VALUES ({i}, {i}, 'Swelling of the lips', 'severe');\n\
+                 INSERT INTO settings VALUES ({i}, '{i} rue de la Paix, 75002 Paris', '01 23 45 67 8{i}');\n\
+                 INSERT INTO absences VALUES ({i}, {i}, '{}');\n",
+                if i % 2 == 0 { "Y" } else { "N" },
+                if i % 2 == 0 { t } else { f },
+                ["PD", "PD", "CP", "RTT", "PD", "CP"][i - 1],
+            ));
+        }
+        s
+    };
+    for loaded in every_backend_each("discover_context", sql) {
+        let inv = run(&loaded.url, 100);
+        let b = loaded.backend;
+        assert_eq!(inv.errors(), vec![], "{b}");
+        let found: BTreeMap<String, String> = inv
+            .columns()
+            .into_iter()
+            .map(|c| {
+                (
+                    format!("{}.{}", c.table, c.column.to_lowercase()),
+                    c.category.as_str().to_string(),
+                )
+            })
+            .collect();
+        let expected = [
+            ("students.sendetails", "health"),
+            ("students.individualneeds", "health"),
+            ("students.calling_station", "ip"),
+            ("students.proof", "ip"),
+            ("student_allergies.reaction", "health"),
+            ("student_allergies.severity", "health"),
+        ];
+        for (column, category) in expected {
+            assert_eq!(
+                found.get(column).map(String::as_str),
+                Some(category),
+                "{b}: {column} in {found:?}"
+            );
+        }
+        for column in [
+            "students.canlogin",
+            "students.contactemail",
+            "students.studentmedicalid",
+            "student_allergies.student_id",
+            "settings.address",
+            "settings.phone",
+            "absences.reason",
+        ] {
+            assert!(!found.contains_key(column), "{b}: {column} in {found:?}");
+        }
+    }
+}

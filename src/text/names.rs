@@ -247,17 +247,24 @@ pub fn classify_name(table: &str, column: &str, data_type: &str) -> Option<NameC
     // The address, phone, e-mail or bank account of the organisation itself, of a company, of a
     // site or a room, or in the settings, is the organisation's: not personal data, unless the
     // name says whose it is (`contact_email`, `directeur_telephone`).
-    if matches!(
-        class.category,
-        C::Address | C::Postcode | C::Phone | C::Email | C::Iban | C::Financial | C::Geolocation
-    ) && table_is_own(table)
-        && !tokens
-            .iter()
-            .any(|t| VOCABULARY.words.person_words.contains(t))
-    {
+    if organisation_owns(table, column, class.category) {
         return None;
     }
     Some(class)
+}
+
+/// Whether a column of this category in this table is the organisation's own (its address,
+/// phone, e-mail or bank account in its settings, sites, rooms or entities), not a person's:
+/// the name does not say whose (`contact_email`, `directeur_telephone` are a person's). Used
+/// for names and for values alone alike.
+pub fn organisation_owns(table: &str, column: &str, category: ColumnCategory) -> bool {
+    matches!(
+        category,
+        C::Address | C::Postcode | C::Phone | C::Email | C::Iban | C::Financial | C::Geolocation
+    ) && table_is_own(table)
+        && !tokenize(column)
+            .iter()
+            .any(|t| VOCABULARY.words.person_words.contains(t))
 }
 
 /// Short words that join the vocabulary's words in a glued name (`datedenaissance`).

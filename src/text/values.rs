@@ -505,7 +505,8 @@ pub fn classify(
             Some(from_name(n, Some(p)))
         }
         (Some(n), Some(p)) => with_values(n, p),
-        (None, Some(p)) => values_alone(p, column, data_type),
+        (None, Some(p)) => values_alone(p, column, data_type)
+            .filter(|c| !super::names::organisation_owns(table, column, c.category)),
         (None, None) => None,
     }
 }
