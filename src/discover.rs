@@ -3,7 +3,9 @@
 //!
 //! Each base table is read once, as a bounded sample of at most `--sample` rows pushed into the
 //! database ([`crate::dialect::Dialect::sample_rows`]: `TABLESAMPLE SYSTEM … LIMIT` on PostgreSQL, `LIMIT` on
-//! SQLite), every column cast to text and cut to 512 characters. The sample stays in memory only
+//! SQLite), every column cast to text and cut to 512 characters (binary columns read as
+//! hexadecimal and kept when UTF-8 text; a column the server cannot cast is skipped with a note,
+//! never the table: [`crate::db::Session::sample`]). The sample stays in memory only
 //! while its columns are profiled ([`values::profile`]); the inventory holds categories,
 //! confidences, row counts and evidence in words, never a value. Tables are sampled in parallel
 //! on `--jobs` sessions that share one snapshot; a table that cannot be read is reported with

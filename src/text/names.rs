@@ -14,6 +14,10 @@
 //! processing). Words that name both a person and a thing (`nom`, `name`, `description`,
 //! `origine`) also look at the table: `formations.nom` is not a surname.
 //!
+//! A name the vocabulary does not read is read again without a table-style prefix (`cust_name`,
+//! `u_mail`) and, glued and lower-cased by the server (`mobilenumber`), split into the
+//! vocabulary's own words by a segmentation that prefers the fewest, longest known words.
+//!
 //! The words are data: the rules and the word lists live in `rules/vocabulary/names.toml`
 //! (loaded and validated by `super::vocabulary`), the matching logic here.
 
