@@ -288,7 +288,7 @@ const LABELLED: &[(&str, &str, &str, &str)] = &[
     ("dons", "montant_don", "numeric(10,2)", ""),
     ("dons", "recu_fiscal_envoye", "boolean", ""),
     ("documents", "taille", "integer", ""),
-    ("etudiants", "photo_url", "varchar(255)", ""),
+    ("etudiants", "photo_url", "varchar(255)", "photo"),
     // --- more spellings ---
     ("etudiants", "telephone_urgence", "varchar(20)", "phone"),
     ("etudiants", "numeroSecuriteSociale", "varchar(15)", "nir"),
@@ -387,6 +387,15 @@ const LABELLED: &[(&str, &str, &str, &str)] = &[
     ("rooms", "phone", "varchar(20)", ""),
     ("company", "iban", "varchar(34)", ""),
     ("settings", "contact_email", "varchar(255)", "email"),
+    // --- photos and jobs, of a person but not of a thing ---
+    ("users", "avatar", "varchar(255)", "photo"),
+    ("eleves", "photo_identite", "bytea", "photo"),
+    ("products", "photo", "varchar(255)", ""),
+    ("eleves", "autorisation_photo", "boolean", "consent"),
+    ("employees", "job_title", "varchar(100)", "job"),
+    ("salaries", "fonction", "varchar(100)", "job"),
+    ("jobs", "queue", "varchar(255)", ""),
+    ("candidatures", "offre_id", "integer", ""),
 ];
 
 /// Precision, recall and the mistakes of the classifier on labelled rows.

@@ -68,10 +68,14 @@ pub enum ColumnCategory {
     /// A secret that authenticates (a password salt, a reset or session token, an API key, an
     /// MFA secret, a private key): a security matter rather than data a purpose processes.
     Credential,
+    /// A picture of the person (a photo, an avatar) or where it is kept (its URL or path).
+    Photo,
+    /// What the person does: a job title, a position, an occupation.
+    Job,
 }
 
 impl ColumnCategory {
-    pub const ALL: [ColumnCategory; 32] = [
+    pub const ALL: [ColumnCategory; 34] = [
         ColumnCategory::Email,
         ColumnCategory::Phone,
         ColumnCategory::Nir,
@@ -104,6 +108,8 @@ impl ColumnCategory {
         ColumnCategory::Geolocation,
         ColumnCategory::Organisation,
         ColumnCategory::Credential,
+        ColumnCategory::Photo,
+        ColumnCategory::Job,
     ];
 
     /// Kebab-case id, as used in reports and policies.
@@ -141,6 +147,8 @@ impl ColumnCategory {
             ColumnCategory::Geolocation => "geolocation",
             ColumnCategory::Organisation => "organisation",
             ColumnCategory::Credential => "credential",
+            ColumnCategory::Photo => "photo",
+            ColumnCategory::Job => "job",
         }
     }
 
@@ -653,6 +661,10 @@ fn apply_rules(
             )
         {
             conf -= 0.25;
+        }
+        // A product's photo, a course's title: about the thing.
+        if table == TableKind::Thing && matches!(rule.cat, C::Photo | C::Job) {
+            return Some(None);
         }
         return Some(Some(NameClass {
             category: rule.cat,
