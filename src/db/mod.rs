@@ -384,6 +384,87 @@ pub fn open(
 mod tests {
     use super::*;
 
+    /// A server that refuses to read one column (`geo`) as text, whatever the dialect thinks,
+    /// and answers every other query with two rows of `v`.
+    struct Refusing {
+        queries: Vec<String>,
+    }
+
+    impl Session for Refusing {
+        fn dialect(&self) -> Dialect {
+            Dialect::Postgres
+        }
+        fn rows(
+            &mut self,
+            sql: &str,
+            _as_of: Option<&str>,
+        ) -> Result<Vec<Vec<Option<String>>>, DbError> {
+            self.queries.push(sql.to_string());
+            if sql.contains("\"geo\"") {
+                return Err(DbError::query("cannot cast type geo to text"));
+            }
+            if sql.starts_with("SELECT count(*)") {
+                return Ok(vec![vec![Some("2".into())]]);
+            }
+            let columns = sql.matches("substr(").count() + sql.matches("encode(").count();
+            let row = |v: &str| vec![Some(v.to_string()); columns];
+            Ok(vec![row("v"), row("v")])
+        }
+        fn column_names(&mut self, _sql: &str) -> Result<Vec<String>, DbError> {
+            Ok(Vec::new())
+        }
+        fn stream_pairs(
+            &mut self,
+            _sql: &str,
+            _each: &mut dyn FnMut(&str, &str),
+        ) -> Result<(), DbError> {
+            Ok(())
+        }
+        fn introspect(&mut self, _schemas: &[String]) -> Result<Catalog, DbError> {
+            Ok(Catalog::default())
+        }
+        fn close(self: Box<Self>) {}
+    }
+
+    #[test]
+    fn a_column_the_server_refuses_is_skipped_not_the_table() {
+        let column = |name: &str, ty: &str| crate::catalog::Column {
+            name: name.into(),
+            data_type: ty.into(),
+            ..Default::default()
+        };
+        let table = Table {
+            name: "t".into(),
+            columns: vec![
+                column("a", "text"),
+                column("geo", "geo"),
+                column("b", "text"),
+            ],
+            ..Table::default()
+        };
+        let mut s = Refusing {
+            queries: Vec::new(),
+        };
+        let sampled = s.sample(&table, 10).expect("the table is read");
+        assert_eq!(sampled.rows.len(), 2);
+        assert_eq!(
+            sampled.rows[0],
+            vec![Some("v".to_string()), None, Some("v".to_string())]
+        );
+        assert_eq!(sampled.skipped.len(), 1);
+        assert_eq!(sampled.skipped[0].0, 1);
+        assert!(
+            sampled.skipped[0]
+                .1
+                .starts_with("the server cannot read it as text: "),
+            "{:?}",
+            sampled.skipped
+        );
+        // The whole sample, then each column alone, then the sample without `geo`.
+        assert_eq!(s.queries.len(), 5, "{:#?}", s.queries);
+        assert!(!s.queries[4].contains("geo"));
+    }
+
     #[test]
     fn redacts_passwords() {
         assert_eq!(

@@ -20,6 +20,13 @@
 //!   called a postcode on its values alone. Short values that are lexicon terms of a sensitive
 //!   category make the column sensitive, and long values with spaces make it free text.
 //!
+//! - values also remove what a name promises: yes/no flags (`contactEmail` holding 0 and 1) and
+//!   timestamps (`user_email_authenticated` in `binary(14)`) are about the data, not the data;
+//!   a consent proof embedding an IP address is IP data; random-looking values
+//!   ([`secret_like`]: hexadecimal, base32 or base64 with a high Shannon entropy per character,
+//!   JSON Web Tokens, PEM private keys) make an unnamed column a credential; short codes in
+//!   capitals (`PD`) are never lexicon terms.
+//!
 //! Below [`MIN_VALUES`] non-empty sampled values, values neither confirm nor contradict.
 
 use super::identifiers::{card_valid, email_valid, fr_phone_valid, iban_valid, nir_valid};
