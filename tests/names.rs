@@ -360,6 +360,8 @@ const LABELLED: &[(&str, &str, &str, &str)] = &[
     ("webservices", "ws_key", "varchar(64)", "credential"),
     ("users", "token_expires_at", "timestamp", ""),
     ("users", "token_id", "integer", ""),
+    ("user", "user_email_authenticated", "binary(14)", ""),
+    ("user", "email_token_expires", "binary(14)", ""),
     // --- health and needs without a health word, and keys that only point at health data ---
     ("students", "senDetails", "text", "health"),
     ("students", "individualNeeds", "text", "health"),
