@@ -397,6 +397,7 @@ fn binary_text_and_unreadable_columns_on_every_backend() {
                 let json: serde_json::Value =
                     serde_json::from_str(&vigie::report::discover::json(&inv)).unwrap();
                 assert_eq!(json["skipped"][0]["column"], "lieu");
+                assert_eq!(json["summary"]["skipped"], 1);
                 assert_eq!(json["summary"]["errors"], 0);
             }
             _ => assert_eq!(skipped, vec![], "{b}"),

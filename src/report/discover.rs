@@ -154,6 +154,7 @@ pub fn json(inv: &Inventory) -> String {
             "personal": columns.iter().filter(|c| c.category.is_personal()).count(),
             "sensitive": columns.iter().filter(|c| c.category.is_sensitive()).count(),
             "tables_sampled": inv.tables.len() - errors.len(),
+            "skipped": skipped.len(),
             "errors": errors.len(),
         },
         "columns": columns,
