@@ -138,6 +138,10 @@ pub struct Sampled {
     /// One vector per row, one value per column in catalog order.
     pub rows: Vec<Vec<Option<String>>>,
     pub count: RowCount,
+    /// Columns whose values could not be read as text (a MariaDB `POINT`, a type the server
+    /// cannot cast), by catalog index, with why: their values are all `None` in `rows`, and the
+    /// table's other columns are read as usual.
+    pub skipped: Vec<(usize, String)>,
 }
 
 /// How many rows a table holds, and how well that is known.

@@ -3,7 +3,9 @@
 //!
 //! Each base table is read once, as a bounded sample of at most `--sample` rows pushed into the
 //! database ([`crate::dialect::Dialect::sample_rows`]: `TABLESAMPLE SYSTEM … LIMIT` on PostgreSQL, `LIMIT` on
-//! SQLite), every column cast to text and cut to 512 characters. The sample stays in memory only
+//! SQLite), every column cast to text and cut to 512 characters (binary columns read as
+//! hexadecimal and kept when UTF-8 text; a column the server cannot cast is skipped with a note,
+//! never the table: [`crate::db::Session::sample`]). The sample stays in memory only
 //! while its columns are profiled ([`values::profile`]); the inventory holds categories,
 //! confidences, row counts and evidence in words, never a value. Tables are sampled in parallel
 //! on `--jobs` sessions that share one snapshot; a table that cannot be read is reported with
@@ -57,6 +59,9 @@ pub struct TableSample {
     pub profiles: Vec<ValueProfile>,
     /// One classification per column, in catalog order.
     pub classes: Vec<Option<Classification>>,
+    /// Columns whose values could not be read as text, by catalog index, with why: they are
+    /// classified by their name and type alone.
+    pub skipped: Vec<(usize, String)>,
 }
 
 /// The outcome of one table: its sample, or why it could not be read.
@@ -134,6 +139,26 @@ impl Inventory {
             .collect()
     }
 
+    /// Columns whose values could not be read, as (table, column, type, why), in catalog
+    /// order: the rest of their table was classified.
+    pub fn skipped(&self) -> Vec<(String, String, String, String)> {
+        let mut out = Vec::new();
+        for outcome in &self.tables {
+            let Ok(s) = &outcome.result else { continue };
+            let table = &self.catalog.tables[outcome.table];
+            for (i, why) in &s.skipped {
+                let col = &table.columns[*i];
+                out.push((
+                    table.qualified_name(),
+                    col.name.clone(),
+                    col.data_type.clone(),
+                    why.clone(),
+                ));
+            }
+        }
+        out
+    }
+
     /// The sample of a table, by qualified name.
     pub fn sample_of(&self, table: &Table) -> Option<&TableSample> {
         self.tables.iter().find_map(|o| {
@@ -170,11 +195,21 @@ pub fn classify_sample(table: &Table, sample: &Sampled, matcher: Option<&Matcher
     let profiles: Vec<ValueProfile> = (0..table.columns.len())
         .map(|i| values::profile(rows.iter().map(|r| r[i].as_deref()), matcher))
         .collect();
+    let unread = |i: usize| sample.skipped.iter().any(|(s, _)| *s == i);
     let mut classes: Vec<Option<Classification>> = table
         .columns
         .iter()
         .zip(&profiles)
-        .map(|(c, p)| values::classify(&table.name, &c.name, &c.data_type, Some(p)))
+        .enumerate()
+        .map(|(i, (c, p))| {
+            if unread(i) {
+                let mut class = values::classify(&table.name, &c.name, &c.data_type, None)?;
+                class.evidence.push(UNREAD_EVIDENCE.to_string());
+                Some(class)
+            } else {
+                values::classify(&table.name, &c.name, &c.data_type, Some(p))
+            }
+        })
         .collect();
     if let Some((value, class)) = key_value(table, rows)
         && classes[value].is_none()
@@ -186,8 +221,12 @@ pub fn classify_sample(table: &Table, sample: &Sampled, matcher: Option<&Matcher
         sampled: rows.len(),
         profiles,
         classes,
+        skipped: sample.skipped.clone(),
     }
 }
+
+/// The evidence added to a column classified without its values.
+pub const UNREAD_EVIDENCE: &str = "values not read (see the columns not read)";
 
 /// The first words of the evidence of a value column classified through its key column.
 pub const KEY_VALUE_EVIDENCE: &str = "key/value table:";

@@ -352,6 +352,8 @@ struct TableView<'a> {
     /// (column, category, sensitive) of personal columns.
     personal: Vec<(&'a str, ColumnCategory)>,
     free_text: Vec<&'a str>,
+    /// Secrets that authenticate (salts, tokens, keys): never a purpose's data.
+    credentials: Vec<&'a str>,
     birth: Option<&'a str>,
     subject: bool,
 }
@@ -391,6 +393,7 @@ pub fn draft(inv: &Inventory) -> String {
             profiles: &sample.profiles,
             personal: Vec::new(),
             free_text: Vec::new(),
+            credentials: Vec::new(),
             birth: None,
             subject: false,
         };
@@ -401,6 +404,8 @@ pub fn draft(inv: &Inventory) -> String {
             }
             if c.category == ColumnCategory::FreeText {
                 v.free_text.push(&col.name);
+            } else if c.category == ColumnCategory::Credential {
+                v.credentials.push(&col.name);
             } else if c.category.is_personal() {
                 v.personal.push((&col.name, c.category));
                 if c.category == ColumnCategory::BirthDate && v.birth.is_none() {
@@ -544,9 +549,17 @@ pub fn draft(inv: &Inventory) -> String {
                 !v.table.primary_key.contains(&c.name)
                     && !v.personal.iter().any(|(p, _)| *p == c.name)
                     && !v.free_text.contains(&c.name.as_str())
+                    && !v.credentials.contains(&c.name.as_str())
             })
             .map(|c| c.name.as_str())
             .collect();
+        if !v.credentials.is_empty() {
+            let _ = writeln!(
+                out,
+                "# Credentials in {name} ({}): secrets that authenticate (salts, tokens, keys), left out of `data` on purpose. Keep them hashed or encrypted, expire tokens, and erase them with the account.",
+                v.credentials.join(", ")
+            );
+        }
         if !others.is_empty() {
             let _ = writeln!(
                 out,

@@ -259,3 +259,245 @@ fn network_types_are_found_on_postgres() {
         );
     }
 }
+
+/// Text kept in binary columns is read as text when it is UTF-8; a column the server cannot read
+/// as text (a MariaDB `POINT`) is skipped with a note and the rest of its table is classified;
+/// PostgreSQL reads its own types (`point`, `tsvector`, arrays, `xml`, `money`, `interval`) as
+/// text. On every backend, `discover` and `init` exit 0.
+#[test]
+fn binary_text_and_unreadable_columns_on_every_backend() {
+    let names = [
+        "Jean Dupont",
+        "Awa Diallo",
+        "Léa Martin",
+        "Tom Petit",
+        "Inès Roux",
+        "Yann Le Goff",
+    ];
+    let mails = [
+        "jean@exemple.fr",
+        "awa@exemple.org",
+        "lea@exemple.com",
+        "tom@exemple.net",
+        "ines@exemple.fr",
+        "yann@exemple.fr",
+    ];
+    let stamps = [
+        "20240101120000",
+        "20231231235959",
+        "20220615080000",
+        "20210101000000",
+        "20200202020202",
+        "20190303030303",
+    ];
+    let tokens = [
+        "9f86d081884c7d659a2feaa0c55ad015",
+        "a3f5b2c8e1d94f7a8b6c5d4e3f2a1b0c",
+        "4e07408562bedb8b60ce05c1decfe3ad",
+        "16fd2706d8a2d6a3b1c4e7f9a0b3c5d7",
+        "e4d909c290d0fb1ca068ffaddf22cbd0",
+        "c3fcd3d76192e4007dfb496cca67e13b",
+    ];
+    let sql = |backend: &str| {
+        let (create, bin, point) = match backend {
+            "mariadb" => (
+                "CREATE TABLE wiki_user (user_id int PRIMARY KEY, user_name varbinary(255), user_email tinyblob, user_email_authenticated binary(14), user_token varbinary(64), lieu POINT, avatar blob, contactEmail tinyint(1));\n".to_string(),
+                (|v: &str| format!("CAST('{v}' AS BINARY)")) as fn(&str) -> String,
+                "POINT(2.35, 48.85)",
+            ),
+            "postgres" => (
+                "CREATE TABLE wiki_user (user_id int PRIMARY KEY, user_name bytea, user_email bytea, user_email_authenticated bytea, user_token bytea, lieu point, avatar bytea, contactEmail boolean, recherche tsvector, tags text[], doc xml, solde money, duree interval);\n".to_string(),
+                (|v: &str| format!("convert_to('{v}', 'UTF8')")) as fn(&str) -> String,
+                "point(2.35, 48.85)",
+            ),
+            _ => (
+                "CREATE TABLE wiki_user (user_id integer PRIMARY KEY, user_name BLOB, user_email BLOB, user_email_authenticated BINARY(14), user_token BLOB, lieu TEXT, avatar BLOB, contactEmail BOOLEAN);\n".to_string(),
+                (|v: &str| format!("CAST('{v}' AS BLOB)")) as fn(&str) -> String,
+                "'2.35 48.85'",
+            ),
+        };
+        let mut s = create;
+        for i in 0..6 {
+            let (avatar, flag) = match backend {
+                "postgres" => ("'\\x89504e470d0a1a0a'::bytea", "true"),
+                _ => ("X'89504E470D0A1A0A'", "1"),
+            };
+            let extra = if backend == "postgres" {
+                ", to_tsvector('simple', 'wiki page'), ARRAY['a','b'], '<a>b</a>'::xml, 12.5::money, interval '2 days'"
+            } else {
+                ""
+            };
+            s.push_str(&format!(
+                "INSERT INTO wiki_user VALUES ({i}, {}, {}, {}, {}, {point}, {avatar}, {flag}{extra});\n",
+                bin(names[i]),
+                bin(mails[i]),
+                bin(stamps[i]),
+                bin(tokens[i]),
+            ));
+        }
+        s
+    };
+    for loaded in every_backend_each("discover_binary", sql) {
+        let inv = run(&loaded.url, 100);
+        let b = loaded.backend;
+        assert_eq!(inv.errors(), vec![], "{b}");
+        let found: BTreeMap<String, (String, bool)> = inv
+            .columns()
+            .into_iter()
+            .map(|c| (c.column, (c.category.as_str().to_string(), c.by_values)))
+            .collect();
+        assert_eq!(
+            found.get("user_name").map(|c| c.0.as_str()),
+            Some("username"),
+            "{b}: {found:?}"
+        );
+        assert_eq!(
+            found.get("user_email"),
+            Some(&("email".to_string(), true)),
+            "{b}: {found:?}"
+        );
+        assert_eq!(
+            found.get("user_token").map(|c| c.0.as_str()),
+            Some("credential"),
+            "{b}: {found:?}"
+        );
+        // A picture by its name; its bytes are no text, so no value speaks for it.
+        assert_eq!(
+            found.get("avatar"),
+            Some(&("photo".to_string(), false)),
+            "{b}: {found:?}"
+        );
+        for not in ["user_email_authenticated", "contactEmail", "contactemail"] {
+            assert!(!found.contains_key(not), "{b}: {not} in {found:?}");
+        }
+        let skipped: Vec<(String, String)> = inv
+            .skipped()
+            .into_iter()
+            .map(|(_, column, ty, _)| (column, ty.to_lowercase()))
+            .collect();
+        match b {
+            "mariadb" => {
+                assert_eq!(
+                    skipped,
+                    vec![("lieu".to_string(), "point".to_string())],
+                    "{b}"
+                );
+                // Classified by its type alone, and said so.
+                assert_eq!(
+                    found.get("lieu").map(|c| c.0.as_str()),
+                    Some("geolocation"),
+                    "{b}: {found:?}"
+                );
+                let human = vigie::report::discover::human(&inv);
+                assert!(human.contains("Columns not read"), "{human}");
+                assert!(
+                    human.contains("cannot read the type `point` as text"),
+                    "{human}"
+                );
+                let json: serde_json::Value =
+                    serde_json::from_str(&vigie::report::discover::json(&inv)).unwrap();
+                assert_eq!(json["skipped"][0]["column"], "lieu");
+                assert_eq!(json["summary"]["skipped"], 1);
+                assert_eq!(json["summary"]["errors"], 0);
+            }
+            _ => assert_eq!(skipped, vec![], "{b}"),
+        }
+        for command in ["discover", "init"] {
+            assert_cmd::Command::cargo_bin("vigie")
+                .unwrap()
+                .args([command, &loaded.url])
+                .assert()
+                .code(0);
+        }
+        // The draft leaves the credential out of `data`, in a comment.
+        let draft = vigie::init::draft(&inv);
+        assert!(
+            draft.contains("# Credentials in wiki_user (user_token)"),
+            "{b}: {draft}"
+        );
+        assert!(!draft.contains("\"wiki_user.user_token\""), "{b}: {draft}");
+    }
+}
+
+/// Values and types decide on every backend: yes/no flags named after data, health tables
+/// whose columns have no health word, special needs, MAC addresses, consent proofs embedding an
+/// IP address, the organisation's own address, short codes in a reason column.
+#[test]
+fn values_and_table_context_decide_on_every_backend() {
+    let sql = |backend: &str| {
+        let yn = if backend == "mariadb" {
+            "enum('Y','N')"
+        } else {
+            "varchar(1)"
+        };
+        let flag = if backend == "postgres" {
+            "boolean"
+        } else {
+            "tinyint(1)"
+        };
+        let (t, f) = if backend == "postgres" {
+            ("true", "false")
+        } else {
+            ("1", "0")
+        };
+        let mut s = format!(
+            "CREATE TABLE students (id integer PRIMARY KEY, canLogin {yn}, contactEmail {flag}, senDetails text, individualNeeds text, studentMedicalID integer, calling_station varchar(30), proof text);\n\
+             CREATE TABLE student_allergies (id integer PRIMARY KEY, student_id integer, reaction text, severity varchar(20));\n\
+             CREATE TABLE settings (id integer PRIMARY KEY, address varchar(255), phone varchar(20));\n\
+             CREATE TABLE absences (id integer PRIMARY KEY, student_id integer, reason varchar(10));\n"
+        );
+        for i in 1..=6 {
+            s.push_str(&format!(
+                "INSERT INTO students VALUES ({i}, '{}', {}, 'Dyslexia, extra time in exams', 'Needs a quiet room', {i}, '08:00:2b:01:02:0{i}', 'ip=192.0.2.{i} ua=Mozilla/5.0 (X11; Linux x86_64) at=2024-05-0{i}');\n\
+                 INSERT INTO student_allergies VALUES ({i}, {i}, 'Swelling of the lips', 'severe');\n\
+                 INSERT INTO settings VALUES ({i}, '{i} rue de la Paix, 75002 Paris', '01 23 45 67 8{i}');\n\
+                 INSERT INTO absences VALUES ({i}, {i}, '{}');\n",
+                if i % 2 == 0 { "Y" } else { "N" },
+                if i % 2 == 0 { t } else { f },
+                ["PD", "PD", "CP", "RTT", "PD", "CP"][i - 1],
+            ));
+        }
+        s
+    };
+    for loaded in every_backend_each("discover_context", sql) {
+        let inv = run(&loaded.url, 100);
+        let b = loaded.backend;
+        assert_eq!(inv.errors(), vec![], "{b}");
+        let found: BTreeMap<String, String> = inv
+            .columns()
+            .into_iter()
+            .map(|c| {
+                (
+                    format!("{}.{}", c.table, c.column.to_lowercase()),
+                    c.category.as_str().to_string(),
+                )
+            })
+            .collect();
+        let expected = [
+            ("students.sendetails", "health"),
+            ("students.individualneeds", "health"),
+            ("students.calling_station", "ip"),
+            ("students.proof", "ip"),
+            ("student_allergies.reaction", "health"),
+            ("student_allergies.severity", "health"),
+        ];
+        for (column, category) in expected {
+            assert_eq!(
+                found.get(column).map(String::as_str),
+                Some(category),
+                "{b}: {column} in {found:?}"
+            );
+        }
+        for column in [
+            "students.canlogin",
+            "students.contactemail",
+            "students.studentmedicalid",
+            "student_allergies.student_id",
+            "settings.address",
+            "settings.phone",
+            "absences.reason",
+        ] {
+            assert!(!found.contains_key(column), "{b}: {column} in {found:?}");
+        }
+    }
+}

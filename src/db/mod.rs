@@ -142,24 +142,118 @@ pub trait Session: Send {
 
     /// At most `n` rows of every column of `table` as text (0: every row), spread over the
     /// table where the dialect can, and how many rows the table holds.
+    ///
+    /// Binary columns are read as hexadecimal and kept when their bytes are UTF-8 text
+    /// ([`crate::dialect::decode_sampled_binary`]). A column the server cannot read as text
+    /// never sinks the table: types the dialect knows it refuses are left out
+    /// ([`crate::dialect::Dialect::unreadable_type`]), and when the sample still fails each
+    /// column is tried alone (`LIMIT 1`) and the ones that fail are left out too, with the
+    /// server's reason. Left-out columns are `None` in every row and listed in
+    /// [`Sampled::skipped`].
     fn sample(&mut self, table: &Table, n: usize) -> Result<Sampled, DbError> {
+        use crate::catalog::TypeKind;
         let d = self.dialect();
+        let from = d.table_ref(table.schema.as_deref(), &table.name);
+        let mut skipped: Vec<(usize, String)> = Vec::new();
+        let binary: Vec<bool> = table
+            .columns
+            .iter()
+            .map(|c| TypeKind::of(&c.data_type) == TypeKind::Binary)
+            .collect();
         let exprs: Vec<String> = table
             .columns
             .iter()
-            .map(|c| d.sample_text(&d.quote_ident(&c.name)))
+            .zip(&binary)
+            .map(|(c, &bin)| {
+                let q = d.quote_ident(&c.name);
+                if bin {
+                    d.sample_binary(&q)
+                } else {
+                    d.sample_text(&q)
+                }
+            })
             .collect();
-        let from = d.table_ref(table.schema.as_deref(), &table.name);
-        let query = d.sample_rows(&from, &exprs, n, table.row_estimate);
-        let rows = if exprs.is_empty() {
-            Vec::new()
-        } else {
-            self.rows(&query.sql, None)?
+        for (i, c) in table.columns.iter().enumerate() {
+            if d.unreadable_type(&c.data_type) {
+                skipped.push((
+                    i,
+                    format!(
+                        "{} cannot read the type `{}` as text",
+                        d.name(),
+                        c.data_type
+                    ),
+                ));
+            }
+        }
+        let select = |skipped: &[(usize, String)]| -> Vec<(usize, String)> {
+            exprs
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !skipped.iter().any(|(s, _)| s == i))
+                .map(|(i, e)| (i, e.clone()))
+                .collect()
         };
+        let mut read = select(&skipped);
+        let mut query = d.sample_rows(
+            &from,
+            &read.iter().map(|(_, e)| e.clone()).collect::<Vec<_>>(),
+            n,
+            table.row_estimate,
+        );
+        let first = if read.is_empty() {
+            Ok(Vec::new())
+        } else {
+            self.rows(&query.sql, None)
+        };
+        let partial = match first {
+            Ok(rows) => rows,
+            Err(whole) => {
+                // Which columns does the server refuse? Each alone, on one row.
+                let mut refused = Vec::new();
+                for (i, e) in &read {
+                    let one = d.sample_rows(&from, std::slice::from_ref(e), 1, None);
+                    if let Err(why) = self.rows(&one.sql, None) {
+                        refused.push((*i, format!("the server cannot read it as text: {why}")));
+                    }
+                }
+                if refused.is_empty() {
+                    return Err(whole);
+                }
+                skipped.extend(refused);
+                skipped.sort_by_key(|(i, _)| *i);
+                read = select(&skipped);
+                query = d.sample_rows(
+                    &from,
+                    &read.iter().map(|(_, e)| e.clone()).collect::<Vec<_>>(),
+                    n,
+                    table.row_estimate,
+                );
+                if read.is_empty() {
+                    Vec::new()
+                } else {
+                    self.rows(&query.sql, None)?
+                }
+            }
+        };
+        // Back to one value per column in catalog order.
+        let rows: Vec<Vec<Option<String>>> = partial
+            .into_iter()
+            .map(|values| {
+                let mut row = vec![None; table.columns.len()];
+                for ((i, _), v) in read.iter().zip(values) {
+                    row[*i] = if binary[*i] {
+                        v.as_deref().and_then(crate::dialect::decode_sampled_binary)
+                    } else {
+                        v
+                    };
+                }
+                row
+            })
+            .collect();
         let sampled = rows.len();
-        let count = if n == 0 || (!query.spread && sampled < n) {
+        let count = if !read.is_empty() && (n == 0 || (!query.spread && sampled < n)) {
             RowCount::Exact(sampled as u64)
-        } else if d.exact_count_is_cheap() {
+        } else if d.exact_count_is_cheap() || read.is_empty() {
             let (count, _) = self.count_keys(&format!("SELECT count(*) FROM {from}"), None)?;
             RowCount::Exact(count)
         } else {
@@ -168,7 +262,11 @@ pub trait Session: Send {
                 None => RowCount::AtLeast(sampled as u64),
             }
         };
-        Ok(Sampled { rows, count })
+        Ok(Sampled {
+            rows,
+            count,
+            skipped,
+        })
     }
 
     /// The tables of `tables` that `who` can reach, with the grants that give it. Backends
@@ -286,6 +384,87 @@ pub fn open(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A server that refuses to read one column (`geo`) as text, whatever the dialect thinks,
+    /// and answers every other query with two rows of `v`.
+    struct Refusing {
+        queries: Vec<String>,
+    }
+
+    impl Session for Refusing {
+        fn dialect(&self) -> Dialect {
+            Dialect::Postgres
+        }
+        fn rows(
+            &mut self,
+            sql: &str,
+            _as_of: Option<&str>,
+        ) -> Result<Vec<Vec<Option<String>>>, DbError> {
+            self.queries.push(sql.to_string());
+            if sql.contains("\"geo\"") {
+                return Err(DbError::query("cannot cast type geo to text"));
+            }
+            if sql.starts_with("SELECT count(*)") {
+                return Ok(vec![vec![Some("2".into())]]);
+            }
+            let columns = sql.matches("substr(").count() + sql.matches("encode(").count();
+            let row = |v: &str| vec![Some(v.to_string()); columns];
+            Ok(vec![row("v"), row("v")])
+        }
+        fn column_names(&mut self, _sql: &str) -> Result<Vec<String>, DbError> {
+            Ok(Vec::new())
+        }
+        fn stream_pairs(
+            &mut self,
+            _sql: &str,
+            _each: &mut dyn FnMut(&str, &str),
+        ) -> Result<(), DbError> {
+            Ok(())
+        }
+        fn introspect(&mut self, _schemas: &[String]) -> Result<Catalog, DbError> {
+            Ok(Catalog::default())
+        }
+        fn close(self: Box<Self>) {}
+    }
+
+    #[test]
+    fn a_column_the_server_refuses_is_skipped_not_the_table() {
+        let column = |name: &str, ty: &str| crate::catalog::Column {
+            name: name.into(),
+            data_type: ty.into(),
+            ..Default::default()
+        };
+        let table = Table {
+            name: "t".into(),
+            columns: vec![
+                column("a", "text"),
+                column("geo", "geo"),
+                column("b", "text"),
+            ],
+            ..Table::default()
+        };
+        let mut s = Refusing {
+            queries: Vec::new(),
+        };
+        let sampled = s.sample(&table, 10).expect("the table is read");
+        assert_eq!(sampled.rows.len(), 2);
+        assert_eq!(
+            sampled.rows[0],
+            vec![Some("v".to_string()), None, Some("v".to_string())]
+        );
+        assert_eq!(sampled.skipped.len(), 1);
+        assert_eq!(sampled.skipped[0].0, 1);
+        assert!(
+            sampled.skipped[0]
+                .1
+                .starts_with("the server cannot read it as text: "),
+            "{:?}",
+            sampled.skipped
+        );
+        // The whole sample, then each column alone, then the sample without `geo`.
+        assert_eq!(s.queries.len(), 5, "{:#?}", s.queries);
+        assert!(!s.queries[4].contains("geo"));
+    }
 
     #[test]
     fn redacts_passwords() {

@@ -211,6 +211,47 @@ impl Dialect {
         format!("substr(CAST({column} AS {}), 1, 512)", self.text_type())
     }
 
+    /// A binary column (`bytea`, `BLOB`, `VARBINARY`) as the hexadecimal digits of its first
+    /// 512 bytes: many applications keep text there (MediaWiki's user names and e-mails in
+    /// `varbinary`), and the sample decodes each value as UTF-8 itself
+    /// ([`decode_sampled_binary`]), so bytes that are not text never reach the server's
+    /// character conversion and never fail the query.
+    pub fn sample_binary(self, column: &str) -> String {
+        match self {
+            Dialect::Postgres => format!("encode(substring({column} from 1 for 512), 'hex')"),
+            Dialect::Mysql => format!("HEX(SUBSTRING({column}, 1, 512))"),
+            Dialect::Sqlite => format!("hex(substr({column}, 1, 512))"),
+        }
+    }
+
+    /// Whether a column of this declared type cannot be read as text by this dialect's
+    /// `CAST`: MariaDB and MySQL refuse to cast their spatial types (`Illegal parameter data
+    /// type point for operation 'cast_as_char'`). A sample skips such columns and says so; a
+    /// type the server refuses that is not listed here is found by probing
+    /// (`crate::db::Session::sample`).
+    pub fn unreadable_type(self, data_type: &str) -> bool {
+        let t = data_type.trim().to_ascii_lowercase();
+        let first: String = t
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        match self {
+            Dialect::Mysql => matches!(
+                first.as_str(),
+                "geometry"
+                    | "point"
+                    | "linestring"
+                    | "polygon"
+                    | "multipoint"
+                    | "multilinestring"
+                    | "multipolygon"
+                    | "geometrycollection"
+                    | "geomcollection"
+            ),
+            _ => false,
+        }
+    }
+
     /// At most `limit` rows of `exprs` from `table_ref`, never a full read (`limit` 0 means
     /// every row, on request). PostgreSQL samples pages spread over the whole table
     /// (`TABLESAMPLE SYSTEM`, sized from the planner's row estimate to yield about 1.25 × `limit`
@@ -389,9 +430,69 @@ fn sqlite_modifiers(d: &Duration, sign: char) -> String {
     out
 }
 
+/// A sampled binary value ([`Dialect::sample_binary`]: hexadecimal digits) as text, when its
+/// bytes are UTF-8; `None` when they are not text (an image, a hash) or not hexadecimal. The
+/// first 512 bytes may end inside a character: an incomplete last character is dropped.
+pub fn decode_sampled_binary(hex: &str) -> Option<String> {
+    let hex = hex.trim();
+    if hex.len() % 2 != 0 {
+        return None;
+    }
+    let digit = |c: u8| (c as char).to_digit(16);
+    let bytes: Option<Vec<u8>> = hex
+        .as_bytes()
+        .chunks(2)
+        .map(|p| Some((digit(p[0])? * 16 + digit(p[1])?) as u8))
+        .collect();
+    let bytes = bytes?;
+    match std::str::from_utf8(&bytes) {
+        Ok(s) => Some(s.to_string()),
+        // Cut inside the last character only: keep what comes before it.
+        Err(e) if e.error_len().is_none() => {
+            Some(String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned())
+        }
+        Err(_) => None,
+    }
+    // Control characters other than white space are not text either.
+    .filter(|s| !s.chars().any(|c| c.is_control() && !c.is_whitespace()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn binary_values_are_text_only_when_utf8() {
+        assert_eq!(
+            decode_sampled_binary("6a65616e406578656d706c652e6672").as_deref(),
+            Some("jean@exemple.fr")
+        );
+        // `é` cut after its first byte by the 512-byte bound: dropped.
+        assert_eq!(decode_sampled_binary("4ac3a9c3").as_deref(), Some("Jé"));
+        assert_eq!(decode_sampled_binary(""), Some(String::new()));
+        // A PNG header, a NUL byte, odd or non-hex digits: not text.
+        assert_eq!(decode_sampled_binary("89504e470d0a1a0a"), None);
+        assert_eq!(decode_sampled_binary("610062"), None);
+        assert_eq!(decode_sampled_binary("abc"), None);
+        assert_eq!(decode_sampled_binary("zz"), None);
+    }
+
+    #[test]
+    fn spatial_types_are_unreadable_on_mysql_only() {
+        for t in [
+            "point",
+            "POINT",
+            "geometry",
+            "multipolygon",
+            "geomcollection",
+        ] {
+            assert!(Dialect::Mysql.unreadable_type(t), "{t}");
+            assert!(!Dialect::Postgres.unreadable_type(t), "{t}");
+        }
+        for t in ["varchar(20)", "pointer_text", "varbinary(255)", "json"] {
+            assert!(!Dialect::Mysql.unreadable_type(t), "{t}");
+        }
+    }
 
     #[test]
     fn samples_are_bounded_and_pass_the_guard() {

@@ -82,6 +82,23 @@ pub fn human(inv: &Inventory) -> String {
         ];
         let _ = writeln!(out, "{}", line(cells));
     }
+    let skipped = inv.skipped();
+    if !skipped.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nColumns not read (classified by name and type only; the rest of each table was read)"
+        );
+        for (table, column, ty, why) in &skipped {
+            let _ = writeln!(
+                out,
+                "  {}.{} ({}): {}",
+                escape(table),
+                escape(column),
+                escape(ty),
+                escape(why)
+            );
+        }
+    }
     let errors = inv.errors();
     if !errors.is_empty() {
         let _ = writeln!(out, "\nNot read");
@@ -116,6 +133,13 @@ pub fn json(inv: &Inventory) -> String {
         .into_iter()
         .map(|(table, reason)| json!({"table": table, "reason": reason}))
         .collect();
+    let skipped: Vec<_> = inv
+        .skipped()
+        .into_iter()
+        .map(|(table, column, data_type, reason)| {
+            json!({"table": table, "column": column, "data_type": data_type, "reason": reason})
+        })
+        .collect();
     let columns = inv.columns();
     let value = json!({
         "tool": {"name": "vigie", "version": env!("CARGO_PKG_VERSION")},
@@ -130,9 +154,11 @@ pub fn json(inv: &Inventory) -> String {
             "personal": columns.iter().filter(|c| c.category.is_personal()).count(),
             "sensitive": columns.iter().filter(|c| c.category.is_sensitive()).count(),
             "tables_sampled": inv.tables.len() - errors.len(),
+            "skipped": skipped.len(),
             "errors": errors.len(),
         },
         "columns": columns,
+        "skipped": skipped,
         "errors": errors,
     });
     let mut s = serde_json::to_string_pretty(&value).expect("a JSON value always serialises");

@@ -14,6 +14,10 @@
 //! processing). Words that name both a person and a thing (`nom`, `name`, `description`,
 //! `origine`) also look at the table: `formations.nom` is not a surname.
 //!
+//! A name the vocabulary does not read is read again without a table-style prefix (`cust_name`,
+//! `u_mail`) and, glued and lower-cased by the server (`mobilenumber`), split into the
+//! vocabulary's own words by a segmentation that prefers the fewest, longest known words.
+//!
 //! The words are data: the rules and the word lists live in `rules/vocabulary/names.toml`
 //! (loaded and validated by `super::vocabulary`), the matching logic here.
 
@@ -61,10 +65,17 @@ pub enum ColumnCategory {
     Geolocation,
     /// The name or number of a company or body (an employer, a partner): not personal by itself.
     Organisation,
+    /// A secret that authenticates (a password salt, a reset or session token, an API key, an
+    /// MFA secret, a private key): a security matter rather than data a purpose processes.
+    Credential,
+    /// A picture of the person (a photo, an avatar) or where it is kept (its URL or path).
+    Photo,
+    /// What the person does: a job title, a position, an occupation.
+    Job,
 }
 
 impl ColumnCategory {
-    pub const ALL: [ColumnCategory; 31] = [
+    pub const ALL: [ColumnCategory; 34] = [
         ColumnCategory::Email,
         ColumnCategory::Phone,
         ColumnCategory::Nir,
@@ -96,6 +107,9 @@ impl ColumnCategory {
         ColumnCategory::Username,
         ColumnCategory::Geolocation,
         ColumnCategory::Organisation,
+        ColumnCategory::Credential,
+        ColumnCategory::Photo,
+        ColumnCategory::Job,
     ];
 
     /// Kebab-case id, as used in reports and policies.
@@ -132,6 +146,9 @@ impl ColumnCategory {
             ColumnCategory::Username => "username",
             ColumnCategory::Geolocation => "geolocation",
             ColumnCategory::Organisation => "organisation",
+            ColumnCategory::Credential => "credential",
+            ColumnCategory::Photo => "photo",
+            ColumnCategory::Job => "job",
         }
     }
 
@@ -167,12 +184,17 @@ impl ColumnCategory {
 
     /// Data about a person. Every category is, except free text (which may or may not hold
     /// personal data: it must be scanned), consent flags (which are about a person's choice,
-    /// reported by the consent rules rather than as personal data) and organisations (a company
-    /// name is about a company; it becomes personal data only through the row it sits in).
+    /// reported by the consent rules rather than as personal data), organisations (a company
+    /// name is about a company; it becomes personal data only through the row it sits in) and
+    /// credentials (secrets of the service that must be protected, hashed or expired, not data a
+    /// purpose declares).
     pub fn is_personal(self) -> bool {
         !matches!(
             self,
-            ColumnCategory::FreeText | ColumnCategory::Consent | ColumnCategory::Organisation
+            ColumnCategory::FreeText
+                | ColumnCategory::Consent
+                | ColumnCategory::Organisation
+                | ColumnCategory::Credential
         )
     }
 }
@@ -208,21 +230,240 @@ pub fn is_bookkeeping(name: &str) -> bool {
 }
 
 /// Classifies a column by its name, its table's name and its type.
+///
+/// A name the vocabulary does not read is read again in two ways before giving up: without a
+/// table-style prefix (`cust_name`, `mbr_nom`, `tbl_email`, `u_mail`: [`strip_prefix`]), and,
+/// for words glued without separators and lower-cased by the server (`postalcode`,
+/// `lastloginip`, `adressemail`), split into the vocabulary's own words ([`segment`]).
 pub fn classify_name(table: &str, column: &str, data_type: &str) -> Option<NameClass> {
-    let class = classify_tokens(table, column, data_type)?;
+    let tokens = tokenize(column);
+    let class = classify_tokens(table, &tokens, data_type)
+        .or_else(|| {
+            let rest = strip_prefix(table, &tokens)?;
+            let mut c = classify_tokens(table, rest, data_type)?;
+            c.reason = format!("without its prefix `{}`, {}", tokens[0], c.reason);
+            Some(c)
+        })
+        .or_else(|| {
+            let split = segment_tokens(&tokens)?;
+            let mut c = classify_tokens(table, &split, data_type)
+                .or_else(|| classify_tokens(table, strip_prefix(table, &split)?, data_type))?;
+            c.confidence = round2(c.confidence - 0.1);
+            c.reason = format!("read as `{}`: {}", split.join("_"), c.reason);
+            Some(c)
+        })?;
     // The `civilite` of a company is its legal form (SARL, SAS), not a gender.
     if class.category == C::Gender && table_is_organisation(table) {
+        return None;
+    }
+    // The address, phone, e-mail or bank account of the organisation itself, of a company, of a
+    // site or a room, or in the settings, is the organisation's: not personal data, unless the
+    // name says whose it is (`contact_email`, `directeur_telephone`).
+    if organisation_owns(table, column, class.category) {
         return None;
     }
     Some(class)
 }
 
-fn classify_tokens(table: &str, column: &str, data_type: &str) -> Option<NameClass> {
-    let tokens = tokenize(column);
+/// Whether a column of this category in this table is the organisation's own (its address,
+/// phone, e-mail or bank account in its settings, sites, rooms or entities), not a person's:
+/// the name does not say whose (`contact_email`, `directeur_telephone` are a person's). Used
+/// for names and for values alone alike.
+pub fn organisation_owns(table: &str, column: &str, category: ColumnCategory) -> bool {
+    matches!(
+        category,
+        C::Address | C::Postcode | C::Phone | C::Email | C::Iban | C::Financial | C::Geolocation
+    ) && table_is_own(table)
+        && !tokenize(column)
+            .iter()
+            .any(|t| VOCABULARY.words.person_words.contains(t))
+}
+
+/// Short words that join the vocabulary's words in a glued name (`datedenaissance`).
+const CONNECTORS: [&str; 12] = [
+    "de", "du", "des", "la", "le", "les", "of", "the", "en", "et", "and", "to",
+];
+
+/// Every word the vocabulary knows: the words of its patterns and vetoes, and of its lists.
+fn known_words() -> &'static std::collections::HashSet<String> {
+    static WORDS: std::sync::LazyLock<std::collections::HashSet<String>> =
+        std::sync::LazyLock::new(|| {
+            let v = &*VOCABULARY;
+            let mut set = std::collections::HashSet::new();
+            // Two-letter words are kept only when they are a whole pattern (`ip`, `cp`): the
+            // `ne` of `ne_le` would read `donne` as `don`, `ne`.
+            let mut add = |phrase: &str| {
+                for w in phrase.split('_') {
+                    let whole = w == phrase;
+                    if (w.len() >= 3 || whole && w.len() == 2)
+                        && w.chars().all(|c| c.is_ascii_lowercase())
+                    {
+                        set.insert(w.to_string());
+                    }
+                }
+            };
+            for r in &v.rules {
+                r.pats.iter().chain(&r.veto).for_each(|p| add(p));
+            }
+            let w = &v.words;
+            for list in [
+                &w.technical,
+                &w.thing_words,
+                &w.person_words,
+                &w.person_tables,
+                &w.thing_tables,
+                &w.organisation_tables,
+                &w.own_tables,
+                &w.bookkeeping,
+                &w.medical,
+                &w.comment,
+                &w.comment_body,
+                &w.glue_words,
+            ] {
+                list.iter().for_each(&mut add);
+            }
+            set
+        });
+    &WORDS
+}
+
+/// Splits a word glued without separators into the fewest, then longest, known words
+/// (dynamic programming over the vocabulary's words and [`CONNECTORS`]): `postalcode` →
+/// `postal`, `code`; `lastloginip` → `last`, `login`, `ip`. `None` unless every piece is a
+/// known word (or a connector between two of them) and there are at least two pieces.
+pub fn segment(word: &str) -> Option<Vec<String>> {
+    let known = known_words();
+    let n = word.len();
+    if n < 6 || !word.chars().all(|c| c.is_ascii_lowercase()) || known.contains(word) {
+        return None;
+    }
+    let is_piece = |p: &str| known.contains(p) || CONNECTORS.contains(&p);
+    // best[i]: (pieces, -sum of squared lengths, previous cut) for word[..i].
+    let mut best: Vec<Option<(usize, i64, usize)>> = vec![None; n + 1];
+    best[0] = Some((0, 0, 0));
+    for end in 1..=n {
+        for start in 0..end {
+            let Some((pieces, score, _)) = best[start] else {
+                continue;
+            };
+            let piece = &word[start..end];
+            if piece.len() < 2 || !is_piece(piece) {
+                continue;
+            }
+            let cand = (
+                pieces + 1,
+                score - (piece.len() * piece.len()) as i64,
+                start,
+            );
+            if best[end].is_none_or(|b| (cand.0, cand.1) < (b.0, b.1)) {
+                best[end] = Some(cand);
+            }
+        }
+    }
+    let mut pieces = Vec::new();
+    let mut end = n;
+    while end > 0 {
+        let (_, _, start) = best[end]?;
+        pieces.push(word[start..end].to_string());
+        end = start;
+    }
+    pieces.reverse();
+    let connector = |p: &String| CONNECTORS.contains(&p.as_str()) && !known.contains(p);
+    let ends_ok = !pieces.first().is_some_and(connector) && !pieces.last().is_some_and(connector);
+    (pieces.len() >= 2 && ends_ok).then_some(pieces)
+}
+
+/// A name's tokens with each glued token split ([`segment`]), when any was.
+fn segment_tokens(tokens: &[String]) -> Option<Vec<String>> {
+    let mut changed = false;
+    let mut out = Vec::new();
+    for t in tokens {
+        match segment(t) {
+            Some(pieces) => {
+                changed = true;
+                out.extend(pieces);
+            }
+            None => out.push(t.clone()),
+        }
+    }
+    changed.then_some(out)
+}
+
+/// The tokens after a table-style prefix, if the first token is one: a generic prefix
+/// (`tbl`, `col`, `fld`), a single letter (`u_mail`), the table's name or its initials
+/// (`customer_address.ca_city`), or an abbreviation of a word of the table's name, its letters
+/// in order and starting alike (`cust` of `customers`, `mbr` of `members`, `usr` of `users`).
+fn strip_prefix<'a>(table: &str, tokens: &'a [String]) -> Option<&'a [String]> {
+    let (first, rest) = tokens.split_first()?;
+    if rest.is_empty() {
+        return None;
+    }
+    let table_words: Vec<String> = tokenize(table).iter().map(|t| singular(t)).collect();
+    let initials: String = table_words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .collect();
+    let abbreviates = |word: &str| {
+        (2..=4).contains(&first.len())
+            && word.len() > first.len()
+            && first.chars().next() == word.chars().next()
+            && {
+                let mut it = word.chars();
+                first.chars().all(|c| it.any(|w| w == c))
+            }
+    };
+    let prefix = matches!(first.as_str(), "tbl" | "col" | "fld" | "field")
+        || (first.len() == 1 && first.chars().all(|c| c.is_ascii_lowercase()))
+        || (initials.len() >= 2 && *first == initials)
+        || table_words.iter().any(|w| w == first || abbreviates(w));
+    prefix.then_some(rest)
+}
+
+/// An enumeration whose every value is yes or no (`enum('Y','N')`): a flag.
+fn yes_no_enum(data_type: &str) -> bool {
+    let t = data_type.trim().to_ascii_lowercase();
+    let Some(list) = t
+        .strip_prefix("enum")
+        .map(str::trim)
+        .and_then(|l| l.strip_prefix('('))
+        .and_then(|l| l.strip_suffix(')'))
+    else {
+        return false;
+    };
+    let values: Vec<&str> = list
+        .split(',')
+        .map(|v| v.trim().trim_matches(['\'', '"']))
+        .collect();
+    !values.is_empty()
+        && values.iter().all(|v| {
+            matches!(
+                *v,
+                "y" | "n"
+                    | "yes"
+                    | "no"
+                    | "o"
+                    | "oui"
+                    | "non"
+                    | "0"
+                    | "1"
+                    | "true"
+                    | "false"
+                    | "t"
+                    | "f"
+            )
+        })
+}
+
+fn classify_tokens(table: &str, tokens: &[String], data_type: &str) -> Option<NameClass> {
+    let tokens = tokens.to_vec();
     if tokens.is_empty() {
         return None;
     }
-    let ty = TypeKind::of(data_type);
+    let ty = if yes_no_enum(data_type) {
+        TypeKind::Bool
+    } else {
+        TypeKind::of(data_type)
+    };
     let table_kind = table_kind(table);
     let joined = tokens.join("_");
 
@@ -256,7 +497,39 @@ fn classify_tokens(table: &str, column: &str, data_type: &str) -> Option<NameCla
     if let Some(c) = apply_rules(&tokens, ty, table_kind, |r, _| !r.cat.is_sensitive()) {
         return c;
     }
-    spatial(data_type, table_kind).or_else(|| glued(&tokens, ty, table_kind))
+    spatial(data_type, table_kind)
+        .or_else(|| glued(&tokens, ty, table_kind))
+        .or_else(|| health_table(table, &tokens, ty))
+}
+
+/// A column of a table about health (`allergies`, `medical_conditions`, `first_aid`,
+/// `sen_needs`) that holds text is health data whatever its own name (`reaction`, `triggers`,
+/// `name`, `severity`): the table says what it describes. Keys, dates and flags are not.
+fn health_table(table: &str, tokens: &[String], ty: TypeKind) -> Option<NameClass> {
+    let health = VOCABULARY
+        .rules
+        .iter()
+        .filter(|r| r.cat == C::Health)
+        .flat_map(|r| r.pats.iter())
+        .find(|p| {
+            contains_seq(
+                &tokenize(table)
+                    .iter()
+                    .map(|t| singular(t))
+                    .collect::<Vec<_>>(),
+                p,
+            ) || contains_seq(&tokenize(table), p)
+        })?;
+    let technical = tokens
+        .iter()
+        .any(|t| VOCABULARY.words.technical.contains(t))
+        || is_bookkeeping(&tokens.join("_"));
+    let text = matches!(ty, TypeKind::Text(_) | TypeKind::Unknown | TypeKind::Enum);
+    (text && !technical).then(|| NameClass {
+        category: C::Health,
+        confidence: 0.7,
+        reason: format!("a text column of a table about health (`{health}`)"),
+    })
 }
 
 /// PostgreSQL's network types hold a device's address: an IP (`inet`, `cidr`) or a MAC
@@ -330,6 +603,18 @@ fn apply_rules(
         else {
             continue;
         };
+        // A key named after a health record (`medical_id`, `fk_dossier_medical`) points at a
+        // row elsewhere: an id, not the health data (the other table holds it).
+        if rule.cat == C::Health
+            && (tokens
+                .last()
+                .is_some_and(|l| matches!(l.as_str(), "id" | "ids" | "fk"))
+                || tokens
+                    .first()
+                    .is_some_and(|f| matches!(f.as_str(), "id" | "fk")))
+        {
+            return Some(None);
+        }
         // A key to a closed list is that attribute, as for the sensitive categories:
         // `gender_id`, `id_gender`, `fk_nationalite` point at a gender, a nationality.
         let key_is_value = matches!(rule.cat, C::Gender | C::Nationality);
@@ -376,6 +661,10 @@ fn apply_rules(
             )
         {
             conf -= 0.25;
+        }
+        // A product's photo, a course's title: about the thing.
+        if table == TableKind::Thing && matches!(rule.cat, C::Photo | C::Job) {
+            return Some(None);
         }
         return Some(Some(NameClass {
             category: rule.cat,
@@ -677,6 +966,20 @@ fn table_is_organisation(table: &str) -> bool {
         .any(|t| VOCABULARY.words.organisation_tables.contains(&singular(t)))
 }
 
+/// Tables of the organisation's own records (its settings, sites, rooms, entities), or a table
+/// named by one organisation word alone, in the singular (`company`, `societe`): their address
+/// or phone is the organisation's. A list of third parties (`llx_societe`, `entreprises`,
+/// `fournisseurs`, `res_partner`) may hold sole traders, whose address is a person's: it is not
+/// one of them.
+fn table_is_own(table: &str) -> bool {
+    let words = tokenize(table);
+    words
+        .iter()
+        .any(|t| VOCABULARY.words.own_tables.contains(&singular(t)))
+        || matches!(words.as_slice(), [one] if matches!(one.as_str(),
+            "company" | "organisation" | "organization" | "societe" | "entreprise"))
+}
+
 /// Whether a column refers to a person by its words: `user_id`, `id_customer`, `member_id`
 /// (the words of the person tables).
 pub fn refers_to_person(column: &str) -> bool {
@@ -811,6 +1114,68 @@ mod tests {
         assert_eq!(tokenize("HTTPRequest"), vec!["http", "request"]);
         assert_eq!(tokenize("prénom"), vec!["prenom"]);
         assert_eq!(tokenize("santé-élève"), vec!["sante", "eleve"]);
+    }
+
+    #[test]
+    fn glued_words_split_into_the_fewest_longest_known_words() {
+        let split = |w: &str| segment(w).map(|p| p.join("_"));
+        assert_eq!(split("homephone").as_deref(), Some("home_phone"));
+        assert_eq!(
+            split("billingpostcode").as_deref(),
+            Some("billing_postcode")
+        );
+        assert_eq!(split("lastloginip").as_deref(), Some("last_loginip"));
+        assert_eq!(split("lastsigninip").as_deref(), Some("last_sign_in_ip"));
+        assert_eq!(split("mobilenumber").as_deref(), Some("mobile_number"));
+        assert_eq!(split("adressemail").as_deref(), Some("adresse_mail"));
+        assert_eq!(
+            split("datedenaissance").as_deref(),
+            Some("date_de_naissance")
+        );
+        // A known word is not split; a word with an unknown piece is not split.
+        assert_eq!(split("telephone"), None);
+        assert_eq!(split("postalcode"), None);
+        assert_eq!(split("capital"), None);
+        assert_eq!(split("zorglub"), None);
+        // A connector never stands at an end.
+        assert_eq!(split("thephone"), None);
+        // Two-letter pieces only when they are a whole pattern: `donne` is not `don`, `ne`.
+        assert_eq!(split("donnele"), None);
+    }
+
+    #[test]
+    fn table_style_prefixes_are_stripped() {
+        let rest =
+            |table: &str, column: &str| strip_prefix(table, &tokenize(column)).map(|r| r.join("_"));
+        assert_eq!(
+            rest("customers", "cust_full_name").as_deref(),
+            Some("full_name")
+        );
+        assert_eq!(
+            rest("members", "mbr_display_name").as_deref(),
+            Some("display_name")
+        );
+        assert_eq!(rest("users", "usr_email").as_deref(), Some("email"));
+        assert_eq!(rest("t", "tbl_email").as_deref(), Some("email"));
+        assert_eq!(rest("customer_address", "ca_city").as_deref(), Some("city"));
+        assert_eq!(rest("users", "u_mail").as_deref(), Some("mail"));
+        // Not a prefix: a word of its own, or the name's only word.
+        assert_eq!(rest("customers", "date_naissance"), None);
+        assert_eq!(rest("customers", "cust"), None);
+        assert_eq!(rest("orders", "cust_name"), None);
+    }
+
+    #[test]
+    fn yes_no_enumerations_are_flags() {
+        assert!(yes_no_enum("enum('Y','N')"));
+        assert!(yes_no_enum("ENUM('oui', 'non')"));
+        assert!(!yes_no_enum("enum('M','F')"));
+        assert!(!yes_no_enum("varchar(1)"));
+        assert_eq!(classify_name("users", "canLogin", "enum('Y','N')"), None);
+        assert_eq!(
+            classify_name("users", "login", "varchar(50)").map(|c| c.category),
+            Some(C::Username)
+        );
     }
 
     #[test]

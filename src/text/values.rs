@@ -20,6 +20,13 @@
 //!   called a postcode on its values alone. Short values that are lexicon terms of a sensitive
 //!   category make the column sensitive, and long values with spaces make it free text.
 //!
+//! - values also remove what a name promises: yes/no flags (`contactEmail` holding 0 and 1) and
+//!   timestamps (`user_email_authenticated` in `binary(14)`) are about the data, not the data;
+//!   a consent proof embedding an IP address is IP data; random-looking values
+//!   ([`secret_like`]: hexadecimal, base32 or base64 with a high Shannon entropy per character,
+//!   JSON Web Tokens, PEM private keys) make an unnamed column a credential; short codes in
+//!   capitals (`PD`) are never lexicon terms.
+//!
 //! Below [`MIN_VALUES`] non-empty sampled values, values neither confirm nor contradict.
 
 use super::identifiers::{card_valid, email_valid, fr_phone_valid, iban_valid, nir_valid};
@@ -52,6 +59,17 @@ pub struct ValueProfile {
     /// `digest-base64`): a password under a password name, but alone as likely a token, a checksum or
     /// a random key (`hash`, `secure_key`, `invoice_id`).
     pub hex_digests: usize,
+    /// Values that are yes or no (`0`, `1`, `Y`, `N`, `true`, `oui`…): a flag, whatever the
+    /// column is named.
+    pub flags: usize,
+    /// Values that are a date or a timestamp (ISO, `DD/MM/YYYY`, MediaWiki's 14-digit
+    /// `YYYYMMDDHHMMSS`).
+    pub timestamps: usize,
+    /// Values that look like a secret ([`secret_like`]): a token, a key, a salt.
+    pub secrets: usize,
+    /// Values that are not an IP address but hold one among other words: a consent proof
+    /// (`192.0.2.7 Mozilla/5.0 … 2024-05-01`), a log line.
+    pub embedded_ip: usize,
 }
 
 impl ValueProfile {
@@ -106,6 +124,141 @@ pub fn date_valid(s: &str) -> bool {
         && (1..=31).contains(&d)
 }
 
+/// A yes/no value: a flag.
+pub fn flag_valid(s: &str) -> bool {
+    matches!(
+        s.trim().to_ascii_lowercase().as_str(),
+        "0" | "1" | "y" | "n" | "yes" | "no" | "true" | "false" | "t" | "f" | "oui" | "non" | "o"
+    )
+}
+
+/// A date or a timestamp: [`date_valid`], or a compact `YYYYMMDD` / `YYYYMMDDHHMMSS` (MediaWiki
+/// keeps its timestamps as `binary(14)`).
+pub fn timestamp_valid(s: &str) -> bool {
+    if date_valid(s) {
+        return true;
+    }
+    let b = s.as_bytes();
+    if !(b.len() == 8 || b.len() == 14) || !b.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let n = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
+    (1900..=2200).contains(&n(0..4)) && (1..=12).contains(&n(4..6)) && (1..=31).contains(&n(6..8))
+}
+
+/// A MAC address: six pairs of hexadecimal digits separated by `:` or `-`, or three groups of
+/// four separated by `.`.
+pub fn mac_valid(s: &str) -> bool {
+    let hex = |p: &str, n: usize| p.len() == n && p.chars().all(|c| c.is_ascii_hexdigit());
+    let six = |sep: char| {
+        let parts: Vec<&str> = s.split(sep).collect();
+        parts.len() == 6 && parts.iter().all(|p| hex(p, 2))
+    };
+    let three = {
+        let parts: Vec<&str> = s.split('.').collect();
+        parts.len() == 3 && parts.iter().all(|p| hex(p, 4))
+    };
+    six(':') || six('-') || three
+}
+
+/// Shannon entropy of a string, in bits per character.
+pub fn entropy_per_char(s: &str) -> f64 {
+    let mut counts: BTreeMap<char, usize> = BTreeMap::new();
+    let mut n = 0usize;
+    for c in s.chars() {
+        *counts.entry(c).or_insert(0) += 1;
+        n += 1;
+    }
+    if n == 0 {
+        return 0.0;
+    }
+    counts
+        .values()
+        .map(|&k| {
+            let p = k as f64 / n as f64;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+/// A value that looks like a secret that authenticates: a PEM private key, a JSON Web Token, or
+/// a random string of 16 to 256 characters, without spaces, in the alphabet of hexadecimal,
+/// base32 or base64 (URL-safe included), holding letters and digits, whose Shannon entropy is
+/// high: at least 3.0 bits per character for hexadecimal (at least 32 digits) or base32, at
+/// least 3.5 for the wider base64 alphabet (at least 20 characters). A UUID is a key to a row,
+/// not a secret: never one.
+pub fn secret_like(s: &str) -> bool {
+    if s.starts_with("-----BEGIN") && s.contains("PRIVATE KEY") {
+        return true;
+    }
+    let jwt = s.starts_with("eyJ")
+        && s.split('.').count() == 3
+        && s.split('.').all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        });
+    if jwt {
+        return true;
+    }
+    let len = s.chars().count();
+    if !(16..=256).contains(&len) || uuid_like(s) {
+        return false;
+    }
+    let b64 = |c: char| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=' | '-' | '_');
+    if !s.chars().all(b64) {
+        return false;
+    }
+    let digits = s.chars().any(|c| c.is_ascii_digit());
+    let letters = s.chars().any(|c| c.is_ascii_alphabetic());
+    if !(digits && letters) {
+        return false;
+    }
+    let body = s.trim_end_matches('=');
+    let hex = body.chars().all(|c| c.is_ascii_hexdigit());
+    let base32 = body
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || ('2'..='7').contains(&c));
+    let h = entropy_per_char(s);
+    if hex {
+        len >= 32 && h >= 3.0
+    } else if base32 {
+        h >= 3.0
+    } else {
+        len >= 20 && h >= 3.5
+    }
+}
+
+/// `8-4-4-4-12` hexadecimal digits.
+fn uuid_like(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    parts.len() == 5
+        && parts
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(p, n)| p.len() == n && p.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// A value that is not an IP address but holds one among other words.
+fn embeds_ip(s: &str) -> bool {
+    s.contains(' ')
+        && s.split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | '|' | '=' | '(' | ')' | '"' | '\'')
+        })
+        .any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != ':' && c != '.');
+            (w.contains('.') || w.contains(':')) && w.parse::<std::net::IpAddr>().is_ok()
+        })
+}
+
+/// A short code in capitals (`PD`, `CP`, `RTT`): a code of the application, never read as a
+/// lexicon term (`PD` is professional development in a reason column).
+fn short_code(s: &str) -> bool {
+    (1..=3).contains(&s.len())
+        && s.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
 /// Values longer than this are prose, not a structured value: the lexicon test is skipped.
 const SHORT_VALUE: usize = 40;
 
@@ -151,7 +304,7 @@ fn validates(category: ColumnCategory, v: &str) -> bool {
         ColumnCategory::Iban => iban_valid(v),
         ColumnCategory::Card => card_valid(v),
         ColumnCategory::Postcode => fr_postcode_valid(v),
-        ColumnCategory::Ip => v.parse::<std::net::IpAddr>().is_ok(),
+        ColumnCategory::Ip => v.parse::<std::net::IpAddr>().is_ok() || mac_valid(v),
         ColumnCategory::Password => matches!(passwords::classify(Some(v)), Some(Some(_))),
         ColumnCategory::BirthDate => date_valid(v),
         _ => false,
@@ -210,8 +363,21 @@ pub fn profile<'a>(
                 *p.valid.entry(c).or_insert(0) += 1;
             }
         }
+        if flag_valid(v) {
+            p.flags += 1;
+        }
+        if timestamp_valid(v) {
+            p.timestamps += 1;
+        }
+        if secret_like(v) {
+            p.secrets += 1;
+        }
+        if embeds_ip(v) {
+            p.embedded_ip += 1;
+        }
         if let Some(m) = matcher
             && len <= SHORT_VALUE
+            && !short_code(v)
         {
             let cats: BTreeSet<ColumnCategory> = m
                 .find(v)
@@ -253,7 +419,7 @@ fn label(category: ColumnCategory) -> &'static str {
         ColumnCategory::Iban => "IBAN passing the mod 97 check",
         ColumnCategory::Card => "card numbers passing Luhn and an issuer range",
         ColumnCategory::Postcode => "valid French postcodes",
-        ColumnCategory::Ip => "IP addresses",
+        ColumnCategory::Ip => "IP or MAC addresses",
         ColumnCategory::Password => "password hashes of a known format",
         ColumnCategory::BirthDate => "dates",
         _ => "values of this category",
@@ -345,8 +511,9 @@ pub fn classify(
         {
             Some(from_name(n, Some(p)))
         }
-        (Some(n), Some(p)) => Some(with_values(n, p)),
-        (None, Some(p)) => values_alone(p, data_type),
+        (Some(n), Some(p)) => with_values(n, p),
+        (None, Some(p)) => values_alone(p, column, data_type)
+            .filter(|c| !super::names::organisation_owns(table, column, c.category)),
         (None, None) => None,
     }
 }
@@ -372,7 +539,112 @@ fn from_name(n: NameClass, sample: Option<&ValueProfile>) -> Classification {
     }
 }
 
-fn with_values(n: NameClass, p: &ValueProfile) -> Classification {
+/// Categories of data that a yes/no flag or a timestamp cannot be: their name over such values
+/// names something about the data (`contactEmail` as a flag, `user_email_authenticated` as a
+/// date), not the data.
+fn holds_a_value(c: ColumnCategory) -> bool {
+    use ColumnCategory as C;
+    matches!(
+        c,
+        C::Email
+            | C::Phone
+            | C::Nir
+            | C::Iban
+            | C::Card
+            | C::CardSecurityCode
+            | C::Address
+            | C::Postcode
+            | C::LastName
+            | C::FirstName
+            | C::FullName
+            | C::Nationality
+            | C::Ip
+            | C::Password
+            | C::Username
+            | C::IdDocument
+            | C::Credential
+            | C::FreeText
+    )
+}
+
+/// Whether most sampled values are flags or timestamps, for a name that promises data.
+fn values_deny(n: &NameClass, p: &ValueProfile) -> bool {
+    let share = |k: usize| k as f64 / p.non_empty as f64;
+    holds_a_value(n.category)
+        && p.share(n.category) < 0.1
+        && (share(p.flags) >= 0.9 || share(p.timestamps) >= 0.8)
+}
+
+fn with_values(n: NameClass, p: &ValueProfile) -> Option<Classification> {
+    // `contactEmail` holding 0 and 1, `email_token_expires` holding timestamps.
+    if values_deny(&n, p) {
+        return None;
+    }
+    let share = |k: usize| k as f64 / p.non_empty as f64;
+    // A consent proof that embeds an IP address (and a user agent): that person's address.
+    if matches!(
+        n.category,
+        ColumnCategory::Consent | ColumnCategory::FreeText
+    ) && share(p.embedded_ip) >= 0.5
+    {
+        return Some(Classification {
+            category: ColumnCategory::Ip,
+            confidence: round2(0.6 + 0.3 * share(p.embedded_ip)),
+            evidence: vec![n.reason, embedded_ip_phrase(p)],
+            by_name: false,
+            by_values: true,
+        });
+    }
+    // A credential column holding password hashes of a marked format is a password column.
+    if n.category == ColumnCategory::Credential {
+        let marked = p
+            .valid
+            .get(&ColumnCategory::Password)
+            .unwrap_or(&0)
+            .saturating_sub(p.hex_digests);
+        if share(marked) >= 0.5 {
+            return Some(Classification {
+                category: ColumnCategory::Password,
+                confidence: 0.9,
+                evidence: vec![
+                    n.reason,
+                    format!(
+                        "{} of {} sampled values are password hashes of a known format",
+                        pct(share(marked)),
+                        p.non_empty
+                    ),
+                ],
+                by_name: false,
+                by_values: true,
+            });
+        }
+        let mut c = from_name(n, Some(p));
+        if p.secrets > 0 {
+            c.evidence.push(secret_phrase(p));
+            c.by_values = true;
+        }
+        return Some(c);
+    }
+    Some(with_values_checked(n, p))
+}
+
+fn embedded_ip_phrase(p: &ValueProfile) -> String {
+    format!(
+        "{} of {} sampled values embed an IP address among other words (a consent proof, a log line)",
+        pct(p.embedded_ip as f64 / p.non_empty as f64),
+        p.non_empty
+    )
+}
+
+fn secret_phrase(p: &ValueProfile) -> String {
+    format!(
+        "{} of {} sampled values look like secrets (random hexadecimal, base32 or base64, a token or a key)",
+        pct(p.secrets as f64 / p.non_empty as f64),
+        p.non_empty
+    )
+}
+
+fn with_values_checked(n: NameClass, p: &ValueProfile) -> Classification {
     let checkable = CHECKABLE.contains(&n.category);
     if !checkable {
         // A free-text name over short values that are sensitive terms is that category: an
@@ -457,7 +729,26 @@ fn sensitive_by_lexicon(p: &ValueProfile) -> Option<Classification> {
     })
 }
 
-fn values_alone(p: &ValueProfile, data_type: &str) -> Option<Classification> {
+/// Words that make random-looking values a digest of a file or a revision, not a secret.
+const NOT_SECRET_WORDS: [&str; 14] = [
+    "checksum",
+    "hash",
+    "digest",
+    "etag",
+    "sha",
+    "sha1",
+    "sha256",
+    "md5",
+    "crc",
+    "fingerprint",
+    "signature",
+    "version",
+    "commit",
+    "revision",
+];
+
+fn values_alone(p: &ValueProfile, column: &str, data_type: &str) -> Option<Classification> {
+    let share = |k: usize| k as f64 / p.non_empty as f64;
     if let Some((c, share)) = best_by_values(p) {
         return Some(Classification {
             category: c,
@@ -469,6 +760,28 @@ fn values_alone(p: &ValueProfile, data_type: &str) -> Option<Classification> {
     }
     if let Some(c) = sensitive_by_lexicon(p) {
         return Some(c);
+    }
+    // Secrets by their values: most values random-looking and distinct.
+    let digest_name = super::names::tokenize(column)
+        .iter()
+        .any(|t| NOT_SECRET_WORDS.contains(&t.as_str()));
+    if share(p.secrets) >= 0.8 && share(p.distinct) >= 0.9 && !digest_name {
+        return Some(Classification {
+            category: ColumnCategory::Credential,
+            confidence: round2(0.75 * share(p.secrets)),
+            evidence: vec![secret_phrase(p)],
+            by_name: false,
+            by_values: true,
+        });
+    }
+    if share(p.embedded_ip) >= 0.5 {
+        return Some(Classification {
+            category: ColumnCategory::Ip,
+            confidence: round2(0.5 + 0.3 * share(p.embedded_ip)),
+            evidence: vec![embedded_ip_phrase(p)],
+            by_name: false,
+            by_values: true,
+        });
     }
     // Prose: long values with spaces, mostly distinct, in a text column.
     let text = matches!(
@@ -648,5 +961,130 @@ mod tests {
         let p = profile(values.iter().map(|v| Some(*v)), Some(&m));
         let c = classify("absences", "motif", "varchar(50)", Some(&p)).unwrap();
         assert_eq!(c.category, ColumnCategory::Health, "{c:?}");
+    }
+
+    #[test]
+    fn secrets_by_their_values() {
+        for yes in [
+            "5f4dcc3b5aa765d61d8327deb882cf99e10adc39",
+            "JBSWY3DPEHPK3PXPJBSWY3DP",
+            "dGhpcyBpcyBhIHJhbmRvbSBrZXkgMTIzNDU2Nzg5MA",
+            "ghp_16C7e42F292c6912E7710c838347Ae178B4a",
+            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl",
+            "-----BEGIN RSA PRIVATE KEY-----\nMIIE",
+        ] {
+            assert!(secret_like(yes), "{yes}");
+        }
+        for no in [
+            "550e8400-e29b-41d4-a716-446655440000",
+            "Jean Dupont",
+            "ProductName",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1",
+            "0612345678",
+            "5f4dcc3b5aa765d6",
+            "https://example.org/a",
+        ] {
+            assert!(!secret_like(no), "{no}");
+        }
+        let tokens: Vec<String> = (0..8)
+            .map(|i| {
+                format!(
+                    "{:x}{:x}",
+                    0x9e37_79b9_7f4a_7c15u64.wrapping_mul(i + 1),
+                    0xc2b2_ae3d_27d4_eb4fu64.wrapping_mul(i + 7)
+                )
+            })
+            .collect();
+        let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
+        let c = classify("t", "valeur", "varchar(64)", Some(&prof(&refs))).unwrap();
+        assert_eq!(c.category, ColumnCategory::Credential, "{c:?}");
+        assert!(!c.by_name && c.by_values);
+        // The same values under a digest's name are a checksum.
+        assert_eq!(
+            classify("fichiers", "sha_contenu", "varchar(64)", Some(&prof(&refs))),
+            None
+        );
+        // A credential name over marked password hashes is a password column.
+        let hashes = ["$2y$10$abcdefghijklmnopqrstuuJ1mZ5b0Yq1x9lWZ0h9b8c7d6e5f4g3h2"; 6];
+        let c = classify("credential", "secret_data", "text", Some(&prof(&hashes))).unwrap();
+        assert_eq!(c.category, ColumnCategory::Password, "{c:?}");
+    }
+
+    #[test]
+    fn flags_and_timestamps_are_not_the_data_their_name_says() {
+        let flags = prof(&["0", "1", "1", "0", "1", "1"]);
+        assert_eq!(
+            classify("contacts", "contactEmail", "varchar(1)", Some(&flags)),
+            None
+        );
+        let yn = prof(&["Y", "N", "N", "Y", "Y"]);
+        assert_eq!(classify("users", "user_login", "char(1)", Some(&yn)), None);
+        // A health flag stays health data.
+        let c = classify("eleves", "handicap", "varchar(1)", Some(&flags)).unwrap();
+        assert_eq!(c.category, ColumnCategory::Health);
+        let stamps = prof(&[
+            "20240101120000",
+            "20231231235959",
+            "20220615080000",
+            "20210101000000",
+            "20200202020202",
+        ]);
+        assert_eq!(
+            classify(
+                "user",
+                "user_email_authenticated",
+                "binary(14)",
+                Some(&stamps)
+            ),
+            None
+        );
+        // Real addresses under the same name stay e-mail.
+        let mails = prof(&["a@b.fr", "c@d.org", "e@f.com", "g@h.net", "i@j.fr"]);
+        let c = classify("user", "user_email", "varbinary(255)", Some(&mails)).unwrap();
+        assert_eq!(c.category, ColumnCategory::Email);
+    }
+
+    #[test]
+    fn mac_addresses_and_consent_proofs_are_device_data() {
+        assert!(mac_valid("08:00:2b:01:02:03") && mac_valid("08-00-2B-01-02-03"));
+        assert!(mac_valid("0800.2b01.0203") && !mac_valid("08:00:2b:01:02"));
+        let macs = prof(&[
+            "08:00:2b:01:02:03",
+            "08:00:2b:01:02:04",
+            "08:00:2b:01:02:05",
+            "08:00:2b:01:02:06",
+            "08:00:2b:01:02:07",
+        ]);
+        let c = classify("radacct", "callingstationid", "varchar(50)", Some(&macs)).unwrap();
+        assert_eq!(c.category, ColumnCategory::Ip, "{c:?}");
+        let c = classify("t", "valeur", "varchar(50)", Some(&macs)).unwrap();
+        assert_eq!(c.category, ColumnCategory::Ip, "{c:?}");
+        let proofs: Vec<String> = (1..=6)
+            .map(|i| format!("ip=192.0.2.{i} ua=Mozilla/5.0 (X11; Linux x86_64) at=2024-05-0{i}"))
+            .collect();
+        let refs: Vec<&str> = proofs.iter().map(String::as_str).collect();
+        let c = classify(
+            "consentements",
+            "preuve_consentement",
+            "text",
+            Some(&prof(&refs)),
+        )
+        .unwrap();
+        assert_eq!(c.category, ColumnCategory::Ip, "{c:?}");
+        let c = classify("t", "trace", "text", Some(&prof(&refs))).unwrap();
+        assert_eq!(c.category, ColumnCategory::Ip, "{c:?}");
+    }
+
+    #[test]
+    fn short_codes_are_not_lexicon_terms() {
+        let m = crate::text::Matcher::new(&["fr", "en"], &[], &[]).unwrap();
+        let values = ["PD", "PD", "RTT", "CP", "PD", "CP"];
+        let p = profile(values.iter().map(|v| Some(*v)), Some(&m));
+        assert!(p.sensitive.is_empty(), "{p:?}");
+        let c = classify("absences", "reason", "varchar(10)", Some(&p));
+        assert!(
+            c.as_ref().is_none_or(|c| !c.category.is_sensitive()),
+            "{c:?}"
+        );
     }
 }

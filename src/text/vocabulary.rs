@@ -104,6 +104,8 @@ pub(crate) struct WordLists {
     pub person_tables: Words,
     pub thing_tables: Words,
     pub organisation_tables: Words,
+    pub own_tables: Words,
+    pub glue_words: Words,
     pub lead_tables: Words,
     pub bookkeeping: Words,
     pub not_personal: Words,
@@ -141,6 +143,8 @@ struct RawWords {
     person_tables: Vec<String>,
     thing_tables: Vec<String>,
     organisation_tables: Vec<String>,
+    own_tables: Vec<String>,
+    glue_words: Vec<String>,
     lead_tables: Vec<String>,
     bookkeeping: Vec<String>,
     not_personal: Vec<String>,
@@ -237,6 +241,8 @@ impl Vocabulary {
             person_tables: list("person_tables", w.person_tables, true)?,
             thing_tables: list("thing_tables", w.thing_tables, true)?,
             organisation_tables: list("organisation_tables", w.organisation_tables, true)?,
+            own_tables: list("own_tables", w.own_tables, true)?,
+            glue_words: list("glue_words", w.glue_words, true)?,
             lead_tables: list("lead_tables", w.lead_tables, true)?,
             bookkeeping: list("bookkeeping", w.bookkeeping, false)?,
             not_personal: list("not_personal", w.not_personal, false)?,
@@ -347,10 +353,10 @@ mod tests {
     #[test]
     fn embedded_vocabulary_is_valid() {
         let v = Vocabulary::parse(FILE, SOURCE).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(v.rules.len(), 34);
+        assert_eq!(v.rules.len(), 39);
         let patterns: usize = v.rules.iter().map(|r| r.pats.len()).sum();
         let vetoes: usize = v.rules.iter().map(|r| r.veto.len()).sum();
-        assert_eq!((patterns, vetoes), (793, 292));
+        assert_eq!((patterns, vetoes), (1030, 355));
         assert!(v.words.technical.contains("id"));
         assert_eq!(v.rules[0].cat, ColumnCategory::Ip);
         assert_eq!(v.rules[0].ty, Ty::Value);
@@ -366,6 +372,8 @@ mod tests {
             "person_tables",
             "thing_tables",
             "organisation_tables",
+            "own_tables",
+            "glue_words",
             "lead_tables",
             "bookkeeping",
             "not_personal",

@@ -58,6 +58,11 @@ pub fn judge(
     if is_pk || technical(&column.name) {
         return None;
     }
+    // A credential (a salt, a token, a key) is a secret of the service, not data a purpose
+    // declares: `vigie init` leaves it out of `data` and says so in a comment.
+    if class.is_some_and(|k| k.category == ColumnCategory::Credential) {
+        return None;
+    }
     let free_text = class.is_some_and(|k| k.category == ColumnCategory::FreeText);
     if free_text && !view.lists_free_text(table, &column.name) {
         Some(Judgement {
@@ -144,6 +149,14 @@ mod tests {
         }
         assert_eq!(judge(column("classe_id", "integer")), []);
         assert_eq!(judge(column("classeId", "integer")), []);
+    }
+
+    #[test]
+    fn credentials_are_not_a_purpose_s_data() {
+        assert_eq!(judge(column("remember_token", "varchar(100)")), []);
+        assert_eq!(judge(column("password_salt", "varchar(64)")), []);
+        // A personal column next to them still is.
+        assert_eq!(judge(column("surnom", "text")).len(), 1);
     }
 
     #[test]
