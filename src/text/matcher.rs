@@ -849,6 +849,38 @@ mod tests {
         }
     }
 
+    /// The insults and slurs taken from a curated list (rules/lexicons/PROVENANCE.md): found about
+    /// a person, and their ordinary senses left alone.
+    #[test]
+    fn curated_insults_about_people_not_things() {
+        let m = matcher();
+        let has = |text: &str, c: Category| m.find(text).iter().any(|h| h.category == c);
+        for (text, c) in [
+            (
+                "Client odieux, une vraie enflure au téléphone.",
+                Category::Insult,
+            ),
+            ("Ce pignouf a raccroché deux fois.", Category::Insult),
+            ("Quel fumier, il a menti au conseil.", Category::Insult),
+            ("Espèce d'andouille, dixit le tuteur.", Category::Insult),
+            ("Traité de crouille par un camarade.", Category::Ethnic),
+            ("Une vraie pédale, selon ses camarades.", Category::Sexual),
+            ("Un vrai queutard selon les collègues.", Category::Sexual),
+            ("Pleutre, se cache derrière sa mère.", Category::Judgement),
+        ] {
+            assert!(has(text, c), "{text}: {:?}", m.find(text));
+        }
+        for text in [
+            "Menu du jeudi : andouille de Vire, purée.",
+            "Livraison d'un tas de fumier pour le potager de l'école.",
+            "Traînée de peinture sur le mur du préau, à nettoyer.",
+            "Vélo prêté : la pédale de gauche est cassée.",
+            "Soupe aux croûtons à la cantine.",
+        ] {
+            assert!(m.find(text).is_empty(), "{text}: {:?}", m.find(text));
+        }
+    }
+
     /// Each class of the blind probes' disagreements, both ways: found, and not flagged.
     #[test]
     fn probe_classes_found_and_not_flagged() {
