@@ -857,3 +857,41 @@ fn policy_problems_and_errors_escape_control_and_bidi_characters() {
         "{stderr}"
     );
 }
+
+/// A hostile policy: a check of 50,000 `OR` terms is refused with its line, in a report of a
+/// readable size, and vigie exits 2 instead of overflowing its stack.
+#[test]
+fn a_fifty_thousand_term_check_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (id INTEGER PRIMARY KEY); INSERT INTO t VALUES (1);")
+        .unwrap();
+    let ors = (0..50_000)
+        .map(|i| format!("id = {i}"))
+        .collect::<Vec<_>>()
+        .join(" OR ");
+    let policy = dir.path().join("deep.toml");
+    std::fs::write(
+        &policy,
+        format!(
+            "[organisation]\nname = \"École\"\ncountry = \"FR\"\n\n[[check]]\nid = \"deep-or\"\n\
+             title = \"deep\"\nquery = \"SELECT id FROM t WHERE {ors}\"\n"
+        ),
+    )
+    .unwrap();
+    let out = vigie()
+        .args(["scan", "--policy"])
+        .arg(&policy)
+        .arg(format!("sqlite://{}", db.display()))
+        .assert()
+        .code(2);
+    let stderr = &out.get_output().stderr;
+    let text = squash(stderr);
+    assert!(
+        text.contains("the query holds 99999 operators") && text.contains("deep.toml:8"),
+        "{text}"
+    );
+    assert!(stderr.len() < 4_000, "{} bytes of report", stderr.len());
+}

@@ -266,6 +266,7 @@ pub fn check_user_query(
     dialect: Dialect,
     trusted: &[TrustedName],
 ) -> Result<References, Refusal> {
+    check_size(sql, dialect, "query")?;
     let refs = inspect_query(sql, dialect)?;
     refs.check_allowed(dialect, trusted)?;
     Ok(refs)
@@ -278,9 +279,53 @@ pub fn check_user_predicate(
     dialect: Dialect,
     trusted: &[TrustedName],
 ) -> Result<References, Refusal> {
+    check_size(predicate, dialect, "condition")?;
     let refs = inspect_predicate(predicate, dialect)?;
     refs.check_allowed(dialect, trusted)?;
     Ok(refs)
+}
+
+/// The most operators a user-written query or condition may hold. Expressions are trees as deep
+/// as their chains of `OR`, `AND` and comparisons, and reading one walks that depth: a
+/// 50,000-term `OR` would overflow the stack and abort the whole scan. No hand-written check
+/// comes near this; a long list of values belongs in `IN (…)`, which stays flat.
+pub const MAX_OPERATORS: usize = 500;
+
+/// Refuse a user-written query or condition whose expressions are deeper than vigie reads,
+/// counted on its tokens before anything is parsed.
+fn check_size(sql: &str, dialect: Dialect, what: &str) -> Result<(), Refusal> {
+    use sqlparser::keywords::Keyword;
+    use sqlparser::tokenizer::Tokenizer;
+    let parser_dialect = dialect.parser_dialect();
+    let tokens = Tokenizer::new(parser_dialect.as_ref(), sql)
+        .tokenize()
+        .map_err(|e| refuse(format!("the {what} could not be read ({e})")))?;
+    let operators = tokens
+        .iter()
+        .filter(|t| match t {
+            Token::Word(w) => matches!(w.keyword, Keyword::AND | Keyword::OR | Keyword::NOT),
+            Token::Eq
+            | Token::Neq
+            | Token::Lt
+            | Token::Gt
+            | Token::LtEq
+            | Token::GtEq
+            | Token::Plus
+            | Token::Minus
+            | Token::Mul
+            | Token::Div
+            | Token::Mod
+            | Token::StringConcat => true,
+            _ => false,
+        })
+        .count();
+    if operators > MAX_OPERATORS {
+        return Err(refuse(format!(
+            "the {what} holds {operators} operators; vigie reads at most {MAX_OPERATORS} in one \
+             user-written {what}: a list of values belongs in `IN (…)`, or in a table to join"
+        )));
+    }
+    Ok(())
 }
 
 /// A function a policy trusts (`trusted_functions`), its name normalised as the server
@@ -781,6 +826,28 @@ mod tests {
             ]
         );
         assert_eq!(predicate_columns("not a (condition", PG), []);
+    }
+
+    #[test]
+    fn deep_expressions_are_refused_before_parsing() {
+        let chain = |n: usize| {
+            (0..n)
+                .map(|i| format!("id = {i}"))
+                .collect::<Vec<_>>()
+                .join(" OR ")
+        };
+        for d in [PG, Dialect::Mysql, Dialect::Sqlite] {
+            // The largest chain allowed is read on a test thread's small stack.
+            let ok = format!("SELECT id FROM t WHERE {}", chain(MAX_OPERATORS / 2));
+            assert!(check_user_query(&ok, d, &[]).is_ok(), "{d:?}");
+            let deep = format!("SELECT id FROM t WHERE {}", chain(50_000));
+            let err = check_user_query(&deep, d, &[]).unwrap_err().to_string();
+            assert!(err.contains("operators") && err.contains("IN (…)"), "{err}");
+            let err = check_user_predicate(&chain(50_000), d, &[])
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("the condition holds 99999 operators"), "{err}");
+        }
     }
 
     #[test]
