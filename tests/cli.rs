@@ -890,8 +890,9 @@ fn a_fifty_thousand_term_check_is_a_clear_error() {
     let stderr = &out.get_output().stderr;
     let text = squash(stderr);
     assert!(
-        text.contains("the query holds 99999 operators") && text.contains("deep.toml:8"),
+        text.contains("the query holds 99999 operators") && text.contains("deep.toml:8:9"),
         "{text}"
     );
     assert!(stderr.len() < 4_000, "{} bytes of report", stderr.len());
+    assert!(text.contains("a line too long to show"), "{text}");
 }

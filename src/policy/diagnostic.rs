@@ -73,14 +73,6 @@ impl Problems {
         } else {
             (self.src.clone(), span)
         };
-        // A line of a megabyte (a generated query) is cut around the caret, so the report stays
-        // readable; line numbers do not move.
-        let (src, span) = if src.lines().any(|l| l.len() > SNIPPET_LINE) {
-            let (text, span) = crop_long_lines(&src, span);
-            (Arc::new(text), span)
-        } else {
-            (src, span)
-        };
         PolicyProblem {
             message: escape(&message.into()).into_owned(),
             src: NamedSource::new(escape(&self.path), src),
@@ -113,65 +105,6 @@ impl Problems {
             })
         }
     }
-}
-
-/// The longest source line a diagnostic shows whole, in bytes.
-const SNIPPET_LINE: usize = 240;
-
-/// Every line longer than [`SNIPPET_LINE`] cut to a window of about that size, around the
-/// span's start on its own line and at the line's start elsewhere, with `…` where text was
-/// left out; the span is moved to match and clamped to what is shown.
-fn crop_long_lines(src: &str, span: Range<usize>) -> (String, Range<usize>) {
-    let mut out = String::with_capacity(src.len().min(1 << 16));
-    let (mut start, mut end) = (None, None);
-    let mut at = 0;
-    for line in src.split_inclusive('\n') {
-        let body = line.strip_suffix('\n').unwrap_or(line);
-        let (from, to) = if body.len() <= SNIPPET_LINE {
-            (0, body.len())
-        } else {
-            let here = (at..=at + body.len()).contains(&span.start);
-            let mut from = if here {
-                (span.start - at).saturating_sub(SNIPPET_LINE / 3)
-            } else {
-                0
-            };
-            while !body.is_char_boundary(from) {
-                from -= 1;
-            }
-            let mut to = (from + SNIPPET_LINE).min(body.len());
-            while !body.is_char_boundary(to) {
-                to -= 1;
-            }
-            (from, to)
-        };
-        if from > 0 {
-            out.push('…');
-        }
-        let base = out.len();
-        let map = |offset: usize| -> Option<usize> {
-            (at..=at + body.len())
-                .contains(&offset)
-                .then(|| base + (offset - at).clamp(from, to) - from)
-        };
-        if start.is_none() {
-            start = map(span.start);
-        }
-        if end.is_none() {
-            end = map(span.end);
-        }
-        out.push_str(&body[from..to]);
-        if to < body.len() {
-            out.push('…');
-        }
-        if line.len() > body.len() {
-            out.push('\n');
-        }
-        at += line.len();
-    }
-    let start = start.unwrap_or(out.len());
-    let end = end.unwrap_or(out.len()).max(start);
-    (out, start..end)
 }
 
 fn clamp(span: Range<usize>, len: usize) -> Range<usize> {
@@ -247,10 +180,25 @@ fn positions(d: &dyn Diagnostic) -> Vec<(String, usize, usize, Option<String>)> 
         .collect()
 }
 
+/// A caret too far right, or a line of the snippet too long (a generated query of a megabyte
+/// on one line), makes the snippet unreadable: the facts are given without it.
 fn too_wide(d: &dyn Diagnostic) -> bool {
+    let long_line = || {
+        let (Some(src), Some(mut labels)) = (d.source_code(), d.labels()) else {
+            return false;
+        };
+        labels.any(|l| {
+            src.read_span(l.inner(), 1, 1).is_ok_and(|c| {
+                c.data()
+                    .split(|&b| b == b'\n')
+                    .any(|line| line.len() > MAX_SNIPPET_COLUMN)
+            })
+        })
+    };
     positions(d)
         .iter()
         .any(|(_, _, col, _)| *col > MAX_SNIPPET_COLUMN)
+        || long_line()
         || d.related().is_some_and(|mut r| r.any(too_wide))
 }
 
