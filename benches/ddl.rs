@@ -64,6 +64,26 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
+    // One CREATE TABLE of 50,000 columns: the gate must stay linear in the columns of a table.
+    let mut wide = String::from("CREATE TABLE wide (\n  id integer primary key");
+    for i in 0..50_000 {
+        wide.push_str(&format!(",\n  c{i} text"));
+    }
+    wide.push_str("\n);\n");
+    group.throughput(Throughput::Bytes(wide.len() as u64));
+    group.bench_function("postgres-50000-columns", |b| {
+        b.iter(|| {
+            let files = vec![SourceFile {
+                path: "wide.sql".into(),
+                text: wide.clone(),
+            }];
+            black_box(
+                check(files, &policy, SqlDialect::Postgres, Default::default())
+                    .findings
+                    .len(),
+            )
+        })
+    });
     group.finish();
 }
 

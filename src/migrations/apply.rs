@@ -282,8 +282,13 @@ impl MigrationState {
                 }
                 self.forget(&table.name, None);
                 self.record(&table.name, None, event(TouchKind::CreatedTable));
+                // The first span of each name, found in constant time.
+                let mut spans: std::collections::HashMap<&str, _> = Default::default();
+                for s in &change.column_spans {
+                    spans.entry(s.name.as_str()).or_insert(s);
+                }
                 for c in &table.columns {
-                    let ev = match change.column_spans.iter().find(|s| s.name == c.name) {
+                    let ev = match spans.get(c.name.as_str()) {
                         Some(s) => TouchEvent {
                             kind: TouchKind::AddedColumn,
                             file,

@@ -316,6 +316,12 @@ pub fn check(
 
     let view = PolicyView::new(policy);
     let mut personal_cache: std::collections::HashMap<String, bool> = Default::default();
+    // Column positions by exact name, per table: a lookup per touched column must not scan the
+    // table (a 50,000-column CREATE TABLE would take quadratic time).
+    let mut columns_of: std::collections::HashMap<
+        String,
+        std::collections::HashMap<String, usize>,
+    > = Default::default();
     for touched in state.touched() {
         let Some(table) = super::find_table(&state.catalog, &touched.table) else {
             continue;
@@ -352,7 +358,24 @@ pub fn check(
                 }
             }
             Some(col) => {
-                let Some(column) = super::find_column(table, col) else {
+                let exact = columns_of
+                    .entry(table.name.clone())
+                    .or_insert_with(|| {
+                        // Reversed, so the first of two equal names wins, as in `find_column`.
+                        table
+                            .columns
+                            .iter()
+                            .enumerate()
+                            .rev()
+                            .map(|(i, c)| (c.name.clone(), i))
+                            .collect()
+                    })
+                    .get(col.as_str())
+                    .copied();
+                let Some(column) = exact
+                    .map(|i| &table.columns[i])
+                    .or_else(|| super::find_column(table, col))
+                else {
                     continue;
                 };
                 let judgements = judge_column(&view, table, column, personal);

@@ -506,20 +506,14 @@ fn classify_tokens(table: &str, tokens: &[String], data_type: &str) -> Option<Na
 /// `sen_needs`) that holds text is health data whatever its own name (`reaction`, `triggers`,
 /// `name`, `severity`): the table says what it describes. Keys, dates and flags are not.
 fn health_table(table: &str, tokens: &[String], ty: TypeKind) -> Option<NameClass> {
+    let table_tokens = tokenize(table);
+    let singulars: Vec<String> = table_tokens.iter().map(|t| singular(t)).collect();
     let health = VOCABULARY
         .rules
         .iter()
         .filter(|r| r.cat == C::Health)
         .flat_map(|r| r.pats.iter())
-        .find(|p| {
-            contains_seq(
-                &tokenize(table)
-                    .iter()
-                    .map(|t| singular(t))
-                    .collect::<Vec<_>>(),
-                p,
-            ) || contains_seq(&tokenize(table), p)
-        })?;
+        .find(|p| contains_seq(&singulars, p) || contains_seq(&table_tokens, p))?;
     let technical = tokens
         .iter()
         .any(|t| VOCABULARY.words.technical.contains(t))
@@ -590,12 +584,23 @@ fn apply_rules(
     table: TableKind,
     keep: impl Fn(&Rule, &str) -> bool,
 ) -> Option<Option<NameClass>> {
+    // Most names hold no word any pattern starts with: nothing to try (the migration gate
+    // classifies every column of every table, 50,000 columns in one CREATE TABLE included).
+    static FIRST_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            VOCABULARY
+                .rules
+                .iter()
+                .flat_map(|r| r.pats.iter())
+                .map(|p| p.split('_').next().unwrap_or(p))
+                .collect()
+        });
+    if !tokens.iter().any(|t| FIRST_WORDS.contains(t.as_str())) {
+        return None;
+    }
     let has = |t: &str| tokens.iter().any(|x| x == t);
     let technical = &VOCABULARY.words.technical;
     for rule in &VOCABULARY.rules {
-        if rule.veto.iter().any(|v| contains_seq(tokens, v)) {
-            continue;
-        }
         let Some(pat) = rule
             .pats
             .iter()
@@ -603,6 +608,9 @@ fn apply_rules(
         else {
             continue;
         };
+        if rule.veto.iter().any(|v| contains_seq(tokens, v)) {
+            continue;
+        }
         // A key named after a health record (`medical_id`, `fk_dossier_medical`) points at a
         // row elsewhere: an id, not the health data (the other table holds it).
         if rule.cat == C::Health
@@ -950,13 +958,22 @@ fn classify_ambiguous(
 
 /// Whether `tokens` contains the `_`-separated sequence `pat` contiguously.
 fn contains_seq(tokens: &[String], pat: &str) -> bool {
-    let pat: Vec<&str> = pat.split('_').collect();
-    if pat.len() > tokens.len() {
+    // Called for every pattern of the vocabulary on every column: no allocation, and the rest
+    // of a phrase is compared only where its first word is found.
+    let Some(cut) = pat.bytes().position(|b| b == b'_') else {
+        return tokens.iter().any(|t| t == pat);
+    };
+    let (first, rest) = (&pat[..cut], &pat[cut + 1..]);
+    if !tokens.iter().any(|t| t == first) {
+        return false;
+    }
+    let n = 2 + rest.bytes().filter(|&b| b == b'_').count();
+    if n > tokens.len() {
         return false;
     }
     tokens
-        .windows(pat.len())
-        .any(|w| w.iter().zip(&pat).all(|(a, b)| a == b))
+        .windows(n)
+        .any(|w| w[0] == first && w[1..].iter().zip(rest.split('_')).all(|(a, b)| a == b))
 }
 
 /// Tables whose rows are companies or bodies: their `nom` is an organisation's name.
