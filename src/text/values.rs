@@ -512,8 +512,11 @@ pub fn classify(
             Some(from_name(n, Some(p)))
         }
         (Some(n), Some(p)) => with_values(n, p),
-        (None, Some(p)) => values_alone(p, column, data_type)
-            .filter(|c| !super::names::organisation_owns(table, column, c.category)),
+        (None, Some(p)) => values_alone(p, table, column, data_type).filter(|c| {
+            !super::names::organisation_owns(table, column, c.category)
+                && !super::names::machine_owns(table, column, c.category)
+                && !message_id(column, c.category)
+        }),
         (None, None) => None,
     }
 }
@@ -747,7 +750,31 @@ const NOT_SECRET_WORDS: [&str; 14] = [
     "revision",
 ];
 
-fn values_alone(p: &ValueProfile, column: &str, data_type: &str) -> Option<Classification> {
+/// A message identifier (`Message-ID: <x@host>`, in a column `message_id`, `msgid`, `messageid`)
+/// is shaped like an e-mail address but names a message, not a person.
+fn message_id(column: &str, category: ColumnCategory) -> bool {
+    let tokens = super::names::tokenize(column);
+    let words = match tokens.as_slice() {
+        [one] => super::names::segment(one).unwrap_or(tokens.clone()),
+        _ => tokens.clone(),
+    };
+    category == ColumnCategory::Email
+        && words.last().is_some_and(|l| l == "id")
+        && words
+            .iter()
+            .any(|w| matches!(w.as_str(), "message" | "msg" | "mail"))
+}
+
+/// Words of a table name that make it a cache: its blobs are encoded copies of other data,
+/// random-looking without being secrets.
+const CACHE_WORDS: [&str; 2] = ["cache", "caches"];
+
+fn values_alone(
+    p: &ValueProfile,
+    table: &str,
+    column: &str,
+    data_type: &str,
+) -> Option<Classification> {
     let share = |k: usize| k as f64 / p.non_empty as f64;
     if let Some((c, share)) = best_by_values(p) {
         return Some(Classification {
@@ -765,7 +792,10 @@ fn values_alone(p: &ValueProfile, column: &str, data_type: &str) -> Option<Class
     let digest_name = super::names::tokenize(column)
         .iter()
         .any(|t| NOT_SECRET_WORDS.contains(&t.as_str()));
-    if share(p.secrets) >= 0.8 && share(p.distinct) >= 0.9 && !digest_name {
+    let cache = super::names::tokenize(table)
+        .iter()
+        .any(|t| CACHE_WORDS.contains(&t.as_str()));
+    if share(p.secrets) >= 0.8 && share(p.distinct) >= 0.9 && !digest_name && !cache {
         return Some(Classification {
             category: ColumnCategory::Credential,
             confidence: round2(0.75 * share(p.secrets)),
