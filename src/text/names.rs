@@ -930,6 +930,11 @@ fn classify_ambiguous(
             .is_some_and(|l| words.technical.contains(l) || l == "at" || l == "le")
             || tokens.first().is_some_and(|f| words.technical.contains(f));
         let weak = words.comment_weak.contains(&word);
+        // The address comments go to (`comment_address`, `CommentAddress`): an address, for
+        // the rules to decide whose.
+        if has_any(&["address", "adresse", "addr"]) {
+            return None;
+        }
         if first_or_last && !technical && !has("email") && !has("mail") {
             let base = if weak { 0.7 } else { 0.9 };
             if let Some(conf) = type_confidence(Ty::FreeText, ty, base) {

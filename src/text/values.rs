@@ -753,16 +753,12 @@ const NOT_SECRET_WORDS: [&str; 14] = [
 /// A message identifier (`Message-ID: <x@host>`, in a column `message_id`, `msgid`, `messageid`)
 /// is shaped like an e-mail address but names a message, not a person.
 fn message_id(column: &str, category: ColumnCategory) -> bool {
-    let tokens = super::names::tokenize(column);
-    let words = match tokens.as_slice() {
-        [one] => super::names::segment(one).unwrap_or(tokens.clone()),
-        _ => tokens.clone(),
-    };
+    let flat = super::names::tokenize(column).concat();
     category == ColumnCategory::Email
-        && words.last().is_some_and(|l| l == "id")
-        && words
+        && flat.ends_with("id")
+        && ["message", "msg", "mail"]
             .iter()
-            .any(|w| matches!(w.as_str(), "message" | "msg" | "mail"))
+            .any(|w| flat.starts_with(w) || flat.contains(&format!("{w}id")))
 }
 
 /// Words of a table name that make it a cache: its blobs are encoded copies of other data,
@@ -1038,6 +1034,58 @@ mod tests {
         let hashes = ["$2y$10$abcdefghijklmnopqrstuuJ1mZ5b0Yq1x9lWZ0h9b8c7d6e5f4g3h2"; 6];
         let c = classify("credential", "secret_data", "text", Some(&prof(&hashes))).unwrap();
         assert_eq!(c.category, ColumnCategory::Password, "{c:?}");
+    }
+
+    #[test]
+    fn message_ids_cache_blobs_and_machines_are_not_people() {
+        // Message identifiers are shaped like e-mail addresses.
+        let ids = prof(&[
+            "20240101.abc@mx.example.org",
+            "k3j4.77@relay.example.net",
+            "zz91@lists.example.com",
+            "q0p.4@mail.example.fr",
+            "x-1@smtp.example.org",
+        ]);
+        for name in ["message_id", "MessageId", "msgid"] {
+            assert_eq!(
+                classify("mails", name, "varchar(160)", Some(&ids)),
+                None,
+                "{name}"
+            );
+        }
+        let c = classify("mails", "sender", "varchar(160)", Some(&ids)).unwrap();
+        assert_eq!(c.category, ColumnCategory::Email);
+        // Encoded blobs of a cache look random without being secrets.
+        let blobs: Vec<String> = (0..8u64)
+            .map(|i| {
+                format!(
+                    "{:x}{:x}",
+                    0x9e37_79b9_7f4a_7c15u64.wrapping_mul(i + 1),
+                    0xc2b2_ae3d_27d4_eb4fu64.wrapping_mul(i + 7)
+                )
+            })
+            .collect();
+        let refs: Vec<&str> = blobs.iter().map(String::as_str).collect();
+        assert_eq!(
+            classify("page_cache", "blob", "text", Some(&prof(&refs))),
+            None
+        );
+        let c = classify("vault", "blob", "text", Some(&prof(&refs))).unwrap();
+        assert_eq!(c.category, ColumnCategory::Credential);
+        // The IP addresses of monitored hosts are theirs; of a login history, a person's.
+        let ips = prof(&[
+            "10.0.0.1",
+            "10.0.0.2",
+            "192.168.1.7",
+            "172.16.4.4",
+            "10.9.9.9",
+        ]);
+        assert_eq!(
+            classify("monitored_hosts", "primary", "varchar(45)", Some(&ips)),
+            None
+        );
+        let c = classify("logins", "origin_addr", "varchar(45)", Some(&ips)).unwrap();
+        assert_eq!(c.category, ColumnCategory::Ip);
     }
 
     #[test]
