@@ -446,7 +446,12 @@ const LABELLED: &[(&str, &str, &str, &str)] = &[
     // When a secret was issued: a date about it.
     ("members", "newpass_time", "binary(14)", ""),
     ("members", "token_timestamp", "varchar(14)", ""),
-    ("members", "newpass", "varchar(255)", "credential"),
+    ("members", "newpass", "varchar(255)", "credential"), // A text column named after the user is their login; an alias is a person's on a table of
+    // people.
+    ("saved_queries", "user", "varchar(64)", "username"),
+    ("saved_queries", "user", "integer", ""),
+    ("staff_contacts", "alias", "varchar(64)", "username"),
+    ("mail_domains", "alias", "varchar(64)", ""),
 ];
 
 /// Precision, recall and the mistakes of the classifier on labelled rows.

@@ -1029,6 +1029,19 @@ fn classify_ambiguous(
         };
     }
 
+    // A column named only after the user, holding text (`bookmarks.user`): the user's login. A
+    // number would be a key.
+    if matches!(joined, "user" | "utilisateur") && matches!(ty, TypeKind::Text(_)) {
+        return class(C::Username, 0.6, joined, "user name / login");
+    }
+    // Another name of a person (`contacts.alias`); on other tables an alias is a thing's.
+    if matches!(joined, "alias" | "aliases")
+        && table == TableKind::Person
+        && matches!(ty, TypeKind::Text(_))
+    {
+        return class(C::Username, 0.6, joined, "another name of the person");
+    }
+
     // `casier`: a criminal record, or a school locker.
     if has("casier") {
         if has("judiciaire") || has("judiciaires") {

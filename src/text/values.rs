@@ -191,6 +191,13 @@ pub fn secret_like(s: &str) -> bool {
     if s.starts_with("-----BEGIN") && s.contains("PRIVATE KEY") {
         return true;
     }
+    // A DNSSEC private key in BIND's format.
+    if s.starts_with("Private-key-format:") {
+        return true;
+    }
+    if serialised_secret(s) {
+        return true;
+    }
     let jwt = s.starts_with("eyJ")
         && s.split('.').count() == 3
         && s.split('.').all(|p| {
@@ -227,6 +234,38 @@ pub fn secret_like(s: &str) -> bool {
     } else {
         len >= 20 && h >= 3.5
     }
+}
+
+/// Field names that, in a serialised document (JSON, PHP `serialize`), hold a secret.
+const SECRET_FIELDS: [&str; 8] = [
+    "secret",
+    "password",
+    "passwd",
+    "private_key",
+    "api_key",
+    "access_token",
+    "refresh_token",
+    "csrf_token",
+];
+
+/// A JSON object or a PHP-serialised value that holds a field named after a secret with a value
+/// (`{"secret": "L5XK…"}`, `s:8:"password";s:12:"…"`): the document carries that secret.
+pub fn serialised_secret(s: &str) -> bool {
+    let t = s.trim_start();
+    let json = t.starts_with('{');
+    let php = t.starts_with("a:") || t.contains(";s:") || t.contains("|a:");
+    if !(json || php) {
+        return false;
+    }
+    let lower = t.to_ascii_lowercase();
+    SECRET_FIELDS.iter().any(|f| {
+        let quoted = format!("\"{f}\"");
+        lower.match_indices(&quoted).any(|(i, _)| {
+            let rest = lower[i + quoted.len()..].trim_start();
+            (json && rest.starts_with(':') && !rest[1..].trim_start().starts_with("null"))
+                || (php && rest.starts_with(";s:") && !rest.starts_with(";s:0:"))
+        })
+    })
 }
 
 /// `8-4-4-4-12` hexadecimal digits.
@@ -1034,6 +1073,25 @@ mod tests {
         let hashes = ["$2y$10$abcdefghijklmnopqrstuuJ1mZ5b0Yq1x9lWZ0h9b8c7d6e5f4g3h2"; 6];
         let c = classify("credential", "secret_data", "text", Some(&prof(&hashes))).unwrap();
         assert_eq!(c.category, ColumnCategory::Password, "{c:?}");
+    }
+
+    #[test]
+    fn serialised_documents_and_key_files_holding_secrets() {
+        for yes in [
+            r#"{"keys": [{"secret": "JBSWY3DPEHPK3PXP"}]}"#,
+            r#"auth|a:2:{s:4:"user";s:5:"alice";s:8:"password";s:12:"c2VjcmV0MTIz";}"#,
+            "Private-key-format: v1.2\nAlgorithm: 8 (RSASHA256)\nModulus: qXk=",
+        ] {
+            assert!(secret_like(yes), "{yes}");
+        }
+        for no in [
+            r#"{"theme": "dark", "password_policy": "strong"}"#,
+            r#"{"secret": null}"#,
+            r#"a:1:{s:8:"password";s:0:"";}"#,
+            r#"{"lang": "fr"}"#,
+        ] {
+            assert!(!secret_like(no), "{no}");
+        }
     }
 
     #[test]
