@@ -575,7 +575,7 @@ fn session_state(table: &str, tokens: &[String], ty: TypeKind) -> Option<NameCla
     let own: Vec<&str> = tokens
         .iter()
         .map(String::as_str)
-        .filter(|t| !VOCABULARY.words.session_tables.contains(*t) && *t != "s")
+        .filter(|t| !VOCABULARY.words.session_tables.contains(t) && *t != "s")
         .collect();
     let (what, conf) = match (own.as_slice(), ty) {
         (["id"] | ["key"] | [], TypeKind::Text(_)) => ("the key of a web session", 0.7),
