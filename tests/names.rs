@@ -398,6 +398,60 @@ const LABELLED: &[(&str, &str, &str, &str)] = &[
     ("salaries", "fonction", "varchar(100)", "job"),
     ("jobs", "queue", "varchar(255)", ""),
     ("candidatures", "offre_id", "integer", ""),
+    // A flag named `disabled` switches a record off; a disability is health data.
+    ("accounts", "disabled", "boolean", ""),
+    ("widgets", "disabled", "smallint", ""),
+    ("pupils", "disability", "text", "health"),
+    // Monitored hosts, servers, services, DNS zones: their address, IP, display name are theirs,
+    // unless the name says whose.
+    ("nagios_hosts", "address", "varchar(128)", ""),
+    ("monitored_services", "display_name", "varchar(255)", ""),
+    ("servers", "ip_address", "varchar(45)", ""),
+    ("dns_zones", "email", "varchar(255)", ""),
+    ("hosts", "contact_email", "varchar(255)", "email"),
+    ("hosts", "owner_name", "varchar(255)", "full-name"),
+    // Notes of a thing, and a link to notes: not prose about a person.
+    ("hostgroups", "notes", "text", ""),
+    ("db_columns", "comment", "varchar(255)", ""),
+    ("orders", "notes_url", "varchar(255)", ""),
+    ("orders", "notes", "text", "free-text"),
+    ("event_registrations", "comment", "text", "free-text"),
+    // The mail server of an account is not an e-mail address, nor is a queue's mailbox.
+    ("accounts", "mail_host", "varchar(128)", ""),
+    ("accounts", "mail", "varchar(128)", "email"),
+    ("helpdesk_queues", "CommentAddress", "varchar(120)", ""),
+    ("profiles", "commentaire", "text", "free-text"),
+    // Web sessions: a string key and the serialised data are credentials.
+    ("web_sessions", "id", "varchar(128)", "credential"),
+    ("web_sessions", "data", "text", "credential"),
+    ("user_session", "payload", "longtext", "credential"),
+    ("training_sessions", "id", "integer", ""),
+    ("web_sessions", "last_activity", "integer", ""),
+    // The subject of a message or a ticket is free text; a subject taught is a topic.
+    ("support_tickets", "subject", "varchar(255)", "free-text"),
+    ("mail_messages", "Subject", "text", "free-text"),
+    ("lessons", "subject", "varchar(100)", ""),
+    ("newsletter_templates", "subject", "varchar(255)", ""),
+    // Real names beside logins, Unix `gecos`, pagers, the actors of an edit history.
+    ("accounts", "realname", "varchar(120)", "full-name"),
+    ("unix_users", "gecos", "varchar(255)", "full-name"),
+    ("staff", "pager", "varchar(20)", "phone"),
+    ("edit_actors", "actor_name", "varchar(255)", "full-name"),
+    (
+        "cloud_credentials",
+        "access_key",
+        "varchar(64)",
+        "credential",
+    ),
+    // When a secret was issued: a date about it.
+    ("members", "newpass_time", "binary(14)", ""),
+    ("members", "token_timestamp", "varchar(14)", ""),
+    ("members", "newpass", "varchar(255)", "credential"), // A text column named after the user is their login; an alias is a person's on a table of
+    // people.
+    ("saved_queries", "user", "varchar(64)", "username"),
+    ("saved_queries", "user", "integer", ""),
+    ("staff_contacts", "alias", "varchar(64)", "username"),
+    ("mail_domains", "alias", "varchar(64)", ""),
 ];
 
 /// Precision, recall and the mistakes of the classifier on labelled rows.

@@ -262,7 +262,32 @@ pub fn classify_name(table: &str, column: &str, data_type: &str) -> Option<NameC
     if organisation_owns(table, column, class.category) {
         return None;
     }
+    // The address, IP, display name or e-mail of a monitored host, a server, a service or a DNS
+    // zone is the machine's, unless the name says whose it is (`contact_email`, `owner_name`).
+    if machine_owns(table, column, class.category) {
+        return None;
+    }
     Some(class)
+}
+
+/// Whether a column of this category in a table about machines or network names is the
+/// machine's (its address, IP, display name, e-mail), not a person's. Used for names and for
+/// values alone alike.
+pub fn machine_owns(table: &str, column: &str, category: ColumnCategory) -> bool {
+    matches!(
+        category,
+        C::Address
+            | C::Postcode
+            | C::Ip
+            | C::FullName
+            | C::LastName
+            | C::FirstName
+            | C::Email
+            | C::Geolocation
+    ) && table_is_machine(table)
+        && !tokenize(column)
+            .iter()
+            .any(|t| VOCABULARY.words.person_words.contains(t))
 }
 
 /// Whether a column of this category in this table is the organisation's own (its address,
@@ -314,6 +339,9 @@ fn known_words() -> &'static std::collections::HashSet<String> {
                 &w.thing_tables,
                 &w.organisation_tables,
                 &w.own_tables,
+                &w.machine_tables,
+                &w.message_tables,
+                &w.session_tables,
                 &w.bookkeeping,
                 &w.medical,
                 &w.comment,
@@ -467,6 +495,9 @@ fn classify_tokens(table: &str, tokens: &[String], data_type: &str) -> Option<Na
     let table_kind = table_kind(table);
     let joined = tokens.join("_");
 
+    if let Some(c) = session_state(table, &tokens, ty) {
+        return Some(c);
+    }
     // Whole names that are never personal data.
     if is_bookkeeping(&joined) || VOCABULARY.words.not_personal.contains(&joined) {
         return None;
@@ -523,6 +554,35 @@ fn health_table(table: &str, tokens: &[String], ty: TypeKind) -> Option<NameClas
         category: C::Health,
         confidence: 0.7,
         reason: format!("a text column of a table about health (`{health}`)"),
+    })
+}
+
+/// A table of web sessions (`sessions`, `user_session`): its key when a string (an integer is a
+/// row number) and its data (the serialised session: tokens, the user's identity) are what a
+/// thief replays to act as the user. A training session's integer `id` is not.
+fn session_state(table: &str, tokens: &[String], ty: TypeKind) -> Option<NameClass> {
+    let table_words: Vec<String> = tokenize(table).iter().map(|t| singular(t)).collect();
+    let last = table_words.last()?;
+    if !VOCABULARY.words.session_tables.contains(last) {
+        return None;
+    }
+    let own: Vec<&str> = tokens
+        .iter()
+        .map(String::as_str)
+        .filter(|t| !VOCABULARY.words.session_tables.contains(t) && *t != "s")
+        .collect();
+    let (what, conf) = match (own.as_slice(), ty) {
+        (["id"] | ["key"] | [], TypeKind::Text(_)) => ("the key of a web session", 0.7),
+        (
+            ["data"] | ["vars"] | ["value"] | ["content"] | ["payload"],
+            TypeKind::Text(_) | TypeKind::Binary,
+        ) => ("the data of a web session", 0.6),
+        _ => return None,
+    };
+    Some(NameClass {
+        category: C::Credential,
+        confidence: conf,
+        reason: format!("a table of web sessions: {what}"),
     })
 }
 
@@ -811,6 +871,39 @@ fn classify_ambiguous(
             .any(|t| words.comment.contains(t) || t == "note" || t == "notes");
     let prefix_only = prefix_only && table_is_comments;
     let note_word = has("note") || has("notes") || has("bloc") && has("note");
+    let notes = note_word || tokens.iter().any(|t| words.comment.contains(t));
+    // The link to a note (`notes_url`, `comment_link`) is an address on the web, not prose.
+    if notes && has_any(&["url", "uri", "link", "href", "lien"]) {
+        return Some(None);
+    }
+    // The notes and comments of a thing (a monitored host, a column of a schema) describe the
+    // thing; a table of comments (`article_comments`), a registration to a thing
+    // (`inscriptions_evenements`) or a partner that may be a sole trader hold people's.
+    let about_people = tokenize(table_name)
+        .iter()
+        .any(|t| words.person_tables.contains(&singular(t)))
+        || table_is_organisation(table_name);
+    if notes && table == TableKind::Thing && !table_is_comments && !about_people {
+        return Some(None);
+    }
+    // The subject of a message, a mail or a ticket: free text written by a person about a
+    // person's matter. Elsewhere (`courses.subject`) a subject is a topic.
+    if tokens.len() <= 2
+        && own.len() == 1
+        && matches!(own[0].as_str(), "subject" | "sujet" | "objet")
+        && table_has_word(table_name, &words.message_tables)
+        && table != TableKind::Thing
+    {
+        return match type_confidence(Ty::FreeText, ty, 0.7) {
+            Some(conf) => class(
+                C::FreeText,
+                conf,
+                joined,
+                "free text (the subject of a message)",
+            ),
+            None => Some(None),
+        };
+    }
     if note_word && !prefix_only {
         if ty.is_numeric()
             || has_word_of(&words.grade)
@@ -845,6 +938,11 @@ fn classify_ambiguous(
             .is_some_and(|l| words.technical.contains(l) || l == "at" || l == "le")
             || tokens.first().is_some_and(|f| words.technical.contains(f));
         let weak = words.comment_weak.contains(&word);
+        // The address comments go to (`comment_address`, `CommentAddress`): an address, for
+        // the rules to decide whose.
+        if has_any(&["address", "adresse", "addr"]) {
+            return None;
+        }
         if first_or_last && !technical && !has("email") && !has("mail") {
             let base = if weak { 0.7 } else { 0.9 };
             if let Some(conf) = type_confidence(Ty::FreeText, ty, base) {
@@ -939,6 +1037,19 @@ fn classify_ambiguous(
         };
     }
 
+    // A column named only after the user, holding text (`bookmarks.user`): the user's login. A
+    // number would be a key.
+    if matches!(joined, "user" | "utilisateur") && matches!(ty, TypeKind::Text(_)) {
+        return class(C::Username, 0.6, joined, "user name / login");
+    }
+    // Another name of a person (`contacts.alias`); on other tables an alias is a thing's.
+    if matches!(joined, "alias" | "aliases")
+        && table == TableKind::Person
+        && matches!(ty, TypeKind::Text(_))
+    {
+        return class(C::Username, 0.6, joined, "another name of the person");
+    }
+
     // `casier`: a criminal record, or a school locker.
     if has("casier") {
         if has("judiciaire") || has("judiciaires") {
@@ -1020,7 +1131,35 @@ fn table_kind(table: &str) -> TableKind {
             return TableKind::Thing;
         }
     }
+    // Words glued without separators (`hostgroups`, `customfields`): their last known word.
+    for t in singular.iter().rev() {
+        let Some(last) = segment(t).and_then(|w| w.last().cloned()) else {
+            continue;
+        };
+        if VOCABULARY.words.person_tables.contains(&last) {
+            return TableKind::Person;
+        }
+        if VOCABULARY.words.thing_tables.contains(&last) {
+            return TableKind::Thing;
+        }
+    }
     TableKind::Unknown
+}
+
+/// Whether a table-name word, or one of the words it glues (`hostgroups`), is in `list`.
+fn table_has_word(table: &str, list: &Words) -> bool {
+    tokenize(table).iter().any(|t| {
+        let one = singular(t);
+        list.contains(&one)
+            || list.contains(t)
+            || segment(&one).is_some_and(|w| w.iter().any(|x| list.contains(x)))
+    })
+}
+
+/// Tables about machines, services and network names (`hosts`, `servers`, `dns_zones`): their
+/// address, IP, display name or e-mail are the machine's.
+fn table_is_machine(table: &str) -> bool {
+    table_has_word(table, &VOCABULARY.words.machine_tables)
 }
 
 /// French/English plural → singular, for table names (`etudiants`, `eleves`, `alumni`,

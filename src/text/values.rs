@@ -191,6 +191,13 @@ pub fn secret_like(s: &str) -> bool {
     if s.starts_with("-----BEGIN") && s.contains("PRIVATE KEY") {
         return true;
     }
+    // A DNSSEC private key in BIND's format.
+    if s.starts_with("Private-key-format:") {
+        return true;
+    }
+    if serialised_secret(s) {
+        return true;
+    }
     let jwt = s.starts_with("eyJ")
         && s.split('.').count() == 3
         && s.split('.').all(|p| {
@@ -227,6 +234,38 @@ pub fn secret_like(s: &str) -> bool {
     } else {
         len >= 20 && h >= 3.5
     }
+}
+
+/// Field names that, in a serialised document (JSON, PHP `serialize`), hold a secret.
+const SECRET_FIELDS: [&str; 8] = [
+    "secret",
+    "password",
+    "passwd",
+    "private_key",
+    "api_key",
+    "access_token",
+    "refresh_token",
+    "csrf_token",
+];
+
+/// A JSON object or a PHP-serialised value that holds a field named after a secret with a value
+/// (`{"secret": "L5XK…"}`, `s:8:"password";s:12:"…"`): the document carries that secret.
+pub fn serialised_secret(s: &str) -> bool {
+    let t = s.trim_start();
+    let json = t.starts_with('{');
+    let php = t.starts_with("a:") || t.contains(";s:") || t.contains("|a:");
+    if !(json || php) {
+        return false;
+    }
+    let lower = t.to_ascii_lowercase();
+    SECRET_FIELDS.iter().any(|f| {
+        let quoted = format!("\"{f}\"");
+        lower.match_indices(&quoted).any(|(i, _)| {
+            let rest = lower[i + quoted.len()..].trim_start();
+            (json && rest.starts_with(':') && !rest[1..].trim_start().starts_with("null"))
+                || (php && rest.starts_with(";s:") && !rest.starts_with(";s:0:"))
+        })
+    })
 }
 
 /// `8-4-4-4-12` hexadecimal digits.
@@ -512,8 +551,11 @@ pub fn classify(
             Some(from_name(n, Some(p)))
         }
         (Some(n), Some(p)) => with_values(n, p),
-        (None, Some(p)) => values_alone(p, column, data_type)
-            .filter(|c| !super::names::organisation_owns(table, column, c.category)),
+        (None, Some(p)) => values_alone(p, table, column, data_type).filter(|c| {
+            !super::names::organisation_owns(table, column, c.category)
+                && !super::names::machine_owns(table, column, c.category)
+                && !message_id(column, c.category)
+        }),
         (None, None) => None,
     }
 }
@@ -747,7 +789,27 @@ const NOT_SECRET_WORDS: [&str; 14] = [
     "revision",
 ];
 
-fn values_alone(p: &ValueProfile, column: &str, data_type: &str) -> Option<Classification> {
+/// A message identifier (`Message-ID: <x@host>`, in a column `message_id`, `msgid`, `messageid`)
+/// is shaped like an e-mail address but names a message, not a person.
+fn message_id(column: &str, category: ColumnCategory) -> bool {
+    let flat = super::names::tokenize(column).concat();
+    category == ColumnCategory::Email
+        && flat.ends_with("id")
+        && ["message", "msg", "mail"]
+            .iter()
+            .any(|w| flat.starts_with(w) || flat.contains(&format!("{w}id")))
+}
+
+/// Words of a table name that make it a cache: its blobs are encoded copies of other data,
+/// random-looking without being secrets.
+const CACHE_WORDS: [&str; 2] = ["cache", "caches"];
+
+fn values_alone(
+    p: &ValueProfile,
+    table: &str,
+    column: &str,
+    data_type: &str,
+) -> Option<Classification> {
     let share = |k: usize| k as f64 / p.non_empty as f64;
     if let Some((c, share)) = best_by_values(p) {
         return Some(Classification {
@@ -765,7 +827,10 @@ fn values_alone(p: &ValueProfile, column: &str, data_type: &str) -> Option<Class
     let digest_name = super::names::tokenize(column)
         .iter()
         .any(|t| NOT_SECRET_WORDS.contains(&t.as_str()));
-    if share(p.secrets) >= 0.8 && share(p.distinct) >= 0.9 && !digest_name {
+    let cache = super::names::tokenize(table)
+        .iter()
+        .any(|t| CACHE_WORDS.contains(&t.as_str()));
+    if share(p.secrets) >= 0.8 && share(p.distinct) >= 0.9 && !digest_name && !cache {
         return Some(Classification {
             category: ColumnCategory::Credential,
             confidence: round2(0.75 * share(p.secrets)),
@@ -1008,6 +1073,77 @@ mod tests {
         let hashes = ["$2y$10$abcdefghijklmnopqrstuuJ1mZ5b0Yq1x9lWZ0h9b8c7d6e5f4g3h2"; 6];
         let c = classify("credential", "secret_data", "text", Some(&prof(&hashes))).unwrap();
         assert_eq!(c.category, ColumnCategory::Password, "{c:?}");
+    }
+
+    #[test]
+    fn serialised_documents_and_key_files_holding_secrets() {
+        for yes in [
+            r#"{"keys": [{"secret": "JBSWY3DPEHPK3PXP"}]}"#,
+            r#"auth|a:2:{s:4:"user";s:5:"alice";s:8:"password";s:12:"c2VjcmV0MTIz";}"#,
+            "Private-key-format: v1.2\nAlgorithm: 8 (RSASHA256)\nModulus: qXk=",
+        ] {
+            assert!(secret_like(yes), "{yes}");
+        }
+        for no in [
+            r#"{"theme": "dark", "password_policy": "strong"}"#,
+            r#"{"secret": null}"#,
+            r#"a:1:{s:8:"password";s:0:"";}"#,
+            r#"{"lang": "fr"}"#,
+        ] {
+            assert!(!secret_like(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn message_ids_cache_blobs_and_machines_are_not_people() {
+        // Message identifiers are shaped like e-mail addresses.
+        let ids = prof(&[
+            "20240101.abc@mx.example.org",
+            "k3j4.77@relay.example.net",
+            "zz91@lists.example.com",
+            "q0p.4@mail.example.fr",
+            "x-1@smtp.example.org",
+        ]);
+        for name in ["message_id", "MessageId", "msgid"] {
+            assert_eq!(
+                classify("mails", name, "varchar(160)", Some(&ids)),
+                None,
+                "{name}"
+            );
+        }
+        let c = classify("mails", "sender", "varchar(160)", Some(&ids)).unwrap();
+        assert_eq!(c.category, ColumnCategory::Email);
+        // Encoded blobs of a cache look random without being secrets.
+        let blobs: Vec<String> = (0..8u64)
+            .map(|i| {
+                format!(
+                    "{:x}{:x}",
+                    0x9e37_79b9_7f4a_7c15u64.wrapping_mul(i + 1),
+                    0xc2b2_ae3d_27d4_eb4fu64.wrapping_mul(i + 7)
+                )
+            })
+            .collect();
+        let refs: Vec<&str> = blobs.iter().map(String::as_str).collect();
+        assert_eq!(
+            classify("page_cache", "blob", "text", Some(&prof(&refs))),
+            None
+        );
+        let c = classify("vault", "blob", "text", Some(&prof(&refs))).unwrap();
+        assert_eq!(c.category, ColumnCategory::Credential);
+        // The IP addresses of monitored hosts are theirs; of a login history, a person's.
+        let ips = prof(&[
+            "10.0.0.1",
+            "10.0.0.2",
+            "192.168.1.7",
+            "172.16.4.4",
+            "10.9.9.9",
+        ]);
+        assert_eq!(
+            classify("monitored_hosts", "primary", "varchar(45)", Some(&ips)),
+            None
+        );
+        let c = classify("logins", "origin_addr", "varchar(45)", Some(&ips)).unwrap();
+        assert_eq!(c.category, ColumnCategory::Ip);
     }
 
     #[test]

@@ -105,6 +105,9 @@ pub(crate) struct WordLists {
     pub thing_tables: Words,
     pub organisation_tables: Words,
     pub own_tables: Words,
+    pub machine_tables: Words,
+    pub message_tables: Words,
+    pub session_tables: Words,
     pub glue_words: Words,
     pub lead_tables: Words,
     pub bookkeeping: Words,
@@ -144,6 +147,9 @@ struct RawWords {
     thing_tables: Vec<String>,
     organisation_tables: Vec<String>,
     own_tables: Vec<String>,
+    machine_tables: Vec<String>,
+    message_tables: Vec<String>,
+    session_tables: Vec<String>,
     glue_words: Vec<String>,
     lead_tables: Vec<String>,
     bookkeeping: Vec<String>,
@@ -242,6 +248,9 @@ impl Vocabulary {
             thing_tables: list("thing_tables", w.thing_tables, true)?,
             organisation_tables: list("organisation_tables", w.organisation_tables, true)?,
             own_tables: list("own_tables", w.own_tables, true)?,
+            machine_tables: list("machine_tables", w.machine_tables, true)?,
+            message_tables: list("message_tables", w.message_tables, true)?,
+            session_tables: list("session_tables", w.session_tables, true)?,
             glue_words: list("glue_words", w.glue_words, true)?,
             lead_tables: list("lead_tables", w.lead_tables, true)?,
             bookkeeping: list("bookkeeping", w.bookkeeping, false)?,
@@ -356,7 +365,7 @@ mod tests {
         assert_eq!(v.rules.len(), 39);
         let patterns: usize = v.rules.iter().map(|r| r.pats.len()).sum();
         let vetoes: usize = v.rules.iter().map(|r| r.veto.len()).sum();
-        assert_eq!((patterns, vetoes), (1030, 355));
+        assert_eq!((patterns, vetoes), (1035, 361));
         assert!(v.words.technical.contains("id"));
         assert_eq!(v.rules[0].cat, ColumnCategory::Ip);
         assert_eq!(v.rules[0].ty, Ty::Value);
@@ -373,6 +382,9 @@ mod tests {
             "thing_tables",
             "organisation_tables",
             "own_tables",
+            "machine_tables",
+            "message_tables",
+            "session_tables",
             "glue_words",
             "lead_tables",
             "bookkeeping",
