@@ -302,3 +302,111 @@ fn tune_half_on_mariadb() {
 fn tune_half_on_sqlite() {
     run("sqlite", "tune", 0.91, 0.70);
 }
+
+/// The exact password facts of `expect.toml`: rows stored in clear, and rows hashed in a known
+/// format, per application (both halves), on PostgreSQL.
+fn password_facts(app: &str) -> Vec<(String, String, bool, u64)> {
+    let Some(text) = read(app, "expect.toml") else {
+        return Vec::new();
+    };
+    let value: toml::Table = text.parse().expect("expect.toml is TOML");
+    let mut out = Vec::new();
+    for (key, clear) in [("plaintext_passwords", true), ("password_formats", false)] {
+        for fact in value
+            .get(key)
+            .and_then(|v| v.as_array())
+            .into_iter()
+            .flatten()
+        {
+            let field = |k: &str| fact[k].as_str().expect(k).to_lowercase();
+            out.push((
+                field("table"),
+                field("column"),
+                clear,
+                fact["count"].as_integer().expect("count") as u64,
+            ));
+        }
+    }
+    out
+}
+
+/// A scan of every application with password facts: no password hashed in a format the
+/// application uses is ever counted as clear text (on a column holding hashes, the clear rows
+/// vigie counts never exceed the clear rows the application holds), and the figures are
+/// printed: clear rows found exactly, and rows counted as clear on each column.
+#[test]
+fn hashed_passwords_of_real_applications_are_never_called_clear() {
+    let mut apps = half("tune");
+    apps.extend(half("blind"));
+    let mut exact = 0;
+    let mut facts_clear = 0;
+    let mut failures = Vec::new();
+    for app in apps {
+        let facts = password_facts(&app);
+        if facts.is_empty() {
+            continue;
+        }
+        let schema = read(&app, "schema.pg.sql").expect("schema");
+        let rows = read(&app, "rows.pg.sql").unwrap_or_default();
+        let name = format!("pw_{}", app.replace('-', "_"));
+        let Some(db) = pg_fixture(&name, &format!("{schema}\n{rows}")) else {
+            return;
+        };
+        let report = scan_text(
+            "[organisation]\nname = \"Audit\"\ncountry = \"FR\"\n",
+            &db,
+            AS_OF,
+        );
+        let mut clear: BTreeMap<(String, String), u64> = BTreeMap::new();
+        for f in report
+            .findings
+            .iter()
+            .filter(|f| f.rule == "password-plaintext")
+        {
+            let key = (
+                f.table.clone().unwrap_or_default().to_lowercase(),
+                f.column.clone().unwrap_or_default().to_lowercase(),
+            );
+            *clear.entry(key).or_default() += f.count;
+        }
+        let mut expected_clear: BTreeMap<(String, String), u64> = BTreeMap::new();
+        for (table, column, is_clear, count) in &facts {
+            if *is_clear {
+                *expected_clear
+                    .entry((table.clone(), column.clone()))
+                    .or_default() += count;
+            }
+        }
+        for (table, column, is_clear, count) in &facts {
+            let found = clear
+                .get(&(table.clone(), column.clone()))
+                .copied()
+                .unwrap_or(0);
+            let allowed = expected_clear
+                .get(&(table.clone(), column.clone()))
+                .copied()
+                .unwrap_or(0);
+            if *is_clear {
+                facts_clear += 1;
+                if found == *count {
+                    exact += 1;
+                }
+                println!("{app}: {table}.{column}: {count} in clear, vigie counts {found}");
+            } else {
+                println!(
+                    "{app}: {table}.{column}: {count} hashed, vigie counts {found} in clear on the column"
+                );
+            }
+            let hashed_here = facts
+                .iter()
+                .any(|(t, c, is_clear, _)| !is_clear && t == table && c == column);
+            if hashed_here && found > allowed {
+                failures.push(format!(
+                    "{app}: {table}.{column}: {found} rows called clear, {allowed} are"
+                ));
+            }
+        }
+    }
+    println!("clear-password facts counted exactly: {exact} of {facts_clear}");
+    assert!(failures.is_empty(), "{failures:#?}");
+}

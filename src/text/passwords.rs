@@ -632,7 +632,7 @@ pub fn credential_columns(table: &crate::catalog::Table) -> Option<(usize, usize
 /// `Some(Some(format))` for a recognised format.
 pub fn classify(value: Option<&str>) -> Option<Option<&'static Format>> {
     let v = value?;
-    if v.is_empty() {
+    if v.is_empty() || LOCKED.contains(&v) {
         return None;
     }
     Some(
@@ -641,6 +641,19 @@ pub fn classify(value: Option<&str>) -> Option<Option<&'static Format>> {
             .find(|f| f.shapes.iter().any(|s| s.matches(v))),
     )
 }
+
+/// Values applications store instead of a password, for an account that cannot log in with one
+/// (a locked Unix account, Request Tracker's `*NO-PASSWORD*`): no password, as NULL or empty.
+pub const LOCKED: &[&str] = &[
+    "*",
+    "!",
+    "!!",
+    "*LK*",
+    "*NP*",
+    "*LOCKED*",
+    "*DISABLED*",
+    "*NO-PASSWORD*",
+];
 
 /// The category of a stored value, as the SQL count names it: a format id, [`UNKNOWN`] or
 /// [`PLAINTEXT`]; `None` for NULL or empty.
@@ -683,6 +696,15 @@ mod tests {
 
     fn id(v: &str) -> &'static str {
         category(Some(v)).unwrap_or("none")
+    }
+
+    #[test]
+    fn locked_account_markers_are_no_password() {
+        for v in LOCKED {
+            assert_eq!(category(Some(v)), None, "{v}");
+        }
+        assert_eq!(category(Some("Soleil2024!")), Some(PLAINTEXT));
+        assert_eq!(category(Some("*Soleil*")), Some(PLAINTEXT));
     }
 
     #[test]

@@ -125,7 +125,13 @@ fn attribute_filter(d: Dialect, attribute: &Column) -> String {
 /// [`crate::text::passwords::attribute_category`] decides.
 fn format_case(d: Dialect, column: &str, attribute: Option<&Column>) -> String {
     let text = format!("CAST({} AS {})", d.col("t", column), d.text_type());
-    let mut out = format!("CASE WHEN {text} IS NULL OR {text} = '' THEN 'none'");
+    let locked = crate::text::passwords::LOCKED
+        .iter()
+        .map(|v| format!("'{v}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut out =
+        format!("CASE WHEN {text} IS NULL OR {text} = '' OR {text} IN ({locked}) THEN 'none'");
     let mut fallbacks = Vec::new();
     if let Some(attribute) = attribute {
         let attr = attribute_expr(d, attribute);
