@@ -896,3 +896,35 @@ fn a_fifty_thousand_term_check_is_a_clear_error() {
     assert!(stderr.len() < 4_000, "{} bytes of report", stderr.len());
     assert!(text.contains("a line too long to show"), "{text}");
 }
+
+/// A SQLite file locked by another process (an application writing, a backup) says so and
+/// what to do, instead of suggesting the file is not a database.
+#[test]
+fn a_sqlite_file_locked_by_another_process_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("crm.db");
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder
+        .execute_batch("CREATE TABLE t (id INTEGER PRIMARY KEY, nom TEXT); BEGIN EXCLUSIVE;")
+        .unwrap();
+    let policy = dir.path().join("policy.toml");
+    std::fs::write(
+        &policy,
+        "[[purpose]]\nid = \"p\"\nlegal_basis = \"contract\"\ndata = [\"t.nom\"]\n",
+    )
+    .unwrap();
+    let out = vigie()
+        .args(["scan", "--lock-timeout", "1s", "--policy"])
+        .arg(&policy)
+        .arg(format!("sqlite://{}", db.display()))
+        .assert()
+        .code(2);
+    let text = squash(&out.get_output().stderr);
+    assert!(
+        text.contains("another process holds a lock on the file")
+            && text.contains("--lock-timeout"),
+        "{text}"
+    );
+    assert!(!text.contains("is a SQLite database"), "{text}");
+    holder.execute_batch("ROLLBACK").unwrap();
+}

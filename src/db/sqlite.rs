@@ -24,9 +24,23 @@ pub struct SqliteSession {
     timeout_ms: u64,
 }
 
+/// Whether SQLite answered that another connection holds a lock on the file.
+fn locked(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+const LOCKED_HINT: &str = "another process holds a lock on the file (an application writing to \
+     it, a backup): scan again when it is done, scan a copy of the file, or wait longer with \
+     --lock-timeout";
+
 fn query_error(e: rusqlite::Error) -> DbError {
     let message = e.to_string();
-    let hint = if message.contains("interrupted") {
+    let hint = if locked(&e) {
+        Some(LOCKED_HINT.to_string())
+    } else if message.contains("interrupted") {
         Some("the statement hit --statement-timeout".to_string())
     } else if message.contains("no such table") {
         Some("a table named in the policy does not exist".to_string())
@@ -79,7 +93,11 @@ fn connect(path: &Path, limits: Limits) -> Result<SqliteSession, DbError> {
         .map_err(|e| DbError::Connect {
             target: format!("sqlite://{}", path.display()),
             message: e.to_string(),
-            hint: Some("check that the file is a SQLite database".into()),
+            hint: Some(if locked(&e) {
+                LOCKED_HINT.into()
+            } else {
+                "check that the file is a SQLite database".into()
+            }),
         })?;
     Ok(session)
 }
