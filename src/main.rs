@@ -102,6 +102,21 @@ fn emit(report: &ScanReport, settings: &Emit) -> Result<ExitCode> {
     if let Some(path) = &settings.remediation {
         write_file(path, &report::remediation_script(report))?;
     }
+    // A check that could not run is said on stderr too when the report goes elsewhere (a file,
+    // JSON for a pipeline, --quiet): one line each, never a silent terminal.
+    if settings.output.is_some() || settings.quiet || settings.format != Format::Human {
+        for c in report
+            .checks
+            .iter()
+            .filter(|c| c.status == vigie::finding::CheckStatus::Error)
+        {
+            eprintln!(
+                "vigie: check {} could not run: {}",
+                report::escape(&c.id),
+                report::escape(c.reason.as_deref().unwrap_or_default())
+            );
+        }
+    }
     let fails = report.findings.iter().any(|f| settings.fails(f));
     Ok(exit_code(report::error_count(report) > 0, fails))
 }

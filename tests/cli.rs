@@ -928,3 +928,119 @@ fn a_sqlite_file_locked_by_another_process_says_so() {
     assert!(!text.contains("is a SQLite database"), "{text}");
     holder.execute_batch("ROLLBACK").unwrap();
 }
+
+/// A session an administrator terminates mid-scan: the check says the server ended the
+/// session, on stderr too when the report goes to a file, and the scan exits 2.
+#[test]
+fn a_session_terminated_by_an_administrator_is_said_on_stderr() {
+    let Some(db) = pg_fixture(
+        "terminated",
+        "CREATE TABLE big (id integer PRIMARY KEY, v integer);
+         INSERT INTO big SELECT g, g % 97 FROM generate_series(1, 40000) g;",
+    ) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let policy = dir.path().join("policy.toml");
+    // A slow but harmless check: a self-join of 1.6 billion pairs, stopped by the test.
+    std::fs::write(
+        &policy,
+        "[[check]]\nid = \"slow-join\"\ntitle = \"slow\"\n\
+         query = \"SELECT a.id FROM big a JOIN big b ON a.v + b.v = -1\"\n",
+    )
+    .unwrap();
+    let report = dir.path().join("report.json");
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("vigie"))
+        .args(["scan", "--format", "json", "--output"])
+        .arg(&report)
+        .arg("--policy")
+        .arg(&policy)
+        .arg(db.to_string())
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut admin = postgres::Client::connect(&pg_base_url(), postgres::NoTls).unwrap();
+    let mut terminated = false;
+    for _ in 0..300 {
+        let rows = admin
+            .query(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                 WHERE datname = $1 AND application_name = 'vigie' AND state = 'active' \
+                 AND query LIKE '%big%'",
+                &[&db.db_name()],
+            )
+            .unwrap();
+        if !rows.is_empty() {
+            terminated = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(terminated, "the slow check was never seen running");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = squash(&out.stderr);
+    assert!(
+        stderr
+            .contains("vigie: check custom:slow-join could not run: the server ended the session"),
+        "{stderr}"
+    );
+}
+
+/// The same on MariaDB: a connection an administrator kills mid-scan.
+#[test]
+fn a_connection_killed_on_mariadb_is_said_on_stderr() {
+    let Some(db) = mysql_fixture(
+        "killed",
+        "CREATE TABLE big (id integer PRIMARY KEY, v integer);
+         INSERT INTO big SELECT seq, seq % 97 FROM seq_1_to_40000;",
+    ) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let policy = dir.path().join("policy.toml");
+    std::fs::write(
+        &policy,
+        "[[check]]\nid = \"slow-join\"\ntitle = \"slow\"\n\
+         query = \"SELECT a.id FROM big a JOIN big b ON a.v + b.v = -1\"\n",
+    )
+    .unwrap();
+    let report = dir.path().join("report.json");
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("vigie"))
+        .args(["scan", "--format", "json", "--output"])
+        .arg(&report)
+        .arg("--policy")
+        .arg(&policy)
+        .arg(db.to_string())
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut killed = false;
+    for _ in 0..300 {
+        let ids = mysql_rows(
+            &mysql_base_url(),
+            &format!(
+                "SELECT id FROM information_schema.processlist WHERE db = '{}' \
+                 AND info LIKE '%big a JOIN%'",
+                db.db_name()
+            ),
+        );
+        if let Some(id) = ids.first().and_then(|r| r[0].clone()) {
+            mysql_exec(&mysql_base_url(), &format!("KILL {id}")).unwrap();
+            killed = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(killed, "the slow check was never seen running");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = squash(&out.stderr);
+    assert!(
+        stderr
+            .contains("vigie: check custom:slow-join could not run: the server ended the session"),
+        "{stderr}"
+    );
+}

@@ -296,7 +296,34 @@ fn connect_error(spec: &ConnSpec, e: &mysql_async::Error) -> DbError {
     }
 }
 
+/// The server ended the session: `KILL` by an administrator (ER_CONNECTION_KILLED), a server
+/// gone away or restarting, or the connection lost mid-statement.
+fn session_ended(e: &mysql_async::Error) -> Option<DbError> {
+    let message = match e {
+        mysql_async::Error::Server(s) if s.code == 1927 => {
+            "the server ended the session (killed by an administrator)"
+        }
+        mysql_async::Error::Server(s) if matches!(s.code, 1053 | 2006 | 2013) => {
+            "the server ended the session (it is shutting down, or the connection was lost)"
+        }
+        mysql_async::Error::Io(_) => {
+            "the server ended the session (the connection closed: killed by an administrator, a restart or the network)"
+        }
+        _ => return None,
+    };
+    Some(DbError::Query {
+        message: message.to_string(),
+        hint: Some(
+            "scan again; if it happens again, ask the database's administrator whether connections of the audit account are being killed (wait_timeout, max_statement_time, a monitoring script)"
+                .to_string(),
+        ),
+    })
+}
+
 fn query_error(e: mysql_async::Error) -> DbError {
+    if let Some(ended) = session_ended(&e) {
+        return ended;
+    }
     let (message, code) = match &e {
         mysql_async::Error::Server(s) => (s.message.clone(), Some(s.code)),
         other => (chain(other), None),

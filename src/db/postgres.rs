@@ -332,7 +332,33 @@ fn cell_text(row: &tokio_postgres::Row, i: usize) -> Result<Option<String>, DbEr
     text.map_err(query_error)
 }
 
+/// The server ended the session: an administrator terminated it (`pg_terminate_backend`), the
+/// server shut down or restarted, or the connection was lost. Every later statement on the
+/// session fails too, so the message says what happened rather than how the client noticed.
+fn session_ended(e: &tokio_postgres::Error) -> Option<DbError> {
+    let message = match e.as_db_error().map(|d| d.code().code()) {
+        Some("57P01") => "the server ended the session (terminated by an administrator)",
+        Some("57P02" | "57P03") => {
+            "the server ended the session (it is shutting down or restarting)"
+        }
+        _ if e.is_closed() => {
+            "the server ended the session (the connection closed: terminated by an administrator, a restart or the network)"
+        }
+        _ => return None,
+    };
+    Some(DbError::Query {
+        message: message.to_string(),
+        hint: Some(
+            "scan again; if it happens again, ask the database's administrator whether sessions of the audit role are being terminated (an idle or statement time limit, a monitoring script)"
+                .to_string(),
+        ),
+    })
+}
+
 fn query_error(e: tokio_postgres::Error) -> DbError {
+    if let Some(ended) = session_ended(&e) {
+        return ended;
+    }
     let (message, code) = match e.as_db_error() {
         Some(db) => (db.message().to_string(), Some(db.code().code().to_string())),
         None => (e.to_string(), None),
@@ -490,6 +516,9 @@ impl Session for PgSession {
             Err(CopyError::Start(e)) => Err(self.recover(e)),
             // A COPY cut short (a time limit, a lost row) also leaves the transaction aborted.
             Err(CopyError::Read(e)) => {
+                if let Some(ended) = session_ended(&e) {
+                    return Err(ended);
+                }
                 let _ = self.execute("ROLLBACK TO SAVEPOINT vigie");
                 Err(DbError::query(format!(
                     "reading the COPY stream failed: {e}"
