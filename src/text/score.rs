@@ -93,11 +93,12 @@ pub fn score(
         .collect();
     for line in lines {
         let hits = matcher.find(&line.text);
-        // A scholarship status is advice, not a violation: the labelling conventions mark it `ok`.
+        // A scholarship status is advice, not a violation: a line labelled `ok` may hold one
+        // without a false positive; a line labelled `scholarship` must have it found.
         let found: BTreeSet<Category> = hits
             .iter()
             .map(|h| h.category)
-            .filter(|c| *c != Category::Scholarship)
+            .filter(|c| *c != Category::Scholarship || line.labels.contains(c))
             .collect();
         for (c, counts) in table.iter_mut() {
             match (line.labels.contains(c), found.contains(c)) {
