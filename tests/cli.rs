@@ -929,6 +929,46 @@ fn a_sqlite_file_locked_by_another_process_says_so() {
     holder.execute_batch("ROLLBACK").unwrap();
 }
 
+/// Run a scan whose only check is a slow but harmless self-join of `big`, report to a JSON file,
+/// and call `stop` every 50 ms until it says it ended the check's session; then the scan's
+/// output. The scan must exit 2 and say on stderr that the server ended the session.
+fn scan_stopped_mid_check(url: &str, mut stop: impl FnMut() -> bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let policy = dir.path().join("policy.toml");
+    std::fs::write(
+        &policy,
+        "[[check]]\nid = \"slow-join\"\ntitle = \"slow\"\n\
+         query = \"SELECT a.id FROM big a JOIN big b ON a.v + b.v = -1\"\n",
+    )
+    .unwrap();
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("vigie"))
+        .args(["scan", "--format", "json", "--output"])
+        .arg(dir.path().join("report.json"))
+        .arg("--policy")
+        .arg(&policy)
+        .arg(url)
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stopped = (0..300).any(|_| {
+        let done = stop();
+        if !done {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        done
+    });
+    let out = child.wait_with_output().unwrap();
+    assert!(stopped, "the slow check was never seen running");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = squash(&out.stderr);
+    assert!(
+        stderr
+            .contains("vigie: check custom:slow-join could not run: the server ended the session"),
+        "{stderr}"
+    );
+}
+
 /// A session an administrator terminates mid-scan: the check says the server ended the
 /// session, on stderr too when the report goes to a file, and the scan exits 2.
 #[test]
@@ -940,52 +980,18 @@ fn a_session_terminated_by_an_administrator_is_said_on_stderr() {
     ) else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let policy = dir.path().join("policy.toml");
-    // A slow but harmless check: a self-join of 1.6 billion pairs, stopped by the test.
-    std::fs::write(
-        &policy,
-        "[[check]]\nid = \"slow-join\"\ntitle = \"slow\"\n\
-         query = \"SELECT a.id FROM big a JOIN big b ON a.v + b.v = -1\"\n",
-    )
-    .unwrap();
-    let report = dir.path().join("report.json");
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("vigie"))
-        .args(["scan", "--format", "json", "--output"])
-        .arg(&report)
-        .arg("--policy")
-        .arg(&policy)
-        .arg(db.to_string())
-        .stderr(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
     let mut admin = postgres::Client::connect(&pg_base_url(), postgres::NoTls).unwrap();
-    let mut terminated = false;
-    for _ in 0..300 {
-        let rows = admin
+    scan_stopped_mid_check(&db, || {
+        !admin
             .query(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
                  WHERE datname = $1 AND application_name = 'vigie' AND state = 'active' \
                  AND query LIKE '%big%'",
                 &[&db.db_name()],
             )
-            .unwrap();
-        if !rows.is_empty() {
-            terminated = true;
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    let out = child.wait_with_output().unwrap();
-    assert!(terminated, "the slow check was never seen running");
-    assert_eq!(out.status.code(), Some(2), "{out:?}");
-    let stderr = squash(&out.stderr);
-    assert!(
-        stderr
-            .contains("vigie: check custom:slow-join could not run: the server ended the session"),
-        "{stderr}"
-    );
+            .unwrap()
+            .is_empty()
+    });
 }
 
 /// The same on MariaDB: a connection an administrator kills mid-scan.
@@ -998,27 +1004,7 @@ fn a_connection_killed_on_mariadb_is_said_on_stderr() {
     ) else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let policy = dir.path().join("policy.toml");
-    std::fs::write(
-        &policy,
-        "[[check]]\nid = \"slow-join\"\ntitle = \"slow\"\n\
-         query = \"SELECT a.id FROM big a JOIN big b ON a.v + b.v = -1\"\n",
-    )
-    .unwrap();
-    let report = dir.path().join("report.json");
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("vigie"))
-        .args(["scan", "--format", "json", "--output"])
-        .arg(&report)
-        .arg("--policy")
-        .arg(&policy)
-        .arg(db.to_string())
-        .stderr(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut killed = false;
-    for _ in 0..300 {
+    scan_stopped_mid_check(&db, || {
         let ids = mysql_rows(
             &mysql_base_url(),
             &format!(
@@ -1027,20 +1013,12 @@ fn a_connection_killed_on_mariadb_is_said_on_stderr() {
                 db.db_name()
             ),
         );
-        if let Some(id) = ids.first().and_then(|r| r[0].clone()) {
-            mysql_exec(&mysql_base_url(), &format!("KILL {id}")).unwrap();
-            killed = true;
-            break;
+        match ids.first().and_then(|r| r[0].clone()) {
+            Some(id) => {
+                mysql_exec(&mysql_base_url(), &format!("KILL {id}")).unwrap();
+                true
+            }
+            None => false,
         }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    let out = child.wait_with_output().unwrap();
-    assert!(killed, "the slow check was never seen running");
-    assert_eq!(out.status.code(), Some(2), "{out:?}");
-    let stderr = squash(&out.stderr);
-    assert!(
-        stderr
-            .contains("vigie: check custom:slow-join could not run: the server ended the session"),
-        "{stderr}"
-    );
+    });
 }
