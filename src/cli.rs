@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 use vigie::baseline::Baseline;
 use vigie::db::Limits;
+use vigie::db::throttle::Throttle;
 use vigie::engine::ScanOptions;
 use vigie::finding::Severity;
 use vigie::report::Format;
@@ -95,6 +96,10 @@ pub struct ScanArgs {
     /// Time limit to wait for a lock.
     #[arg(long, default_value = "5s", value_parser = parse_timeout)]
     pub lock_timeout: Duration,
+    /// Gentle mode for a busy server: each session is busy at most PERCENT % of the time,
+    /// pausing between statements and between batches of rows (use with --jobs 1).
+    #[arg(long, value_name = "PERCENT", value_parser = parse_throttle)]
+    pub throttle: Option<Throttle>,
     /// A previous JSON report: findings already in it are marked as known.
     #[arg(long)]
     pub baseline: Option<PathBuf>,
@@ -153,6 +158,15 @@ impl SqlDialectArg {
 }
 
 /// A count of parallel sessions: 0 would do no work, so it is a usage error.
+/// `--throttle`: a percentage from 1 to 100, with or without its `%`.
+fn parse_throttle(s: &str) -> Result<Throttle, String> {
+    let n = s.trim().trim_end_matches('%').trim();
+    n.parse::<u8>()
+        .ok()
+        .and_then(Throttle::new)
+        .ok_or_else(|| format!("`{s}` is not a percentage from 1 to 100 (e.g. 25)"))
+}
+
 fn at_least_one() -> clap::builder::RangedU64ValueParser<usize> {
     clap::builder::RangedU64ValueParser::new().range(1..)
 }
@@ -242,6 +256,7 @@ impl ScanArgs {
             limits: Limits {
                 statement_timeout: self.statement_timeout,
                 lock_timeout: self.lock_timeout,
+                throttle: self.throttle,
                 ..Limits::default()
             },
             show_excerpts: self.show_excerpts,
@@ -269,6 +284,9 @@ pub struct DiscoverArgs {
     /// Time limit of each statement (e.g. 30s, 5m).
     #[arg(long, default_value = "5m", value_parser = parse_timeout)]
     pub statement_timeout: Duration,
+    /// Gentle mode: each session is busy at most PERCENT % of the time.
+    #[arg(long, value_name = "PERCENT", value_parser = parse_throttle)]
+    pub throttle: Option<Throttle>,
 }
 
 impl DiscoverArgs {
@@ -288,6 +306,7 @@ impl DiscoverArgs {
             jobs: self.jobs,
             limits: Limits {
                 statement_timeout: self.statement_timeout,
+                throttle: self.throttle,
                 ..Limits::default()
             },
             schemas: self.schemas.clone(),

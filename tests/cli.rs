@@ -174,6 +174,39 @@ fn scan_json_follows_the_contract() {
     );
 }
 
+/// Gentle mode changes the pace, never the findings: a throttled scan reports exactly what an
+/// unthrottled one does.
+#[test]
+fn a_throttled_scan_finds_what_a_full_speed_scan_finds() {
+    let (_dir, path) = sqlite_fixture(&fixture("rules.sql"));
+    let url = format!("sqlite://{}", path.display());
+    let report = |extra: &[&str]| {
+        let out = vigie()
+            .args(["scan", &url, "--policy", &policy_path("rules.toml")])
+            .args(["--as-of", AS_OF, "--format", "json"])
+            .args(extra)
+            .assert()
+            .code(1);
+        let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        let mut findings: Vec<String> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {} {} {}",
+                    f["rule"], f["table"], f["count"], f["sample_keys"]
+                )
+            })
+            .collect();
+        findings.sort();
+        findings
+    };
+    let full = report(&[]);
+    assert_eq!(full.len(), 14);
+    assert_eq!(report(&["--jobs", "1", "--throttle", "25%"]), full);
+}
+
 #[test]
 fn fail_on_sets_the_exit_code() {
     let (_dir, path) = sqlite_fixture(&fixture("rules.sql"));
@@ -229,7 +262,7 @@ fn a_bad_flag_value_is_a_usage_error_naming_the_flag() {
     let (_dir, path) = sqlite_fixture(&fixture("rules.sql"));
     let url = format!("sqlite://{}", path.display());
     let policy = policy_path("rules.toml");
-    let cases: [(&[&str], &[&str]); 5] = [
+    let cases: [(&[&str], &[&str]); 7] = [
         (
             &["scan", &url, "--policy", &policy, "--fail-on", "bogus"],
             &[
@@ -258,6 +291,17 @@ fn a_bad_flag_value_is_a_usage_error_naming_the_flag() {
         (
             &["scan", &url, "--policy", &policy, "--lock-timeout", "5x"],
             &["'--lock-timeout <LOCK_TIMEOUT>'", "units are ms, s, m, h"],
+        ),
+        (
+            &["scan", &url, "--policy", &policy, "--throttle", "0"],
+            &[
+                "'--throttle <PERCENT>'",
+                "`0` is not a percentage from 1 to 100",
+            ],
+        ),
+        (
+            &["discover", &url, "--throttle", "150%"],
+            &["'--throttle <PERCENT>'", "not a percentage from 1 to 100"],
         ),
         (
             &["discover", &url, "--statement-timeout", "soon"],

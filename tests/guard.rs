@@ -58,6 +58,7 @@ fn limits() -> Limits {
         statement_timeout: Duration::from_secs(5),
         lock_timeout: Duration::from_secs(2),
         connect_timeout: Duration::from_secs(10),
+        throttle: None,
     }
 }
 

@@ -8,6 +8,7 @@ pub mod gate;
 pub mod mysql;
 pub mod postgres;
 pub mod sqlite;
+pub mod throttle;
 
 use crate::catalog::{Catalog, Table};
 use crate::check::{Grantee, Reach, RowCount, Sampled};
@@ -34,6 +35,8 @@ pub struct Limits {
     pub statement_timeout: Duration,
     pub lock_timeout: Duration,
     pub connect_timeout: Duration,
+    /// Gentle mode: each session busy at most this share of wall time.
+    pub throttle: Option<throttle::Throttle>,
 }
 
 impl Default for Limits {
@@ -42,6 +45,7 @@ impl Default for Limits {
             statement_timeout: Duration::from_secs(300),
             lock_timeout: Duration::from_secs(5),
             connect_timeout: Duration::from_secs(10),
+            throttle: None,
         }
     }
 }
@@ -374,11 +378,16 @@ pub fn open(
     count: usize,
     limits: Limits,
 ) -> Result<(TargetInfo, Vec<Box<dyn Session>>), DbError> {
-    match target {
+    let (info, sessions) = match target {
         Target::Postgres { url } => postgres::open(url, count.max(1), limits),
         Target::Sqlite { path } => sqlite::open(path, count.max(1), limits),
         Target::Mysql { url } => mysql::open(url, count.max(1), limits),
-    }
+    }?;
+    let sessions = match limits.throttle {
+        Some(t) => sessions.into_iter().map(|s| t.wrap(s)).collect(),
+        None => sessions,
+    };
+    Ok((info, sessions))
 }
 
 #[cfg(test)]

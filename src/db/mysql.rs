@@ -1163,6 +1163,7 @@ mod tests {
             statement_timeout: Duration::from_millis(1500),
             lock_timeout: Duration::from_millis(200),
             connect_timeout: Duration::from_secs(1),
+            throttle: None,
         };
         let text =
             |v: Vec<(String, bool)>| v.into_iter().map(|(s, _)| s).collect::<Vec<_>>().join("\n");
