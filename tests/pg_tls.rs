@@ -260,3 +260,84 @@ fn a_bad_sslmode_is_a_usage_error() {
     assert!(matches!(err, DbError::Url(_)), "{err:?}");
     assert!(err.to_string().contains("verify-full"), "{err}");
 }
+
+/// A CA made by the test, a server certificate it signs for `localhost`, and a cluster of the
+/// test's own that presents it: `verify-full` succeeds with that CA, and fails clearly on a
+/// wrong host name and with another CA.
+#[test]
+fn verify_full_against_a_cluster_with_a_ca_made_by_the_test() {
+    use common::cluster::{Cluster, Workdir};
+    use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, KeyPair};
+    let work = match Workdir::new() {
+        Ok(w) => w,
+        Err(e) => {
+            skip_or_fail(
+                "verify_full_against_a_cluster_with_a_ca_made_by_the_test",
+                e,
+            );
+            return;
+        }
+    };
+    let ca_key = KeyPair::generate().unwrap();
+    let mut ca = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca.distinguished_name
+        .push(DnType::CommonName, "vigie test CA");
+    let ca = ca.self_signed(&ca_key).unwrap();
+    let server_key = KeyPair::generate().unwrap();
+    let server = CertificateParams::new(vec!["localhost".to_string()])
+        .unwrap()
+        .signed_by(&server_key, &ca, &ca_key)
+        .unwrap();
+    // The server reads its key and certificate from the work directory, as its own user.
+    let crt = work.path().join("server.crt");
+    let key = work.path().join("server.key");
+    std::fs::write(&crt, server.pem()).unwrap();
+    std::fs::write(&key, server_key.serialize_pem()).unwrap();
+    let client_dir = tempfile::tempdir().unwrap();
+    let ca_file = client_dir.path().join("ca.pem");
+    std::fs::write(&ca_file, ca.pem()).unwrap();
+    for f in [&crt, &key] {
+        common::cluster::give_to_server(f, 0o600).unwrap();
+    }
+    let settings = format!(
+        "ssl = on\nssl_cert_file = '{}'\nssl_key_file = '{}'\n",
+        crt.display(),
+        key.display()
+    );
+    let cluster = match Cluster::init(&work, "tls", &settings) {
+        Ok(c) => c,
+        Err(e) => {
+            skip_or_fail(
+                "verify_full_against_a_cluster_with_a_ca_made_by_the_test",
+                format!("cannot start a cluster of the test's own: {e}"),
+            );
+            return;
+        }
+    };
+    let url = |host: &str, root: &std::path::Path| {
+        format!(
+            "postgres://postgres@{host}:{}/postgres?sslmode=verify-full&sslrootcert={}",
+            cluster.port,
+            root.display()
+        )
+    };
+    assert!(uses_tls(&url("localhost", &ca_file)).unwrap());
+    let (message, hint) = connect_failure(&url("127.0.0.1", &ca_file));
+    assert!(
+        message.contains("not valid for the host name `127.0.0.1`"),
+        "{message}"
+    );
+    assert!(hint.contains("localhost"), "{hint}");
+    let (message, hint) = connect_failure(&url("localhost", std::path::Path::new(&unrelated_ca())));
+    assert!(
+        message.contains("certificate")
+            && (message.contains("issuer")
+                || message.contains("trusted")
+                || message.contains("unknown")),
+        "{message} / {hint}"
+    );
+    // verify-ca checks the CA, not the name.
+    assert!(uses_tls(&url("127.0.0.1", &ca_file).replace("verify-full", "verify-ca")).unwrap());
+    drop(cluster);
+}

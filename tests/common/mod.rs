@@ -346,3 +346,4 @@ pub fn without_column_rules(rows: Vec<Row>) -> Vec<Row> {
         .filter(|r| !COLUMN_RULES.contains(&r.0.as_str()))
         .collect()
 }
+pub mod cluster;
