@@ -20,6 +20,7 @@ use crate::check::Sampled;
 use crate::db::{DbError, Limits, Session, Target, TargetInfo};
 use crate::engine::Pool;
 use crate::text::Matcher;
+use crate::text::names::ColumnCategory;
 use crate::text::values::{self, Classification, ValueProfile};
 use serde::Serialize;
 
@@ -216,12 +217,126 @@ pub fn classify_sample(table: &Table, sample: &Sampled, matcher: Option<&Matcher
     {
         classes[value] = Some(class);
     }
+    vcard_fields(table, &mut classes);
+    sibling_copies(table, &mut classes);
     TableSample {
         rows: sample.count,
         sampled: rows.len(),
         profiles,
         classes,
         skipped: sample.skipped.clone(),
+    }
+}
+
+/// The property names of a vCard (RFC 6350), as directory and chat servers store them in a
+/// `vcard…` table (ejabberd's `vcard_search`): `fn` is the person's formatted name there, not a
+/// function.
+const VCARD_FIELDS: [(&str, ColumnCategory, &str); 16] = [
+    ("fn", ColumnCategory::FullName, "formatted name"),
+    ("n", ColumnCategory::FullName, "structured name"),
+    ("family", ColumnCategory::LastName, "family name"),
+    ("given", ColumnCategory::FirstName, "given name"),
+    ("middle", ColumnCategory::FirstName, "middle name"),
+    ("nickname", ColumnCategory::Username, "nickname"),
+    ("bday", ColumnCategory::BirthDate, "birthday"),
+    ("adr", ColumnCategory::Address, "address"),
+    ("street", ColumnCategory::Address, "street"),
+    ("locality", ColumnCategory::Address, "locality"),
+    ("region", ColumnCategory::Address, "region"),
+    ("pcode", ColumnCategory::Postcode, "postal code"),
+    ("ctry", ColumnCategory::Address, "country"),
+    ("tel", ColumnCategory::Phone, "telephone"),
+    ("photo", ColumnCategory::Photo, "photo"),
+    ("title", ColumnCategory::Job, "job title"),
+];
+
+/// Columns of a vCard table named by vCard property names.
+fn vcard_fields(table: &Table, classes: &mut [Option<Classification>]) {
+    use crate::text::names::tokenize;
+    if !tokenize(&table.name)
+        .iter()
+        .any(|t| t == "vcard" || t == "vcards")
+    {
+        return;
+    }
+    for (c, class) in table.columns.iter().zip(classes.iter_mut()) {
+        if class.is_some() {
+            continue;
+        }
+        let flat = tokenize(&c.name).concat();
+        if let Some((field, category, what)) = VCARD_FIELDS.iter().find(|(f, ..)| *f == flat) {
+            *class = Some(Classification {
+                category: *category,
+                confidence: 0.8,
+                evidence: vec![format!(
+                    "vCard property `{field}` ({what}) in the vCard table `{}`",
+                    table.name
+                )],
+                by_name: true,
+                by_values: false,
+            });
+        }
+    }
+}
+
+/// Affixes that make a column a lower-cased, canonical or search copy of another column of the
+/// same table: `lfamily` of `family`, `username_canonical` of `username`, `email_lower`.
+const COPY_PREFIXES: [&str; 5] = ["l", "lc", "lower", "search", "norm"];
+const COPY_SUFFIXES: [&str; 10] = [
+    "canonical",
+    "lower",
+    "lc",
+    "ci",
+    "normalized",
+    "normalised",
+    "norm",
+    "search",
+    "sort",
+    "clean",
+];
+
+/// A column left unclassified that is a copy of a personal column of its table (its name is the
+/// other's with a copy affix) holds the same data.
+fn sibling_copies(table: &Table, classes: &mut [Option<Classification>]) {
+    use crate::text::names::tokenize;
+    let flat: Vec<String> = table
+        .columns
+        .iter()
+        .map(|c| tokenize(&c.name).concat())
+        .collect();
+    let mut copies: Vec<(usize, Classification)> = Vec::new();
+    for (i, name) in flat.iter().enumerate() {
+        if classes[i].is_some() {
+            continue;
+        }
+        let source = flat.iter().enumerate().find(|(j, other)| {
+            *j != i
+                && other.len() >= 2
+                && classes[*j]
+                    .as_ref()
+                    .is_some_and(|c| c.category.is_personal())
+                && (COPY_PREFIXES
+                    .iter()
+                    .any(|p| name.strip_prefix(p) == Some(other.as_str()))
+                    || COPY_SUFFIXES
+                        .iter()
+                        .any(|s| name.strip_suffix(s) == Some(other.as_str())))
+        });
+        if let Some((j, _)) = source
+            && let Some(c) = &classes[j]
+        {
+            let mut copy = c.clone();
+            copy.confidence = (copy.confidence * 0.9).max(0.5);
+            copy.evidence = vec![format!(
+                "a copy of `{}` (lower-cased, canonical or search form): {}",
+                table.columns[j].name,
+                c.evidence.first().map_or("", String::as_str)
+            )];
+            copies.push((i, copy));
+        }
+    }
+    for (i, c) in copies {
+        classes[i] = Some(c);
     }
 }
 
@@ -422,6 +537,93 @@ mod tests {
                 ]
             })
             .collect()
+    }
+
+    fn classified(t: &Table, rows: Vec<Vec<Option<String>>>) -> Vec<Option<ColumnCategory>> {
+        let sample = Sampled {
+            count: crate::check::RowCount::Exact(rows.len() as u64),
+            rows,
+            skipped: Vec::new(),
+        };
+        classify_sample(t, &sample, None)
+            .classes
+            .into_iter()
+            .map(|c| c.map(|c| c.category))
+            .collect()
+    }
+
+    #[test]
+    fn vcard_properties_and_their_search_copies_are_a_persons() {
+        let t = table(
+            "vcard_search",
+            &[
+                "username", "fn", "lfn", "family", "lfamily", "bday", "ctry", "orgunit",
+            ],
+        );
+        let row = |i: usize| {
+            [
+                format!("u{i}"),
+                format!("Anne Martin{i}"),
+                format!("anne martin{i}"),
+                "Martin".into(),
+                "martin".into(),
+                "1990-01-0{i}".into(),
+                "France".into(),
+                "Ventes".into(),
+            ]
+            .into_iter()
+            .map(Some)
+            .collect::<Vec<_>>()
+        };
+        let got = classified(&t, (1..8).map(row).collect());
+        use ColumnCategory as C;
+        assert_eq!(
+            got,
+            vec![
+                Some(C::Username),
+                Some(C::FullName),
+                Some(C::FullName),
+                Some(C::LastName),
+                Some(C::LastName),
+                Some(C::BirthDate),
+                Some(C::Address),
+                None
+            ]
+        );
+        // Outside a vCard table, `fn` is not a name.
+        let t = table("reports", &["id", "fn", "lfn"]);
+        let rows = (1..8)
+            .map(|i| vec![Some(i.to_string()), Some("sum".into()), Some("s".into())])
+            .collect();
+        assert_eq!(classified(&t, rows), vec![None, None, None]);
+    }
+
+    #[test]
+    fn a_canonical_copy_of_a_personal_column_is_that_column() {
+        let t = table(
+            "fos_user",
+            &[
+                "id",
+                "username",
+                "username_canonical",
+                "email_lower",
+                "email",
+            ],
+        );
+        let rows = (1..8)
+            .map(|i| {
+                vec![
+                    Some(i.to_string()),
+                    Some(format!("Jdupont{i}")),
+                    Some(format!("jdupont{i}")),
+                    Some(format!("j{i}@example.org")),
+                    Some(format!("J{i}@Example.org")),
+                ]
+            })
+            .collect();
+        let got = classified(&t, rows);
+        assert_eq!(got[2], Some(ColumnCategory::Username));
+        assert_eq!(got[3], Some(ColumnCategory::Email));
     }
 
     #[test]

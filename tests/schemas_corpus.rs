@@ -275,17 +275,17 @@ fn the_corpus_is_split_and_labelled() {
 
 #[test]
 fn blind_half_on_postgres() {
-    run("postgres", "blind", 0.75, 0.60);
+    run("postgres", "blind", 0.80, 0.81);
 }
 
 #[test]
 fn blind_half_on_mariadb() {
-    run("mariadb", "blind", 0.78, 0.59);
+    run("mariadb", "blind", 0.83, 0.80);
 }
 
 #[test]
 fn blind_half_on_sqlite() {
-    run("sqlite", "blind", 0.75, 0.56);
+    run("sqlite", "blind", 0.80, 0.79);
 }
 
 #[test]

@@ -285,6 +285,7 @@ pub fn machine_owns(table: &str, column: &str, category: ColumnCategory) -> bool
             | C::Email
             | C::Geolocation
     ) && table_is_machine(table)
+        && !table_holds_people(table)
         && !tokenize(column)
             .iter()
             .any(|t| VOCABULARY.words.person_words.contains(t))
@@ -299,6 +300,7 @@ pub fn organisation_owns(table: &str, column: &str, category: ColumnCategory) ->
         category,
         C::Address | C::Postcode | C::Phone | C::Email | C::Iban | C::Financial | C::Geolocation
     ) && table_is_own(table)
+        && !table_holds_people(table)
         && !tokenize(column)
             .iter()
             .any(|t| VOCABULARY.words.person_words.contains(t))
@@ -1099,6 +1101,16 @@ fn table_is_organisation(table: &str) -> bool {
 /// or phone is the organisation's. A list of third parties (`llx_societe`, `entreprises`,
 /// `fournisseurs`, `res_partner`) may hold sole traders, whose address is a person's: it is not
 /// one of them.
+/// Whether the table's last word, which names what its rows are, is a kind of person:
+/// `muc_room_subscribers`, `pubsub_node_owner`, `site_users` hold people of a room, a node or a
+/// site, whatever the words before say.
+fn table_holds_people(table: &str) -> bool {
+    tokenize(table).last().is_some_and(|t| {
+        let t = singular(t);
+        VOCABULARY.words.person_tables.contains(&t) || t == "owner" || t == "proprietaire"
+    })
+}
+
 fn table_is_own(table: &str) -> bool {
     let words = tokenize(table);
     words

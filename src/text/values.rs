@@ -70,6 +70,9 @@ pub struct ValueProfile {
     /// Values that are not an IP address but hold one among other words: a consent proof
     /// (`192.0.2.7 Mozilla/5.0 … 2024-05-01`), a log line.
     pub embedded_ip: usize,
+    /// Values that are a person's address on a communication service ([`comm_address_valid`]):
+    /// a SIP or XMPP URI, a Jabber ID with its resource.
+    pub addresses: usize,
 }
 
 impl ValueProfile {
@@ -278,6 +281,60 @@ fn uuid_like(s: &str) -> bool {
             .all(|(p, n)| p.len() == n && p.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
+/// A person's address on a communication service, other than a plain e-mail address: a SIP or
+/// XMPP URI with a user part (`sip:alice@example.org;transport=udp`, `<sips:+33612345678@pbx>`
+/// after a display name, `xmpp:bob@example.org`), a `tel:` URI, or a Jabber ID with its
+/// resource (`alice@example.org/phone`). A URI without a user (`sip:203.0.113.5:5060`) is a
+/// server's endpoint, not a person's.
+pub fn comm_address_valid(s: &str) -> bool {
+    let mut v = s.trim();
+    if v.ends_with('>')
+        && let Some(open) = v.rfind('<')
+    {
+        v = &v[open + 1..v.len() - 1];
+    }
+    let lower = v.get(..6).unwrap_or(v).to_ascii_lowercase();
+    let scheme = ["sips:", "sip:", "xmpp:", "tel:", "im:", "pres:"]
+        .into_iter()
+        .find(|p| lower.starts_with(p));
+    if let Some(p) = scheme {
+        v = &v[p.len()..];
+    }
+    // URI parameters and headers: `;transport=udp`, `?subject=…`.
+    let v = v.split([';', '?']).next().unwrap_or("");
+    if scheme == Some("tel:") {
+        return phone_valid(v);
+    }
+    let Some((user, host)) = v.split_once('@') else {
+        return false;
+    };
+    let (host, resource) = match host.split_once('/') {
+        Some((h, r)) => (h, Some(r)),
+        None => (host, None),
+    };
+    if scheme.is_none() && resource.is_none_or(str::is_empty) {
+        // A plain e-mail address is the e-mail category's.
+        return false;
+    }
+    let user_ok = !user.is_empty()
+        && user.len() <= 64
+        && user
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._-+%!~*'()&=$,".contains(c));
+    let host = match host.rsplit_once(':') {
+        Some((h, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => h,
+        _ => host,
+    };
+    let host_ok = host.parse::<std::net::IpAddr>().is_ok()
+        || (!host.is_empty()
+            && host.split('.').all(|l| {
+                !l.is_empty()
+                    && l.len() <= 63
+                    && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            }));
+    user_ok && host_ok
+}
+
 /// A value that is not an IP address but holds one among other words.
 fn embeds_ip(s: &str) -> bool {
     s.contains(' ')
@@ -413,6 +470,9 @@ pub fn profile<'a>(
         }
         if embeds_ip(v) {
             p.embedded_ip += 1;
+        }
+        if comm_address_valid(v) {
+            p.addresses += 1;
         }
         if let Some(m) = matcher
             && len <= SHORT_VALUE
@@ -839,6 +899,19 @@ fn values_alone(
             by_values: true,
         });
     }
+    if share(p.addresses) >= 0.6 {
+        return Some(Classification {
+            category: ColumnCategory::Username,
+            confidence: round2(0.85 * share(p.addresses)),
+            evidence: vec![format!(
+                "{} of {} sampled values are addresses of a person on a communication service (SIP or XMPP URIs, Jabber IDs)",
+                pct(share(p.addresses)),
+                p.non_empty
+            )],
+            by_name: false,
+            by_values: true,
+        });
+    }
     if share(p.embedded_ip) >= 0.5 {
         return Some(Classification {
             category: ColumnCategory::Ip,
@@ -1209,6 +1282,38 @@ mod tests {
         assert_eq!(c.category, ColumnCategory::Ip, "{c:?}");
         let c = classify("t", "trace", "text", Some(&prof(&refs))).unwrap();
         assert_eq!(c.category, ColumnCategory::Ip, "{c:?}");
+    }
+
+    #[test]
+    fn communication_addresses_are_a_persons() {
+        for v in [
+            "sip:yvesbertrand@113.150.248.216:5062;transport=udp",
+            "sip:alice@sip.example.fr",
+            "\"Alice Martin\" <sips:+33612345678@pbx.example.org>",
+            "xmpp:bob@chat.example.org",
+            "rodriguezla@example.org/Conversations.e484",
+            "tel:+33 6 12 34 56 78",
+        ] {
+            assert!(comm_address_valid(v), "{v}");
+        }
+        for v in [
+            "sip:203.0.113.5:5060",
+            "udp:203.0.113.5:5060",
+            "alice@example.org",
+            "https://example.org/users/alice",
+            "<urn:uuid:a30e18ef-c58b-496b-a983-0a61483fc12b>",
+            "3c82bdca99fccce492edeb30@10.0.0.197",
+            "a note about sip:alice@example.org",
+        ] {
+            assert!(!comm_address_valid(v), "{v}");
+        }
+        let uris: Vec<String> = (0..8)
+            .map(|i| format!("sip:user{i}@10.0.0.{i}:5060;transport=tcp"))
+            .collect();
+        let p = profile(uris.iter().map(|v| Some(v.as_str())), None);
+        let c = classify("location", "contact", "varchar(255)", Some(&p)).unwrap();
+        assert_eq!(c.category, ColumnCategory::Username);
+        assert!(c.evidence[0].contains("SIP or XMPP"), "{:?}", c.evidence);
     }
 
     #[test]
