@@ -43,6 +43,9 @@ pub enum Command {
     Explain {
         /// A rule id, such as retention-exceeded.
         rule: String,
+        /// Language of the text.
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
     },
     /// Scan a built-in school CRM in SQLite: no server needed.
     Demo(DemoArgs),
@@ -58,6 +61,9 @@ pub struct DemoArgs {
     /// Keep the demo database at this path instead of a temporary file.
     #[arg(long)]
     pub keep: Option<PathBuf>,
+    /// Language of the report (default: French, the demo school's country).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -106,9 +112,10 @@ pub struct ScanArgs {
     /// With --baseline, only findings that are not in the baseline fail the run.
     #[arg(long, requires = "baseline")]
     pub fail_on_new: bool,
-    /// Language of the report (messages are in English for now).
-    #[arg(long, value_enum, default_value_t = Lang::En)]
-    pub lang: Lang,
+    /// Language of the report (default: fr when the policy's organisation.country is FR, en
+    /// otherwise).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
     /// Print nothing but errors; the exit code tells the result.
     #[arg(long)]
     pub quiet: bool,
@@ -171,13 +178,7 @@ fn at_least_one() -> clap::builder::RangedU64ValueParser<usize> {
     clap::builder::RangedU64ValueParser::new().range(1..)
 }
 
-/// The language of the report. Only the two vigie is written in: any other value is a usage
-/// error, not a report silently in English.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    Fr,
-    En,
-}
+pub use vigie::i18n::Lang;
 
 /// The lowest severity that makes the run exit 1, or never.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -217,9 +218,16 @@ pub struct Emit {
     pub fail_on: FailOn,
     /// Known findings that do not fail the run (`--baseline` with `--fail-on-new`).
     pub excused: Option<Baseline>,
+    /// The language chosen on the command line; `None`: from the policy's country.
+    pub lang: Option<Lang>,
 }
 
 impl Emit {
+    /// The report's language: the flag, else French for an organisation in France.
+    pub fn lang(&self, country: &str) -> Lang {
+        self.lang.unwrap_or_else(|| Lang::for_country(country))
+    }
+
     /// Whether this finding makes the run exit 1.
     pub fn fails(&self, finding: &vigie::finding::Finding) -> bool {
         self.fail_on.fails(finding.severity)
@@ -243,6 +251,7 @@ impl ScanArgs {
             quiet: self.quiet,
             fail_on: self.fail_on,
             excused: baseline.filter(|_| self.fail_on_new),
+            lang: self.lang,
         })
     }
 
@@ -324,6 +333,7 @@ impl DemoArgs {
             quiet: false,
             fail_on: FailOn::Low,
             excused: None,
+            lang: self.lang,
         }
     }
 }

@@ -4,6 +4,7 @@
 //! can only leak what is here, so keeping personal data out of this type keeps it out of every
 //! output format at once.
 
+use crate::i18n::{Lang, Message};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -95,6 +96,10 @@ pub struct Finding {
     /// writes one statement per row and column whichever categories flagged it.
     #[serde(skip)]
     pub blank: Option<BlankRows>,
+    /// The message as catalogue data, so that a report renders it in its language; `message`
+    /// is its English text. `None` for a message written by the policy's author.
+    #[serde(skip)]
+    pub text: Option<Message>,
 }
 
 /// The order of row keys in reports and fixes: as numbers when both are numbers, so samples
@@ -136,6 +141,41 @@ impl Finding {
             terms: Vec::new(),
             excerpts: Vec::new(),
             blank: None,
+            text: None,
+        }
+    }
+
+    /// A finding whose message comes from the catalogues.
+    pub fn from_text(
+        rule: &str,
+        severity: Severity,
+        legal_reference: &str,
+        text: Message,
+    ) -> Finding {
+        let mut f = Finding::new(rule, severity, legal_reference, text.render(Lang::En));
+        f.text = Some(text);
+        f
+    }
+
+    /// Replace the message, keeping `message` its English text.
+    pub fn set_text(&mut self, text: Message) {
+        self.message = text.render(Lang::En);
+        self.text = Some(text);
+    }
+
+    /// Set the argument `name` of the message (a count known once the check ran).
+    pub fn set_arg(&mut self, name: &'static str, value: impl Into<crate::i18n::Arg>) {
+        if let Some(t) = &mut self.text {
+            t.set(name, value);
+            self.message = t.render(Lang::En);
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        match &self.text {
+            Some(t) => t.render(lang),
+            None => self.message.clone(),
         }
     }
 
@@ -185,4 +225,21 @@ pub struct CheckOutcome {
     pub duration_ms: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// `reason` as catalogue data, when it is one of vigie's notes.
+    #[serde(skip)]
+    pub note: Option<Message>,
+    /// The statement the check ran, as shown to a person (evidence and method); not in the
+    /// JSON, whose findings carry their own `query`.
+    #[serde(skip)]
+    pub sql: Option<String>,
+}
+
+impl CheckOutcome {
+    /// The reason in `lang`.
+    pub fn reason_in(&self, lang: Lang) -> Option<String> {
+        match &self.note {
+            Some(m) => Some(m.render(lang)),
+            None => self.reason.clone(),
+        }
+    }
 }

@@ -15,6 +15,7 @@ pub mod dialect;
 pub mod discover;
 pub mod engine;
 pub mod finding;
+pub mod i18n;
 pub mod init;
 pub mod migrations;
 pub mod policy;

@@ -40,7 +40,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Discover(args) => discover(*args, false),
         Command::Init(args) => discover(*args, true),
         Command::Rules => rules(),
-        Command::Explain { rule } => explain(&rule),
+        Command::Explain { rule, lang } => explain(&rule, lang),
         Command::Demo(args) => demo(args),
     }
 }
@@ -85,15 +85,19 @@ fn scan(args: ScanArgs) -> Result<ExitCode> {
     let settings = args.emit().map_err(plain)?;
     let policy = vigie::policy::load(&args.policy, target.dialect())?;
     let report = vigie::engine::scan(&policy, &target, &args.scan_options())?;
-    emit(&report, &settings)
+    emit(
+        &report,
+        &settings,
+        settings.lang(&policy.organisation.country),
+    )
 }
 
-fn emit(report: &ScanReport, settings: &Emit) -> Result<ExitCode> {
+fn emit(report: &ScanReport, settings: &Emit, lang: vigie::i18n::Lang) -> Result<ExitCode> {
     for p in &report.problems {
         print_diagnostic(p);
     }
     let color = settings.output.is_none() && colored_stdout();
-    let text = report::render(report, settings.format, color);
+    let text = report::render(report, settings.format, color, lang);
     match &settings.output {
         Some(path) => write_file(path, &text)?,
         None if !settings.quiet => print(&text),
@@ -141,7 +145,11 @@ fn demo_scan(path: &Path, settings: &Emit) -> Result<ExitCode> {
     let policy = vigie::policy::load_str(POLICY_PATH, POLICY, vigie::dialect::Dialect::Sqlite)?;
     let target = Target::Sqlite { path: path.into() };
     let report = vigie::engine::scan(&policy, &target, &ScanOptions::default())?;
-    emit(&report, settings)
+    emit(
+        &report,
+        settings,
+        settings.lang(&policy.organisation.country),
+    )
 }
 
 fn check_migrations(args: MigrationArgs) -> Result<ExitCode> {
@@ -201,9 +209,9 @@ fn rules() -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn explain(rule: &str) -> Result<ExitCode> {
+fn explain(rule: &str, lang: vigie::i18n::Lang) -> Result<ExitCode> {
     let registry = vigie::rules::registry();
-    let text = registry.explain(rule).ok_or_else(|| {
+    let text = registry.explain_in(rule, lang).ok_or_else(|| {
         let ids = registry.rules.iter().map(|r| r.id.as_str());
         let hint = vigie::policy::did_you_mean(rule, ids)
             .unwrap_or_else(|| "run `vigie rules` for the list".into());

@@ -22,7 +22,7 @@ fn policy_path(name: &str) -> String {
 
 #[test]
 fn demo_runs_without_a_server_and_exits_1() {
-    let out = vigie().arg("demo").assert().code(1);
+    let out = vigie().args(["demo", "--lang", "en"]).assert().code(1);
     let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
     for rule in [
         "retention-exceeded",
@@ -348,6 +348,8 @@ fn a_missing_table_is_an_error_but_other_checks_report() {
             p.to_str().unwrap(),
             "--as-of",
             AS_OF,
+            "--lang",
+            "en",
         ])
         .assert()
         .code(2);
@@ -487,6 +489,8 @@ fn human_report_snapshot() {
             &policy_path("rules.toml"),
             "--as-of",
             AS_OF,
+            "--lang",
+            "en",
         ])
         .assert()
         .code(1);
@@ -1065,4 +1069,70 @@ fn a_connection_killed_on_mariadb_is_said_on_stderr() {
             None => false,
         }
     });
+}
+
+#[test]
+fn the_language_follows_the_policys_country_and_lang_overrides_it() {
+    let (_dir, path) = sqlite_fixture(&fixture("rules.sql"));
+    let url = format!("sqlite://{}", path.display());
+    let scan = |extra: &[&str]| {
+        let out = vigie()
+            .args([
+                "scan",
+                &url,
+                "--policy",
+                &policy_path("rules.toml"),
+                "--as-of",
+                AS_OF,
+            ])
+            .args(extra)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).to_string(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    // The fixture's organisation is in France: French without a flag.
+    let (code, fr, _) = scan(&[]);
+    assert_eq!(code, Some(1));
+    assert!(
+        fr.contains("Finalité ") && fr.contains(" constat(s) ("),
+        "{fr}"
+    );
+    let (_, fr2, _) = scan(&["--lang", "fr"]);
+    assert_eq!(fr, fr2);
+    let (_, en, _) = scan(&["--lang", "en"]);
+    assert!(
+        en.contains("Purpose ") && en.contains(" finding(s) ("),
+        "{en}"
+    );
+    // Any other language is a usage error naming the values vigie knows.
+    let (code, out, err) = scan(&["--lang", "de"]);
+    assert_eq!(code, Some(2));
+    assert!(out.is_empty());
+    assert!(
+        err.contains("invalid value 'de' for '--lang <LANG>'")
+            && err.contains("[possible values: fr, en]"),
+        "{err}"
+    );
+}
+
+#[test]
+fn explain_speaks_french_on_request() {
+    let out = vigie()
+        .args(["explain", "retention-exceeded", "--lang", "fr"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("# retention-exceeded — Lignes conservées au-delà de la durée de conservation déclarée\n"), "{text}");
+    assert!(text.contains("Gravité par défaut : élevée · Référence juridique : RGPD art. 5.1.e (limitation de la conservation)"), "{text}");
+    assert!(text.contains("## Pourquoi c'est important"), "{text}");
+    let en = vigie()
+        .args(["explain", "retention-exceeded"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&en.stdout).contains("## Why it matters"));
 }

@@ -11,6 +11,7 @@ use crate::check::{FreeTextCheck, Why};
 use crate::db::{DbError, Session};
 use crate::dialect::Dialect;
 use crate::finding::{Finding, TermCount};
+use crate::i18n::Message;
 use crate::rules::free_text as rule;
 use crate::text::{Category, Matcher, mask_excerpt};
 use std::borrow::Cow;
@@ -244,7 +245,7 @@ impl ColumnAcc {
 /// What the scan of one column found.
 pub struct ColumnResult {
     pub findings: Vec<Finding>,
-    pub note: String,
+    pub note: Message,
     pub skipped: bool,
 }
 
@@ -272,7 +273,7 @@ fn select_sql(d: Dialect, c: &FreeTextCheck) -> String {
 fn sample_says_free_text(
     session: &mut dyn Session,
     c: &FreeTextCheck,
-) -> Result<(bool, String), DbError> {
+) -> Result<(bool, Message), DbError> {
     let d = session.dialect();
     let table = d.table_ref(c.schema.as_deref(), &c.table);
     let col = d.col("t", &c.column);
@@ -294,10 +295,10 @@ fn sample_says_free_text(
     let verdict = n > 0.0 && avg >= 30.0 && ratio >= 0.5;
     Ok((
         verdict,
-        format!(
-            "average length {avg:.0}, {:.0}% distinct in a sample of {n:.0} rows",
-            ratio * 100.0
-        ),
+        Message::new("check.sample")
+            .arg("avg", format!("{avg:.0}"))
+            .arg("distinct", format!("{:.0}", ratio * 100.0))
+            .arg("n", n as u64),
     ))
 }
 
@@ -310,18 +311,18 @@ pub fn run(
 ) -> Result<ColumnResult, DbError> {
     let d = session.dialect();
     let note = match &c.why {
-        Why::Listed => "listed in [free_text].columns".to_string(),
-        Why::Name(reason) => format!("the name says free text ({reason})"),
+        Why::Listed => Message::new("check.listed"),
+        Why::Name(reason) => Message::new("check.name").arg("reason", reason),
         Why::Sample => {
             let (yes, why) = sample_says_free_text(session, c)?;
             if !yes {
                 return Ok(ColumnResult {
                     findings: Vec::new(),
-                    note: format!("not free text: {why}"),
+                    note: Message::new("check.not-free-text").arg("why", why),
                     skipped: true,
                 });
             }
-            format!("looks like free text: {why}")
+            Message::new("check.looks-free-text").arg("why", why)
         }
     };
     let sql = select_sql(d, c);
@@ -431,10 +432,9 @@ pub fn run(
     }
     Ok(ColumnResult {
         findings,
-        note: format!(
-            "{note}; {rows} row{} read",
-            if rows == 1 { "" } else { "s" }
-        ),
+        note: Message::new("check.rows-read")
+            .arg("note", note)
+            .arg("rows", rows),
         skipped: false,
     })
 }

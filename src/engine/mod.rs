@@ -63,10 +63,7 @@ fn run_count(
     let mut f = c.template.clone();
     f.count = count;
     f.sample_keys = keys;
-    f.message = f
-        .message
-        .replace("{count}", &count.to_string())
-        .replace("{s}", if count == 1 { "" } else { "s" });
+    f.set_arg("count", count);
     f.query = Some(c.display_sql.clone());
     f.remediation = c
         .fix
@@ -189,12 +186,19 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
         |session, check| {
             let started = Instant::now();
             let (status, reason, findings) = run_check(session, check, opts, &as_of_text, &matcher);
+            let (reason, note) = match reason {
+                None => (None, None),
+                Some(Reason::Text(s)) => (Some(s), None),
+                Some(Reason::Note(m)) => (Some(m.render(crate::i18n::Lang::En)), Some(m)),
+            };
             let outcome = CheckOutcome {
                 id: check.id.clone(),
                 rules: check.rules.clone(),
                 status,
                 duration_ms: started.elapsed().as_millis() as u64,
                 reason,
+                note,
+                sql: check_sql(check),
             };
             (outcome, findings)
         },
@@ -206,6 +210,8 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
                 status: CheckStatus::Error,
                 duration_ms: 0,
                 reason: Some("the check did not complete".into()),
+                note: None,
+                sql: check_sql(check),
             };
             (outcome, Vec::new())
         },
@@ -267,6 +273,36 @@ fn mask_personal_keys(f: &mut Finding) {
     );
 }
 
+/// Why a check ended as it did: a text from the server or the planner, or a note of the
+/// catalogues.
+enum Reason {
+    Text(String),
+    Note(crate::i18n::Message),
+}
+
+impl From<String> for Reason {
+    fn from(s: String) -> Reason {
+        Reason::Text(s)
+    }
+}
+
+impl From<crate::i18n::Message> for Reason {
+    fn from(m: crate::i18n::Message) -> Reason {
+        Reason::Note(m)
+    }
+}
+
+/// The SQL a check runs, as the report shows it (the as-of instant a literal), when it is one
+/// statement known before it runs.
+fn check_sql(check: &Check) -> Option<String> {
+    match &check.kind {
+        CheckKind::Count(c) => Some(c.display_sql.clone()),
+        CheckKind::Custom { query, .. } => Some(query.clone()),
+        CheckKind::Rows { sql, .. } => Some(sql.clone()),
+        _ => None,
+    }
+}
+
 /// Run one check on one session: its status, the reason or note, and its findings.
 fn run_check(
     session: &mut dyn Session,
@@ -274,10 +310,10 @@ fn run_check(
     opts: &ScanOptions,
     as_of_text: &str,
     matcher: &PendingMatcher,
-) -> (CheckStatus, Option<String>, Vec<Finding>) {
+) -> (CheckStatus, Option<Reason>, Vec<Finding>) {
     let done = |r: Result<Vec<Finding>, String>| match r {
         Ok(f) => (CheckStatus::Ok, None, f),
-        Err(e) => (CheckStatus::Error, Some(e), Vec::new()),
+        Err(e) => (CheckStatus::Error, Some(e.into()), Vec::new()),
     };
     match &check.kind {
         CheckKind::Count(c) => done(run_count(session, c, as_of_text).map_err(|e| describe(&e))),
@@ -290,23 +326,23 @@ fn run_check(
         }
         CheckKind::FreeText(c) => match matcher.get() {
             Ok(m) => match free_text::run(session, c, m, opts.max_keys, opts.show_excerpts) {
-                Ok(r) if r.skipped => (CheckStatus::Skipped, Some(r.note), Vec::new()),
-                Ok(r) => (CheckStatus::Ok, Some(r.note), r.findings),
-                Err(e) => (CheckStatus::Error, Some(describe(&e)), Vec::new()),
+                Ok(r) if r.skipped => (CheckStatus::Skipped, Some(r.note.into()), Vec::new()),
+                Ok(r) => (CheckStatus::Ok, Some(r.note.into()), r.findings),
+                Err(e) => (CheckStatus::Error, Some(describe(&e).into()), Vec::new()),
             },
-            Err(e) => (CheckStatus::Error, Some(e.clone()), Vec::new()),
+            Err(e) => (CheckStatus::Error, Some(e.clone().into()), Vec::new()),
         },
         CheckKind::Rows { sql, findings } => match session.rows(sql, None) {
             Ok(rows) => (CheckStatus::Ok, None, findings(&rows)),
-            Err(e) => (CheckStatus::Error, Some(describe(&e)), Vec::new()),
+            Err(e) => (CheckStatus::Error, Some(describe(&e).into()), Vec::new()),
         },
         CheckKind::Catalog(f) => (CheckStatus::Ok, None, f.clone()),
         CheckKind::Probe(p) => done(
             p.run(&mut ask::SessionAsk::new(session))
                 .map_err(|e| e.to_string()),
         ),
-        CheckKind::Broken(why) => (CheckStatus::Error, Some(why.clone()), Vec::new()),
-        CheckKind::Skipped(why) => (CheckStatus::Skipped, Some(why.clone()), Vec::new()),
+        CheckKind::Broken(why) => (CheckStatus::Error, Some(why.clone().into()), Vec::new()),
+        CheckKind::Skipped(why) => (CheckStatus::Skipped, Some(why.clone().into()), Vec::new()),
     }
 }
 

@@ -349,7 +349,7 @@ pub fn check(
                         ev.line,
                         ev.column,
                         ev.start..ev.end.max(ev.start + 1),
-                        j.message,
+                        j.message.render(crate::i18n::Lang::En),
                         j.help,
                     );
                     f.table = Some(table.name.clone());
@@ -413,7 +413,15 @@ pub fn check(
                         (line, col) = LineIndex::new(&file.text).position(d.start);
                         span = d;
                     }
-                    let mut f = finding(j.rule, file, line, col, span, j.message, j.help);
+                    let mut f = finding(
+                        j.rule,
+                        file,
+                        line,
+                        col,
+                        span,
+                        j.message.render(crate::i18n::Lang::En),
+                        j.help,
+                    );
                     f.table = Some(table.name.clone());
                     f.column_name = Some(column.name.clone());
                     f.category = j.category;

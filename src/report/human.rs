@@ -2,13 +2,15 @@
 //! Colours only on a terminal (and never with `NO_COLOR`). Every name and value is escaped
 //! ([`escape`]): the only control characters in the output are vigie's own colours.
 
-use super::{by_severity, error_count, escape};
+use super::{by_severity, error_count, escape, legal_reference};
 use crate::finding::{CheckStatus, Finding, Severity};
+use crate::i18n::{Lang, text, tr};
 use crate::scan::ScanReport;
 use std::fmt::Write;
 
 pub struct Style {
     pub color: bool,
+    pub lang: Lang,
 }
 
 impl Style {
@@ -20,7 +22,7 @@ impl Style {
         }
     }
     fn severity(&self, s: Severity) -> String {
-        let label = format!("{:<8}", s.as_str().to_uppercase());
+        let label = format!("{:<8}", text(self.lang, &format!("severity.{s}")));
         let code = match s {
             Severity::Critical => "1;35",
             Severity::High => "1;31",
@@ -38,8 +40,9 @@ fn finding_lines(out: &mut String, f: &Finding, style: &Style) {
         "  {} {}  {}",
         style.severity(f.severity),
         style.paint("1", &escape(&f.rule)),
-        escape(&f.message)
+        escape(&f.message_in(style.lang))
     );
+    let lang = style.lang;
     if !f.sample_keys.is_empty() {
         let more = if (f.sample_keys.len() as u64) < f.count {
             ", …"
@@ -47,7 +50,7 @@ fn finding_lines(out: &mut String, f: &Finding, style: &Style) {
             ""
         };
         let keys = escape(&f.sample_keys.join(", ")).into_owned();
-        let _ = writeln!(out, "           keys: {keys}{more}");
+        let _ = writeln!(out, "           {} {keys}{more}", text(lang, "report.keys"));
     }
     if !f.terms.is_empty() {
         let terms: Vec<String> = f
@@ -55,31 +58,63 @@ fn finding_lines(out: &mut String, f: &Finding, style: &Style) {
             .iter()
             .map(|t| format!("{} ({})", escape(&t.term), t.count))
             .collect();
-        let _ = writeln!(out, "           terms: {}", terms.join(", "));
+        let _ = writeln!(
+            out,
+            "           {} {}",
+            text(lang, "report.terms"),
+            terms.join(", ")
+        );
     }
     for e in &f.excerpts {
-        let _ = writeln!(out, "           excerpt: {}", escape(e));
+        let _ = writeln!(
+            out,
+            "           {} {}",
+            text(lang, "report.excerpt"),
+            escape(e)
+        );
     }
     let _ = writeln!(
         out,
         "           {}",
-        style.paint("2", &format!("ref: {}", escape(&f.legal_reference)))
+        style.paint(
+            "2",
+            &format!(
+                "{} {}",
+                text(lang, "report.ref"),
+                escape(&legal_reference(f, lang))
+            )
+        )
     );
 }
 
 pub fn render(report: &ScanReport, style: &Style) -> String {
+    let lang = style.lang;
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} {} — {} ({} {}), as of {}",
-        style.paint("1", "vigie"),
-        env!("CARGO_PKG_VERSION"),
-        escape(&report.target.url),
-        report.target.dialect.name(),
-        escape(&report.target.server_version),
-        report.as_of.strftime("%Y-%m-%d %H:%M:%S UTC"),
+        "{}",
+        tr(
+            lang,
+            "report.header",
+            &[
+                ("tool", &style.paint("1", "vigie")),
+                ("version", &env!("CARGO_PKG_VERSION")),
+                ("target", &escape(&report.target.url)),
+                ("dialect", &report.target.dialect.name()),
+                ("server", &escape(&report.target.server_version)),
+                ("as_of", &report.as_of.strftime("%Y-%m-%d %H:%M:%S UTC")),
+            ]
+        )
     );
-    let _ = writeln!(out, "policy {}", escape(&report.policy_path));
+    let _ = writeln!(
+        out,
+        "{}",
+        tr(
+            lang,
+            "report.policy",
+            &[("path", &escape(&report.policy_path))]
+        )
+    );
 
     let mut groups: Vec<(Option<String>, String)> = report
         .purposes
@@ -97,8 +132,12 @@ pub fn render(report: &ScanReport, style: &Style) -> String {
             continue;
         }
         let heading = match purpose {
-            Some(id) => format!("Purpose {} — {}", escape(id), escape(title)),
-            None => "Across purposes".to_string(),
+            Some(id) => tr(
+                lang,
+                "report.purpose",
+                &[("id", &escape(id)), ("title", &escape(title))],
+            ),
+            None => text(lang, "report.across-purposes").to_string(),
         };
         let _ = writeln!(out, "\n{}", style.paint("1;4", &heading));
         for f in items {
@@ -106,16 +145,21 @@ pub fn render(report: &ScanReport, style: &Style) -> String {
         }
     }
     if !report.waived.is_empty() {
-        let _ = writeln!(out, "\n{}", style.paint("1", "Waived"));
+        let _ = writeln!(out, "\n{}", style.paint("1", text(lang, "report.waived")));
         for w in &report.waived {
             let _ = writeln!(
                 out,
-                "  {} on {} ({} {}): {}",
-                escape(&w.rule),
-                escape(&w.object),
-                w.count,
-                if w.count == 1 { "row" } else { "rows" },
-                escape(&w.reason)
+                "  {}",
+                tr(
+                    lang,
+                    "report.waived-line",
+                    &[
+                        ("rule", &escape(&w.rule)),
+                        ("object", &escape(&w.object)),
+                        ("count", &w.count),
+                        ("reason", &escape(&w.reason)),
+                    ]
+                )
             );
         }
     }
@@ -130,19 +174,30 @@ pub fn render(report: &ScanReport, style: &Style) -> String {
         .filter(|c| c.id.starts_with("free-text:") && c.status == CheckStatus::Skipped)
         .count();
     if !columns.is_empty() || sampled_out > 0 {
-        let _ = writeln!(out, "\n{}", style.paint("1", "Free-text columns"));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            style.paint("1", text(lang, "report.free-text-columns"))
+        );
         for c in &columns {
             let _ = writeln!(
                 out,
-                "  {} scanned: {}",
-                escape(c.id.trim_start_matches("free-text:")),
-                escape(c.reason.as_deref().unwrap_or_default())
+                "  {}",
+                tr(
+                    lang,
+                    "report.free-text-scanned",
+                    &[
+                        ("column", &escape(c.id.trim_start_matches("free-text:"))),
+                        ("why", &escape(&c.reason_in(lang).unwrap_or_default())),
+                    ]
+                )
             );
         }
         if sampled_out > 0 {
             let _ = writeln!(
                 out,
-                "  {sampled_out} other text column(s) sampled: not free text (see the JSON report)"
+                "  {}",
+                tr(lang, "report.free-text-sampled-out", &[("n", &sampled_out)])
             );
         }
     }
@@ -157,12 +212,12 @@ pub fn render(report: &ScanReport, style: &Style) -> String {
             "\n{}",
             style.paint(
                 "1;31",
-                &format!("Not verified: {} check(s) could not run", errors.len())
+                &tr(lang, "report.not-verified", &[("n", &errors.len())])
             )
         );
         for c in &errors {
-            let reason = c.reason.as_deref().unwrap_or_default();
-            let _ = writeln!(out, "  {}: {}", escape(&c.id), escape(reason));
+            let reason = c.reason_in(lang).unwrap_or_default();
+            let _ = writeln!(out, "  {}: {}", escape(&c.id), escape(&reason));
         }
     }
     let skipped: Vec<_> = report
@@ -171,34 +226,41 @@ pub fn render(report: &ScanReport, style: &Style) -> String {
         .filter(|c| c.status == CheckStatus::Skipped && !c.id.starts_with("free-text:"))
         .collect();
     if !skipped.is_empty() {
-        let _ = writeln!(out, "\nSkipped:");
+        let _ = writeln!(out, "\n{}", text(lang, "report.skipped"));
         for c in &skipped {
-            let reason = c.reason.as_deref().unwrap_or_default();
-            let _ = writeln!(out, "  {}: {}", escape(&c.id), escape(reason));
+            let reason = c.reason_in(lang).unwrap_or_default();
+            let _ = writeln!(out, "  {}: {}", escape(&c.id), escape(&reason));
         }
     }
     let sev: Vec<String> = by_severity(report)
         .into_iter()
         .rev()
-        .map(|(s, n)| format!("{n} {s}"))
+        .map(|(s, n)| format!("{n} {}", text(lang, &format!("severity-word.{s}"))))
         .collect();
     let ok = report
         .checks
         .iter()
         .filter(|c| c.status == CheckStatus::Ok)
         .count();
+    let by_severity = if sev.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", sev.join(", "))
+    };
     let _ = writeln!(
         out,
-        "\n{} finding(s){}; {} check(s) ok, {} in error, {} skipped",
-        report.findings.len(),
-        if sev.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", sev.join(", "))
-        },
-        ok,
-        error_count(report),
-        skipped.len()
+        "\n{}",
+        tr(
+            lang,
+            "report.summary",
+            &[
+                ("n", &report.findings.len()),
+                ("by_severity", &by_severity),
+                ("ok", &ok),
+                ("errors", &error_count(report)),
+                ("skipped", &skipped.len()),
+            ]
+        )
     );
     out
 }

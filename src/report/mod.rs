@@ -10,6 +10,7 @@ pub mod human;
 pub mod json;
 
 use crate::finding::{CheckStatus, Finding, Severity};
+use crate::i18n::Lang;
 use crate::scan::ScanReport;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -21,12 +22,40 @@ pub enum Format {
     Json,
 }
 
-/// A scan report in one format. `color` applies to terminal formats only.
-pub fn render(report: &ScanReport, format: Format, color: bool) -> String {
+/// A scan report in one format and language. `color` applies to terminal formats only.
+pub fn render(report: &ScanReport, format: Format, color: bool, lang: Lang) -> String {
     match format {
-        Format::Json => json::render(report),
-        Format::Human => human::render(report, &human::Style { color }),
+        Format::Json => json::render_in(report, lang),
+        Format::Human => human::render(report, &human::Style { color, lang }),
     }
+}
+
+/// A finding's legal reference in `lang`: the rule's (or the category's) reference as the
+/// CNIL writes it in French, followed by what the policy cites, as the policy wrote it.
+pub fn legal_reference(f: &Finding, lang: Lang) -> String {
+    if lang == Lang::En {
+        return f.legal_reference.clone();
+    }
+    let mut pairs: Vec<(&str, &str)> = crate::rules::registry()
+        .rules
+        .iter()
+        .map(|r| (r.legal_reference.as_str(), r.legal_reference_fr.as_str()))
+        .collect();
+    pairs.extend(
+        crate::i18n::entries(Lang::En)
+            .filter(|(k, _)| k.starts_with("legal."))
+            .map(|(k, en)| (en, crate::i18n::text(lang, k))),
+    );
+    pairs.sort_by_key(|(en, _)| std::cmp::Reverse(en.len()));
+    for (en, translated) in pairs {
+        if let Some(rest) = f.legal_reference.strip_prefix(en) {
+            let rest = rest
+                .strip_prefix("; ")
+                .map_or_else(|| rest.to_string(), |r| format!(" ; {r}"));
+            return format!("{translated}{rest}");
+        }
+    }
+    f.legal_reference.clone()
 }
 
 /// Counts of findings by severity, most serious first.

@@ -12,13 +12,13 @@ use crate::finding::Finding;
 pub fn plan(p: &mut Planner<'_>) {
     let policy = p.policy;
     for c in &policy.checks {
-        let template = Finding::new(
+        let template = Finding::from_text(
             &c.id.value,
             c.severity,
             c.legal_reference
                 .as_deref()
-                .unwrap_or("custom check of the policy"),
-            format!("{{count}} row{{s}}: {}", c.title),
+                .unwrap_or(crate::i18n::text(crate::i18n::Lang::En, "legal.custom")),
+            crate::rules::msg("custom").arg("title", &c.title),
         );
         let fix = c.remediation.as_ref().map(|sql| Fix::Custom {
             header: vec![format!("custom check: {} — {}", c.id.value, c.title)],

@@ -123,6 +123,12 @@ pub struct RuleDoc {
     pub title: String,
     pub severity: Severity,
     pub legal_reference: String,
+    /// The title in French.
+    pub title_fr: String,
+    /// The legal reference as the CNIL writes it in French.
+    pub legal_reference_fr: String,
+    /// Why it matters, in a few French sentences (the report's explanation, `explain --lang fr`).
+    pub why_fr: String,
     pub what: String,
     pub why: String,
     pub example: String,
@@ -156,6 +162,40 @@ impl Registry {
     /// The ids users may write, in documentation order.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.rules.iter().map(|r| r.id.as_str())
+    }
+
+    /// A rule's documentation in `lang`: the full text in English; in French the title, the
+    /// legal reference and why it matters, with a pointer to the English sections.
+    pub fn explain_in(&self, id: &str, lang: crate::i18n::Lang) -> Option<String> {
+        use crate::i18n::{Lang, tr};
+        if lang == Lang::En {
+            return self.explain(id);
+        }
+        let r = self.get(id)?;
+        let severity = crate::i18n::text(lang, &format!("severity-word.{}", r.severity));
+        let mut out = tr(
+            lang,
+            "explain.head",
+            &[
+                ("id", &r.id),
+                ("title", &r.title_fr),
+                ("family", &r.family),
+                ("severity", &severity),
+                ("legal", &r.legal_reference_fr),
+            ],
+        );
+        out.push_str(&tr(lang, "explain.why", &[("why", &r.why_fr.trim())]));
+        out.push_str(&tr(lang, "explain.more", &[("id", &r.id)]));
+        Some(out)
+    }
+
+    /// A rule's title in `lang`.
+    pub fn title_in(&self, id: &str, lang: crate::i18n::Lang) -> Option<&str> {
+        let r = self.get(id)?;
+        Some(match lang {
+            crate::i18n::Lang::Fr => &r.title_fr,
+            crate::i18n::Lang::En => &r.title,
+        })
     }
 
     /// A rule's documentation as Markdown, for `vigie explain` and the docs.
@@ -225,9 +265,14 @@ pub fn registry() -> &'static Registry {
 }
 
 /// A finding of a built-in rule, with the rule's default severity and legal reference.
-pub fn finding(rule: RuleId, message: String) -> crate::finding::Finding {
+pub fn finding(rule: RuleId, text: crate::i18n::Message) -> crate::finding::Finding {
     let r = registry().doc(rule);
-    crate::finding::Finding::new(rule.as_str(), r.severity, &r.legal_reference, message)
+    crate::finding::Finding::from_text(rule.as_str(), r.severity, &r.legal_reference, text)
+}
+
+/// A finding's message of the catalogues' `finding` section.
+pub fn msg(id: &str) -> crate::i18n::Message {
+    crate::i18n::Message::keyed("finding", id)
 }
 
 /// The one registry table: every built-in rule's unit, in the order of [`RuleId::ALL`]
@@ -275,6 +320,9 @@ mod tests {
             assert_eq!(doc.id, id.as_str());
             for (section, text) in [
                 ("title", &doc.title),
+                ("title_fr", &doc.title_fr),
+                ("legal_reference_fr", &doc.legal_reference_fr),
+                ("why_fr", &doc.why_fr),
                 ("legal_reference", &doc.legal_reference),
                 ("what", &doc.what),
                 ("why", &doc.why),

@@ -233,7 +233,7 @@ impl<'a> Planner<'a> {
         rule: RuleId,
         purpose: Option<&str>,
         table: Option<&Table>,
-        message: String,
+        message: crate::i18n::Message,
     ) -> Finding {
         let mut f = super::finding(rule, message);
         f.purpose = purpose.map(String::from);

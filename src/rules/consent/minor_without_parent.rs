@@ -84,15 +84,19 @@ pub(super) fn plan_purpose<'a>(
             RuleId::ConsentMinorWithoutParent,
             Some(pid),
             None,
-            format!(
-                "the parental-consent proof is not recorded for `{pid}`: its consent declares no `parental_consent` column, though {} {} a `birth_date`, so the consent of a minor below the digital-consent age cannot show a parent's agreement (RGPD art. 8, LIL art. 45)",
-                with_birth
-                    .iter()
-                    .map(|s| format!("subject `{s}`"))
-                    .collect::<Vec<_>>()
-                    .join(" and "),
-                if with_birth.len() > 1 { "declare" } else { "declares" }
-            ),
+            crate::rules::msg("consent-minor-no-parental-column")
+                .arg("purpose", pid)
+                .arg(
+                    "subjects",
+                    crate::i18n::Arg::List(
+                        with_birth
+                            .iter()
+                            .map(|s| crate::rules::msg("subject").arg("subject", s.to_string()))
+                            .collect(),
+                        "finding.and",
+                    ),
+                )
+                .arg("n", with_birth.len()),
         );
         f.count = 1;
         p.push(
@@ -155,7 +159,9 @@ fn check(
             RuleId::ConsentMinorWithoutParent,
             Some(pid),
             Some(ctable),
-            format!("{{count}} consent{{s}} for `{pid}` given before the age of {age} without a parent's agreement"),
+            crate::rules::msg("consent-minor-without-parent")
+                .arg("purpose", pid)
+                .arg("age", age.to_string()),
         ),
         fix: None,
     }
@@ -181,7 +187,7 @@ mod tests {
         // FR: the digital-consent age is 15.
         assert_eq!(
             c.template.message,
-            "{count} consent{s} for `newsletter` given before the age of 15 without a parent's agreement"
+            "{count} consents for `newsletter` given before the age of 15 without a parent's agreement"
         );
         // Given before the 15th birthday, parental consent false or NULL.
         assert_eq!(

@@ -32,8 +32,10 @@ fn predicate(e: &Exists) -> String {
     format!("NOT {}", e.any)
 }
 
-fn message(table: &str, pid: &str) -> String {
-    format!("{{count}} row{{s}} of {table} processed for `{pid}` with no consent given")
+fn message(table: &str, pid: &str) -> crate::i18n::Message {
+    crate::rules::msg("consent-missing")
+        .arg("table", table)
+        .arg("purpose", pid)
 }
 
 #[cfg(test)]
@@ -52,8 +54,8 @@ mod tests {
         };
         assert_eq!(predicate(&e), "NOT A");
         assert_eq!(
-            message("alumni", "alumni-network"),
-            "{count} row{s} of alumni processed for `alumni-network` with no consent given"
+            message("alumni", "alumni-network").to_string(),
+            "{count} rows of alumni processed for `alumni-network` with no consent given"
         );
     }
 

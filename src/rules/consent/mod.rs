@@ -130,7 +130,7 @@ struct Processed {
     /// The condition on a processed row (alias `p`), from the subject's consent rows.
     predicate: fn(&Exists) -> String,
     /// The finding's message, from the processed table's name and the purpose id.
-    message: fn(&str, &str) -> String,
+    message: fn(&str, &str) -> crate::i18n::Message,
 }
 
 /// The three rules of the processed rows, in the order their checks are pushed.

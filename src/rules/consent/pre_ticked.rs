@@ -25,8 +25,10 @@ fn predicate(e: &Exists) -> String {
     format!("{} AND NOT {}", e.pre_ticked, e.valid)
 }
 
-fn message(table: &str, pid: &str) -> String {
-    format!("{{count}} row{{s}} of {table} processed for `{pid}` on a pre-ticked consent")
+fn message(table: &str, pid: &str) -> crate::i18n::Message {
+    crate::rules::msg("consent-pre-ticked")
+        .arg("table", table)
+        .arg("purpose", pid)
 }
 
 #[cfg(test)]
@@ -44,8 +46,8 @@ mod tests {
         };
         assert_eq!(predicate(&e), "P AND NOT V");
         assert_eq!(
-            message("alumni", "alumni-network"),
-            "{count} row{s} of alumni processed for `alumni-network` on a pre-ticked consent"
+            message("alumni", "alumni-network").to_string(),
+            "{count} rows of alumni processed for `alumni-network` on a pre-ticked consent"
         );
     }
 

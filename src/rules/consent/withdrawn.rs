@@ -25,8 +25,10 @@ fn predicate(e: &Exists) -> String {
     format!("{} AND NOT {} AND NOT {}", e.any, e.valid, e.pre_ticked)
 }
 
-fn message(table: &str, pid: &str) -> String {
-    format!("{{count}} row{{s}} of {table} still processed for `{pid}` after consent was withdrawn")
+fn message(table: &str, pid: &str) -> crate::i18n::Message {
+    crate::rules::msg("consent-withdrawn")
+        .arg("table", table)
+        .arg("purpose", pid)
 }
 
 #[cfg(test)]
@@ -44,8 +46,8 @@ mod tests {
         };
         assert_eq!(predicate(&e), "A AND NOT V AND NOT P");
         assert_eq!(
-            message("alumni", "alumni-network"),
-            "{count} row{s} of alumni still processed for `alumni-network` after consent was withdrawn"
+            message("alumni", "alumni-network").to_string(),
+            "{count} rows of alumni still processed for `alumni-network` after consent was withdrawn"
         );
     }
 

@@ -61,10 +61,9 @@ fn check(p: &Planner<'_>, pid: &str, consent: &Consent, ctable: &Table) -> Count
             RuleId::ConsentWithoutProof,
             Some(pid),
             Some(ctable),
-            format!(
-                "{{count}} consent{{s}} in force for `{pid}` without proof in {}",
-                proof.value
-            ),
+            crate::rules::msg("consent-without-proof")
+                .arg("purpose", pid)
+                .arg("proof", &proof.value),
         ),
         fix: None,
     }
@@ -86,7 +85,7 @@ mod tests {
         );
         assert_eq!(
             c.template.message,
-            "{count} consent{s} in force for `alumni-network` without proof in preuve"
+            "{count} consents in force for `alumni-network` without proof in preuve"
         );
         assert_eq!(c.template.table.as_deref(), Some("consentements"));
     }

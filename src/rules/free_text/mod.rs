@@ -203,42 +203,34 @@ pub struct Tally {
 /// The legal ground of one category: a rule reports several, and only art. 9 data is art. 9
 /// (family situation and financial hardship are not; a phone number is not a NIR).
 pub fn legal_reference(cat: Category) -> &'static str {
-    const COMMENTS: &str = "CNIL « Zones bloc-notes et commentaires » (2019)";
+    crate::i18n::text(crate::i18n::Lang::En, legal_reference_id(cat))
+}
+
+/// The catalogue id of [`legal_reference`], for the French text.
+pub fn legal_reference_id(cat: Category) -> &'static str {
     match cat {
-        Category::Insult | Category::Judgement => {
-            "RGPD art. 5.1.c-d (minimisation, accuracy); CNIL « Zones bloc-notes et commentaires » (2019)"
-        }
+        Category::Insult | Category::Judgement => "legal.comments",
         Category::Health
         | Category::Religion
         | Category::Ethnic
         | Category::Political
         | Category::Union
-        | Category::Sexual => "RGPD art. 9 (special categories); art. 5.1.c (minimisation)",
-        Category::Offence => "RGPD art. 10; LIL art. 46 (offences and convictions)",
-        Category::Financial => {
-            "RGPD art. 5.1.c (minimisation); social or financial hardship, a CNIL high-risk category (not art. 9)"
-        }
-        Category::Family => "RGPD art. 5.1.c (minimisation); private and family life (not art. 9)",
-        Category::Scholarship => {
-            "RGPD art. 5.1.c (minimisation): a scholarship status belongs in a structured field with its own access, not in a comment"
-        }
-        Category::Passport | Category::IdCard => {
-            "RGPD art. 5.1.c and 32 (identity document numbers: identity theft risk)"
-        }
-        Category::Password => {
-            "RGPD art. 32 (security of processing); CNIL délibération n° 2022-100 (passwords)"
-        }
-        Category::Nir => "LIL art. 30 and décret 2019-341 (NIR); RGPD art. 87",
-        Category::Iban | Category::Card => {
-            "RGPD art. 5.1.c and 32; CNIL délibération n° 2018-303 (payment data)"
-        }
-        Category::Phone | Category::Email => COMMENTS,
+        | Category::Sexual => "legal.special",
+        Category::Offence => "legal.offence",
+        Category::Financial => "legal.financial",
+        Category::Family => "legal.family",
+        Category::Scholarship => "legal.scholarship",
+        Category::Passport | Category::IdCard => "legal.identity",
+        Category::Password => "legal.password",
+        Category::Nir => "legal.nir",
+        Category::Iban | Category::Card => "legal.payment",
+        Category::Phone | Category::Email => "legal.comments-only",
     }
 }
 
 /// The finding of one category in one column: its rule, message, most frequent terms and fix.
 pub fn finding(d: Dialect, c: &FreeTextCheck, cat: Category, t: Tally, sql: &str) -> Finding {
-    let mut f = super::finding(rule_of(cat), String::new());
+    let mut f = super::finding(rule_of(cat), super::msg("free-text"));
     f.legal_reference = legal_reference(cat).to_string();
     f.purpose = c.purpose.clone();
     f.table = Some(c.display.clone());
@@ -254,14 +246,15 @@ pub fn finding(d: Dialect, c: &FreeTextCheck, cat: Category, t: Tally, sql: &str
     let mut terms = t.terms;
     terms.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.term.cmp(&y.term)));
     let top: Vec<String> = terms.iter().take(3).map(|t| t.term.clone()).collect();
-    f.message = format!(
-        "{} row{} of {}.{} mention {} ({})",
-        t.count,
-        if t.count == 1 { "" } else { "s" },
-        c.display,
-        c.column,
-        cat.as_str(),
-        top.join(", ")
+    f.set_text(
+        super::msg("free-text")
+            .arg("count", t.count)
+            .arg("column", format!("{}.{}", c.display, c.column))
+            .arg(
+                "category",
+                crate::i18n::Message::keyed("category", cat.as_str()),
+            )
+            .arg("terms", top.join(", ")),
     );
     f.terms = terms;
     f.excerpts = t.excerpts;

@@ -19,7 +19,7 @@ use crate::policy::{Policy, Waiver};
 use crate::scan::Waived;
 
 /// A finding about one waiver, keyed `rule:object` as the policy writes them.
-fn waiver_finding(rule: RuleId, w: &Waiver, message: String) -> Finding {
+fn waiver_finding(rule: RuleId, w: &Waiver, message: crate::i18n::Message) -> Finding {
     let mut f = super::finding(rule, message);
     f.count = 1;
     f.sample_keys = vec![format!("{}:{}", w.rule.value, w.object.value)];
@@ -81,6 +81,8 @@ pub fn apply(
         status: CheckStatus::Ok,
         duration_ms: 0,
         reason: None,
+        note: None,
+        sql: None,
     });
     findings.extend(extra);
     waived
@@ -104,6 +106,8 @@ mod tests {
             status,
             duration_ms: 0,
             reason: None,
+            note: None,
+            sql: None,
         }
     }
 
@@ -117,7 +121,7 @@ mod tests {
         let policy = policy(
             "[[waiver]]\nrule = \"retention-exceeded\"\nobject = \"prospects\"\nreason = \"Archive kept during the audit\"\n",
         );
-        let mut f = crate::rules::finding(RuleId::RetentionExceeded, "old".into());
+        let mut f = crate::rules::finding(RuleId::RetentionExceeded, crate::rules::msg("custom"));
         f.table = Some("prospects".into());
         f.count = 4;
         let mut findings = vec![f];

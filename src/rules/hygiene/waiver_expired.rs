@@ -22,10 +22,10 @@ pub(super) fn finding(w: &Waiver, today: jiff::civil::Date) -> Option<Finding> {
     Some(super::waiver_finding(
         RuleId::WaiverExpired,
         w,
-        format!(
-            "the waiver of {} on {} expired on {expires}; it no longer applies",
-            w.rule.value, w.object.value
-        ),
+        crate::rules::msg("waiver-expired")
+            .arg("rule", &w.rule.value)
+            .arg("object", &w.object.value)
+            .arg("expires", expires.to_string()),
     ))
 }
 
@@ -41,7 +41,7 @@ mod tests {
         let policy = policy(
             "[[waiver]]\nrule = \"retention-exceeded\"\nobject = \"prospects\"\nreason = \"Archive kept during the audit\"\nexpires = \"2026-11-22\"\n\n[[waiver]]\nrule = \"retention-exceeded\"\nobject = \"clients\"\nreason = \"Valid through its last day\"\nexpires = \"2026-11-23\"\n",
         );
-        let mut f = crate::rules::finding(RuleId::RetentionExceeded, "old".into());
+        let mut f = crate::rules::finding(RuleId::RetentionExceeded, crate::rules::msg("custom"));
         f.table = Some("prospects".into());
         let mut findings = vec![f];
         let mut outcomes = vec![outcome("retention-exceeded", CheckStatus::Error)];

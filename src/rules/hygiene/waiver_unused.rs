@@ -37,10 +37,9 @@ pub(super) fn finding(w: &Waiver) -> Finding {
     super::waiver_finding(
         RuleId::WaiverUnused,
         w,
-        format!(
-            "the waiver of {} on {} matches no finding; remove it",
-            w.rule.value, w.object.value
-        ),
+        crate::rules::msg("waiver-unused")
+            .arg("rule", &w.rule.value)
+            .arg("object", &w.object.value),
     )
 }
 

@@ -51,9 +51,9 @@ pub fn judge(name: &str, column: &Column, class: Option<&NameClass>) -> Option<J
     (default_is_true(default) && is_consent_like(&column.name, class)).then(|| Judgement {
         rule: RuleId::ConsentDefaultTrue,
         category: Some("consent".into()),
-        message: format!(
-            "consent column {name} defaults to {default}: a pre-ticked box is not consent"
-        ),
+        message: crate::rules::msg("consent-default-true")
+            .arg("column", name)
+            .arg("default", default.to_string()),
         help: "default to false (or NULL) and record consent only from an affirmative act (CJEU C-673/17 Planet49)".into(),
     })
 }
@@ -119,7 +119,7 @@ mod tests {
             assert_eq!(j.len(), 1, "{default}: {j:?}");
             assert_eq!(j[0].rule, RuleId::ConsentDefaultTrue);
             assert_eq!(
-                j[0].message,
+                j[0].message.to_string(),
                 format!(
                     "consent column alumni.newsletter defaults to {default}: a pre-ticked box is not consent"
                 )

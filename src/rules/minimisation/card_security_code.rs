@@ -33,7 +33,9 @@ pub fn judge(name: &str, k: &NameClass) -> Option<Judgement> {
     (k.category == ColumnCategory::CardSecurityCode).then(|| Judgement {
         rule: RuleId::CardSecurityCode,
         category: Some(k.category.as_str().to_string()),
-        message: format!("column {name} stores card security codes ({})", k.reason),
+        message: crate::rules::msg("card-security-code")
+            .arg("column", name)
+            .arg("reason", &k.reason),
         help: "the CVV may never be stored after the transaction (CNIL délibération n° 2018-303): drop the column".into(),
     })
 }
@@ -67,14 +69,22 @@ impl Probe for CvvCheck {
         if count > 0 {
             f.count = count;
             f.sample_keys = keys;
-            f.message = format!(
-                "{}; {count} {} a code",
-                f.message,
-                if count == 1 { "row holds" } else { "rows hold" }
+            let head = f
+                .text
+                .clone()
+                .unwrap_or_else(|| crate::rules::msg("custom"));
+            f.set_text(
+                crate::rules::msg("card-security-code-rows")
+                    .arg("head", head)
+                    .arg("count", count),
             );
             f.query = Some(self.sql.clone());
         } else {
-            f.message = format!("{}; no row holds a code yet", f.message);
+            let head = f
+                .text
+                .clone()
+                .unwrap_or_else(|| crate::rules::msg("custom"));
+            f.set_text(crate::rules::msg("card-security-code-none").arg("head", head));
         }
         Ok(vec![f])
     }
@@ -98,6 +108,7 @@ mod tests {
         assert_eq!(j[0].rule, RuleId::CardSecurityCode);
         assert!(
             j[0].message
+                .to_string()
                 .starts_with("column eleves.cvv stores card security codes ("),
             "{}",
             j[0].message
@@ -158,16 +169,27 @@ mod tests {
         let check = |n| {
             CvvCheck {
                 sql: "SELECT 1".into(),
-                template: crate::rules::finding(RuleId::CardSecurityCode, "column p.cvv".into()),
+                template: crate::rules::finding(
+                    RuleId::CardSecurityCode,
+                    crate::rules::msg("card-security-code")
+                        .arg("column", "p.cvv")
+                        .arg("reason", "named cvv"),
+                ),
             }
             .run(&mut Counted(n))
             .expect("counted")
         };
         let none = check(0);
-        assert_eq!(none[0].message, "column p.cvv; no row holds a code yet");
+        assert_eq!(
+            none[0].message,
+            "column p.cvv stores card security codes (named cvv); no row holds a code yet"
+        );
         assert_eq!(none[0].query, None);
         let two = check(2);
-        assert_eq!(two[0].message, "column p.cvv; 2 rows hold a code");
+        assert_eq!(
+            two[0].message,
+            "column p.cvv stores card security codes (named cvv); 2 rows hold a code"
+        );
         assert_eq!(two[0].count, 2);
         assert_eq!(two[0].sample_keys, ["1", "2"]);
     }

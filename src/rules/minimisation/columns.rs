@@ -256,7 +256,7 @@ impl PolicyView {
 pub struct Judgement {
     pub rule: RuleId,
     pub category: Option<String>,
-    pub message: String,
+    pub message: crate::i18n::Message,
     pub help: String,
 }
 

@@ -42,7 +42,10 @@ pub fn judge(name: &str, k: &NameClass) -> Option<Judgement> {
     cat.is_identifier().then(|| Judgement {
         rule: RuleId::IdentifierColumn,
         category: Some(cat.as_str().to_string()),
-        message: format!("column {name} holds {} numbers ({})", cat.as_str(), k.reason),
+        message: crate::rules::msg("identifier-column")
+            .arg("column", name)
+            .arg("category", crate::i18n::Message::keyed("category", cat.as_str()))
+            .arg("reason", &k.reason),
         help: "store a token from the payment provider, or encrypt and restrict access; never keep card numbers past the payment".into(),
     })
 }
@@ -102,23 +105,24 @@ pub fn count(
     } else if max_keys > 0 {
         keys.truncate(max_keys);
     }
-    let what = match category {
-        ColumnCategory::Nir => "a NIR (key checked)",
-        ColumnCategory::Iban => "an IBAN (mod 97 checked)",
-        _ => "a payment card number (Luhn and issuer range checked)",
-    };
+    let what = crate::rules::msg(match category {
+        ColumnCategory::Nir => "identifier-nir",
+        ColumnCategory::Iban => "identifier-iban",
+        _ => "identifier-card",
+    });
     let mut f = super::column_finding(
         RuleId::IdentifierColumn,
         table,
         &column.name,
         purpose,
-        format!(
-            "{count} row{} of {}.{} hold{} {what}, in a column not named for it ({evidence})",
-            if count == 1 { "" } else { "s" },
-            table.display_name(),
-            column.name,
-            if count == 1 { "s" } else { "" }
-        ),
+        crate::rules::msg("identifier-column-values")
+            .arg("count", count)
+            .arg(
+                "column",
+                format!("{}.{}", table.display_name(), column.name),
+            )
+            .arg("what", what)
+            .arg("evidence", evidence),
     );
     f.category = Some(category.as_str().to_string());
     f.count = count;
@@ -156,6 +160,7 @@ mod tests {
             assert_eq!(j[0].category.as_deref(), Some(category), "{name}");
             assert!(
                 j[0].message
+                    .to_string()
                     .starts_with(&format!("column eleves.{name} holds {category} numbers (")),
                 "{}",
                 j[0].message

@@ -43,7 +43,7 @@ fn column_finding(
     table: &Table,
     column: &str,
     purpose: Option<String>,
-    message: String,
+    message: crate::i18n::Message,
 ) -> Finding {
     let mut f = super::finding(rule, message);
     f.purpose = purpose;

@@ -32,7 +32,10 @@ pub fn judge(name: &str, k: &NameClass) -> Option<Judgement> {
     (cat.is_sensitive() || cat == ColumnCategory::Nir).then(|| Judgement {
         rule: RuleId::SensitiveColumn,
         category: Some(cat.as_str().to_string()),
-        message: format!("column {name} holds {} data ({})", cat.as_str(), k.reason),
+        message: crate::rules::msg("sensitive-column")
+            .arg("column", name)
+            .arg("category", crate::i18n::Message::keyed("category", cat.as_str()))
+            .arg("reason", &k.reason),
         help: "special-category data (RGPD art. 9/10) or the NIR need a specific legal ground: remove the column, or document the ground in a [[waiver]] with its reason".into(),
     })
 }
@@ -43,8 +46,14 @@ pub fn by_values_message(
     column: &str,
     category: ColumnCategory,
     evidence: &str,
-) -> String {
-    format!("column {table}.{column} holds {category} data by its values ({evidence})")
+) -> crate::i18n::Message {
+    crate::rules::msg("sensitive-column-values")
+        .arg("column", format!("{table}.{column}"))
+        .arg(
+            "category",
+            crate::i18n::Message::keyed("category", category.as_str()),
+        )
+        .arg("evidence", evidence)
 }
 
 /// Drop the column.
@@ -68,6 +77,7 @@ mod tests {
         assert_eq!(j[0].category.as_deref(), Some("religion"));
         assert!(
             j[0].message
+                .to_string()
                 .starts_with("column eleves.religion holds religion data ("),
             "{}",
             j[0].message

@@ -68,17 +68,24 @@ pub fn judge(
         Some(Judgement {
             rule: RuleId::UndeclaredColumn,
             category: Some("free-text".into()),
-            message: format!("free-text column {name} on a personal-data table is not listed in [free_text]"),
+            message: crate::rules::msg("undeclared-column-free-text").arg("column", name),
             help: "list it in [free_text].columns so its content is scanned, or replace it with a closed list of values".into(),
         })
     } else if !view.is_declared(table, &column.name) && !free_text {
-        let what = class
-            .map(|k| format!(" ({} data: {})", k.category.as_str(), k.reason))
-            .unwrap_or_default();
+        let message = match class {
+            Some(k) => crate::rules::msg("undeclared-column-class")
+                .arg("column", name)
+                .arg(
+                    "category",
+                    crate::i18n::Message::keyed("category", k.category.as_str()),
+                )
+                .arg("reason", &k.reason),
+            None => crate::rules::msg("undeclared-column").arg("column", name),
+        };
         Some(Judgement {
             rule: RuleId::UndeclaredColumn,
             category: class.map(|k| k.category.as_str().to_string()),
-            message: format!("column {name}{what} is used by no purpose of the policy"),
+            message,
             help: format!(
                 "add \"{name}\" to the `data` of the purpose that needs it, or do not collect it (minimisation, RGPD art. 5.1.c)"
             ),
@@ -94,10 +101,14 @@ pub fn by_values_message(
     column: &str,
     category: ColumnCategory,
     evidence: &str,
-) -> String {
-    format!(
-        "column {table}.{column} holds {category} data by its values ({evidence}) and is used by no purpose of the policy"
-    )
+) -> crate::i18n::Message {
+    crate::rules::msg("undeclared-column-values")
+        .arg("column", format!("{table}.{column}"))
+        .arg(
+            "category",
+            crate::i18n::Message::keyed("category", category.as_str()),
+        )
+        .arg("evidence", evidence)
 }
 
 /// Policy guidance, the drop shown as a comment: declaring the column may be the answer.
@@ -129,9 +140,10 @@ mod tests {
         assert_eq!(j.len(), 1, "{j:?}");
         assert_eq!(j[0].rule, RuleId::UndeclaredColumn);
         assert!(
-            j[0].message.starts_with("column eleves.surnom")
+            j[0].message.to_string().starts_with("column eleves.surnom")
                 && j[0]
                     .message
+                    .to_string()
                     .ends_with(" is used by no purpose of the policy"),
             "{}",
             j[0].message
@@ -165,7 +177,7 @@ mod tests {
         assert_eq!(j.len(), 1, "{j:?}");
         assert_eq!(j[0].category.as_deref(), Some("free-text"));
         assert_eq!(
-            j[0].message,
+            j[0].message.to_string(),
             "free-text column eleves.commentaire on a personal-data table is not listed in [free_text]"
         );
     }

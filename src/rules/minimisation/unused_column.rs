@@ -71,11 +71,10 @@ impl Rule for UnusedColumn {
     }
 }
 
-fn message(table: &Table, column: &str) -> String {
-    format!(
-        "no row of {} holds a value in {column}: drop the column or declare why it is needed",
-        table.display_name()
-    )
+fn message(table: &Table, column: &str) -> crate::i18n::Message {
+    crate::rules::msg("unused-column")
+        .arg("table", table.display_name())
+        .arg("column", column)
 }
 
 /// What to do when the policy's checks read the flagged column, so it may be neither dropped
@@ -205,7 +204,14 @@ mod tests {
             sql: "SELECT …".into(),
             templates: ["a", "b"]
                 .iter()
-                .map(|c| crate::rules::finding(RuleId::UnusedColumn, format!("empty {c}")))
+                .map(|c| {
+                    crate::rules::finding(
+                        RuleId::UnusedColumn,
+                        crate::rules::msg("unused-column")
+                            .arg("table", "t")
+                            .arg("column", *c),
+                    )
+                })
                 .collect(),
         };
         let v = |s: &str| Some(s.to_string());
@@ -213,7 +219,10 @@ mod tests {
             .run(&mut Row(vec![v("3"), v("0"), v("2")]))
             .expect("counted");
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message, "empty a");
+        assert_eq!(
+            found[0].message,
+            "no row of t holds a value in a: drop the column or declare why it is needed"
+        );
         assert_eq!(found[0].count, 3);
         let empty = check
             .run(&mut Row(vec![v("0"), v("0"), v("0")]))

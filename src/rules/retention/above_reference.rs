@@ -42,13 +42,11 @@ impl Rule for RetentionAboveReference {
                     RuleId::RetentionAboveReference,
                     Some(&purpose.id.value),
                     table,
-                    format!(
-                        "keep {} is longer than {} ({}: {})",
-                        r.keep,
-                        reference.name(),
-                        reference.keep,
-                        reference.title
-                    ),
+                    crate::rules::msg("retention-above-reference")
+                        .arg("keep", r.keep.to_string())
+                        .arg("reference", reference.name())
+                        .arg("reference_keep", reference.keep.to_string())
+                        .arg("title", reference.title.to_string()),
                 );
                 if f.table.is_none() {
                     f.table = Some(r.table.value.clone());

@@ -24,11 +24,9 @@ pub(super) fn check(p: &Planner<'_>, e: &Resolved<'_>) -> CountCheck {
         RuleId::RetentionAnchorMissing,
         Some(e.purpose),
         Some(e.table),
-        format!(
-            "{{count}} row{{s}} of {} with no usable {}: retention cannot be computed",
-            e.table.display_name(),
-            e.anchor.name
-        ),
+        crate::rules::msg("retention-anchor-missing")
+            .arg("table", e.table.display_name())
+            .arg("from", &e.anchor.name),
     );
     let sql = p.count_sql(e.table, "t", &e.from, &missing);
     CountCheck {
@@ -97,7 +95,7 @@ where = "statut <> 'legal-hold'"
         assert!(c.fix.is_none());
         assert_eq!(
             c.template.message,
-            "{count} row{s} of alumni with no usable derniere_activite: retention cannot be computed"
+            "{count} rows of alumni with no usable derniere_activite: retention cannot be computed"
         );
         assert_eq!(c.template.purpose.as_deref(), Some("alumni-network"));
     }

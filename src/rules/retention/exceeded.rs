@@ -82,12 +82,10 @@ pub(super) fn check(p: &Planner<'_>, e: &Resolved<'_>) -> CountCheck {
         RuleId::RetentionExceeded,
         Some(e.purpose),
         Some(table),
-        format!(
-            "{{count}} row{{s}} of {} kept more than {} after {}",
-            table.display_name(),
-            r.keep,
-            e.anchor.name
-        ),
+        crate::rules::msg("retention-exceeded")
+            .arg("table", table.display_name())
+            .arg("keep", r.keep.to_string())
+            .arg("from", &e.anchor.name),
     );
     if let Some(reference) = &reference {
         template.legal_reference = format!("{}; {reference}", template.legal_reference);
@@ -184,7 +182,7 @@ where = "statut = 'client'"
         assert!(!c.sql.contains("2026-11-23"), "as-of is a parameter");
         assert_eq!(
             c.template.message,
-            "{count} row{s} of prospects kept more than 3y after dernier_contact"
+            "{count} rows of prospects kept more than 3y after dernier_contact"
         );
         assert!(c.template.legal_reference.contains("cnil:prospection"));
         let second = count(&checks, "retention-exceeded:prospection:prospects#2");

@@ -29,10 +29,7 @@ impl Rule for RetentionUndeclared {
         (personal && !view.has_retention(table)).then(|| Judgement {
             rule: RuleId::RetentionUndeclared,
             category: None,
-            message: format!(
-                "new table {} holds personal data but no purpose declares its retention",
-                table.name
-            ),
+            message: crate::rules::msg("retention-undeclared-new").arg("table", &table.name),
             help: format!(
                 "add a [[purpose.retention]] with table = \"{}\", keep and from to the policy",
                 table.name
@@ -58,18 +55,19 @@ impl Rule for RetentionUndeclared {
             let Some(table) = p.catalog.find_table(&name) else {
                 continue;
             };
-            let rows = table
-                .row_estimate
-                .map(|n| format!(" (about {n} rows)"))
-                .unwrap_or_default();
+            let rows: crate::i18n::Arg = match table.row_estimate {
+                Some(n) => crate::rules::msg("retention-undeclared-rows")
+                    .arg("rows", n.to_string())
+                    .into(),
+                None => "".into(),
+            };
             let mut f = p.finding(
                 RuleId::RetentionUndeclared,
                 None,
                 Some(table),
-                format!(
-                    "table {} holds personal data{rows} but no purpose declares its retention",
-                    table.display_name()
-                ),
+                crate::rules::msg("retention-undeclared")
+                    .arg("table", table.display_name())
+                    .arg("rows", rows),
             );
             f.count = 1;
             f.remediation = Some(Remediation {
@@ -171,7 +169,7 @@ from = "derniere_activite"
             .expect("personal, no retention");
         assert_eq!(j.rule, RuleId::RetentionUndeclared);
         assert_eq!(
-            j.message,
+            j.message.to_string(),
             "new table candidats holds personal data but no purpose declares its retention"
         );
         let alumni = table("alumni", &[("id", "integer", false)]);

@@ -10,16 +10,11 @@ impl Rule for RequestAnsweredLate {
     }
 
     fn plan(&self, p: &mut Planner<'_>) {
-        super::plan_count(
-            p,
-            self.id(),
-            |table| format!("{{count}} request{{s}} in {table} answered after the deadline"),
-            |reg, now| {
-                format!(
-                    "{} <= {now} AND {} > {}",
-                    reg.answered, reg.answered, reg.deadline
-                )
-            },
-        );
+        super::plan_count(p, self.id(), "request-answered-late", |reg, now| {
+            format!(
+                "{} <= {now} AND {} > {}",
+                reg.answered, reg.answered, reg.deadline
+            )
+        });
     }
 }

@@ -75,7 +75,7 @@ fn register<'a>(p: &mut Planner<'a>) -> Option<Result<Register<'a>, String>> {
 fn plan_count(
     p: &mut Planner<'_>,
     rule: super::RuleId,
-    message: impl Fn(&str) -> String,
+    message: &str,
     predicate: impl Fn(&Register<'_>, &str) -> String,
 ) {
     let kind = match register(p) {
@@ -96,7 +96,7 @@ fn plan_count(
                     rule,
                     None,
                     Some(reg.table),
-                    message(&reg.table.display_name()),
+                    crate::rules::msg(message).arg("table", reg.table.display_name()),
                 ),
                 fix: None,
             })

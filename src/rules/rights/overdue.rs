@@ -11,20 +11,11 @@ impl Rule for RequestOverdue {
     }
 
     fn plan(&self, p: &mut Planner<'_>) {
-        super::plan_count(
-            p,
-            self.id(),
-            |table| {
-                format!(
-                    "{{count}} request{{s}} in {table} unanswered past the deadline (1 month, 3 if extended)"
-                )
-            },
-            |reg, now| {
-                format!(
-                    "{} <= {now} AND ({} OR {} > {now}) AND {} < {now}",
-                    reg.received, reg.unanswered, reg.answered, reg.deadline
-                )
-            },
-        );
+        super::plan_count(p, self.id(), "request-overdue", |reg, now| {
+            format!(
+                "{} <= {now} AND ({} OR {} > {now}) AND {} < {now}",
+                reg.received, reg.unanswered, reg.answered, reg.deadline
+            )
+        });
     }
 }

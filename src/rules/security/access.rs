@@ -19,7 +19,12 @@ pub(super) const NO_PRIVILEGES: &str =
     "SQLite has no accounts or privileges: protect the file itself";
 
 /// One personal-data table someone reaches, with the `REVOKE` statements to review.
-pub(super) fn finding(rule: RuleId, table: &str, message: String, sql: String) -> Finding {
+pub(super) fn finding(
+    rule: RuleId,
+    table: &str,
+    message: crate::i18n::Message,
+    sql: String,
+) -> Finding {
     let mut f = crate::rules::finding(rule, message);
     f.table = Some(table.strip_prefix("public.").unwrap_or(table).to_string());
     f.count = 1;

@@ -72,7 +72,9 @@ impl Probe for ProfileProbe {
                 let mut f = finding(
                     RuleId::AccessExcessiveGrant,
                     &t,
-                    format!("role {role} can reach personal-data table {t}, which its profile's may_read does not list"),
+                    crate::rules::msg("access-excessive-grant")
+                        .arg("role", role)
+                        .arg("table", &t),
                     revoke_sql(d, &t, &grants, Some(role)),
                 );
                 f.sample_keys = vec![role.clone()];

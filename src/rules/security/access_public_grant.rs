@@ -57,10 +57,9 @@ impl Probe for PublicProbe {
                 finding(
                     RuleId::AccessPublicGrant,
                     &t,
-                    format!(
-                        "every account can reach personal-data table {t} (privilege granted to {})",
-                        holders.join(", ")
-                    ),
+                    crate::rules::msg("access-public-grant")
+                        .arg("table", &t)
+                        .arg("holders", holders.join(", ")),
                     revoke_sql(d, &t, &grants, None),
                 )
             })

@@ -218,12 +218,10 @@ fn plan_table(
         RuleId::InactiveAccount,
         None,
         Some(table),
-        format!(
-            "{{count}} account{{s}} of {} not used for more than {} ({}) that can still log in",
-            table.display_name(),
-            reference.keep,
-            names.join(", ")
-        ),
+        crate::rules::msg("inactive-account")
+            .arg("table", table.display_name())
+            .arg("keep", reference.keep.to_string())
+            .arg("columns", names.join(", ")),
     );
     template.column = Some(names[0].to_string());
     let fix = Fix::Rows {

@@ -78,15 +78,21 @@ impl Rule for PasswordPlaintext {
 }
 
 /// The finding for `count` passwords of a column in clear, at the rule's default severity.
-pub(super) fn finding(count: u64, table: &Table, column: &Column, qualifier: &str) -> Finding {
-    let s = if count == 1 { "" } else { "s" };
+pub(super) fn finding(
+    count: u64,
+    table: &Table,
+    column: &Column,
+    qualifier: &crate::i18n::Arg,
+) -> Finding {
     crate::rules::finding(
         RuleId::PasswordPlaintext,
-        format!(
-            "{count} password{s} of {}.{}{qualifier} stored in clear: no known hash format",
-            table.display_name(),
-            column.name
-        ),
+        crate::rules::msg("password-plaintext")
+            .arg("count", count)
+            .arg(
+                "column",
+                format!("{}.{}", table.display_name(), column.name),
+            )
+            .arg("qualifier", qualifier.clone()),
     )
 }
 
@@ -175,11 +181,11 @@ mod tests {
     fn the_message_counts_the_passwords_in_clear() {
         let (table, column) = users(true);
         assert_eq!(
-            finding(1, &table, &column, "").message,
+            finding(1, &table, &column, &"".into()).message,
             "1 password of utilisateurs.mot_de_passe stored in clear: no known hash format"
         );
         assert_eq!(
-            finding(3, &table, &column, "").message,
+            finding(3, &table, &column, &"".into()).message,
             "3 passwords of utilisateurs.mot_de_passe stored in clear: no known hash format"
         );
     }
@@ -188,7 +194,7 @@ mod tests {
     fn the_fix_forces_a_reset_and_never_blanks_the_passwords() {
         for nullable in [true, false] {
             let (table, column) = users(nullable);
-            let mut f = finding(2, &table, &column, "");
+            let mut f = finding(2, &table, &column, &"".into());
             f.count = 2;
             let fix = fix("rule: password-plaintext".into(), &column, &f, None);
             assert_eq!(fix.applicability, Applicability::DisplayOnly);

@@ -19,19 +19,21 @@ impl Rule for PasswordUnknownFormat {
 }
 
 /// The finding for `count` values of a column of no known format.
-pub(super) fn finding(count: u64, table: &Table, column: &Column, qualifier: &str) -> Finding {
-    let (s, it) = if count == 1 {
-        ("", "it was")
-    } else {
-        ("s", "they were")
-    };
+pub(super) fn finding(
+    count: u64,
+    table: &Table,
+    column: &Column,
+    qualifier: &crate::i18n::Arg,
+) -> Finding {
     crate::rules::finding(
         RuleId::PasswordUnknownFormat,
-        format!(
-            "{count} password{s} of {}.{}{qualifier} in no known format, structured and high-entropy: verify how {it} produced",
-            table.display_name(),
-            column.name
-        ),
+        crate::rules::msg("password-unknown-format")
+            .arg("count", count)
+            .arg(
+                "column",
+                format!("{}.{}", table.display_name(), column.name),
+            )
+            .arg("qualifier", qualifier.clone()),
     )
 }
 
@@ -68,7 +70,7 @@ mod tests {
             name: "users".into(),
             ..Table::default()
         };
-        let mut f = finding(2, &table, &column, "");
+        let mut f = finding(2, &table, &column, &"".into());
         assert_eq!(
             f.message,
             "2 passwords of users.password in no known format, structured and high-entropy: verify how they were produced"

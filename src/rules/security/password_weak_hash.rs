@@ -21,7 +21,7 @@ impl Rule for PasswordWeakHash {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Weak {
     severity: Severity,
-    label: &'static str,
+    id: &'static str,
 }
 
 /// Whether this rule flags the format with this id: recoverable by brute force from a leak
@@ -33,10 +33,7 @@ pub(super) fn flagged(id: &str) -> Option<Weak> {
         Verdict::Warn => Severity::Medium,
         Verdict::Ok | Verdict::Unknown | Verdict::Plaintext => return None,
     };
-    Some(Weak {
-        severity,
-        label: f.label,
-    })
+    Some(Weak { severity, id: f.id })
 }
 
 /// The finding for `count` passwords of a column hashed with a flagged format.
@@ -44,18 +41,22 @@ pub(super) fn finding(
     count: u64,
     table: &Table,
     column: &Column,
-    qualifier: &str,
+    qualifier: &crate::i18n::Arg,
     weak: Weak,
 ) -> Finding {
-    let s = if count == 1 { "" } else { "s" };
     let mut f = crate::rules::finding(
         RuleId::PasswordWeakHash,
-        format!(
-            "{count} password{s} of {}.{}{qualifier} stored as {}",
-            table.display_name(),
-            column.name,
-            weak.label
-        ),
+        crate::rules::msg("password-weak-hash")
+            .arg("count", count)
+            .arg(
+                "column",
+                format!("{}.{}", table.display_name(), column.name),
+            )
+            .arg("qualifier", qualifier.clone())
+            .arg(
+                "format",
+                crate::i18n::Message::keyed("password-format", weak.id),
+            ),
     );
     f.severity = weak.severity;
     f
@@ -106,7 +107,7 @@ mod tests {
             ..Table::default()
         };
         let weak = flagged("bcrypt-low-cost").expect("flagged");
-        let f = finding(2, &table, &column, "", weak);
+        let f = finding(2, &table, &column, &"".into(), weak);
         assert_eq!(
             f.message,
             "2 passwords of users.password stored as bcrypt with a cost below 10"
@@ -116,7 +117,7 @@ mod tests {
 
     #[test]
     fn the_fix_is_a_migration_to_read_not_sql_to_run() {
-        let mut f = crate::rules::finding(RuleId::PasswordWeakHash, String::new());
+        let mut f = crate::rules::finding(RuleId::PasswordWeakHash, crate::rules::msg("custom"));
         f.category = Some("md5-hex".into());
         let fix = fix("rule: password-weak-hash".into(), &f);
         assert_eq!(fix.applicability, Applicability::DisplayOnly);

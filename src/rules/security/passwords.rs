@@ -227,9 +227,11 @@ fn count(
         if count == 0 {
             continue;
         }
-        let qualifier = match attribute {
-            Some(a) => format!(" (rows whose {} names a password)", a.name),
-            None => String::new(),
+        let qualifier: crate::i18n::Arg = match attribute {
+            Some(a) => crate::rules::msg("password-qualifier")
+                .arg("attribute", &a.name)
+                .into(),
+            None => "".into(),
         };
         let mut f = match kind {
             Kind::Plaintext => password_plaintext::finding(count, table, column, &qualifier),
