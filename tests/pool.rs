@@ -48,3 +48,23 @@ fn an_item_whose_worker_died_gets_the_missing_result() {
     // The other worker goes on: every other item has its result.
     assert_eq!(ok, 9, "{out:?}");
 }
+
+/// The costliest items start first, whatever their place in the list; results stay in item
+/// order.
+#[test]
+fn the_costliest_items_start_first_and_results_keep_item_order() {
+    let (_dir, pool) = pool(1);
+    let items: Vec<u64> = vec![3, 50, 7, 900, 0, 50];
+    let started = std::sync::Mutex::new(Vec::new());
+    let out = pool.run_costliest_first(
+        &items,
+        |&cost| cost,
+        |_, &i| {
+            started.lock().unwrap().push(i);
+            i * 10
+        },
+        |_| 0,
+    );
+    assert_eq!(out, vec![30, 500, 70, 9000, 0, 500]);
+    assert_eq!(started.into_inner().unwrap(), vec![900, 50, 50, 7, 3, 0]);
+}

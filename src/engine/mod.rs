@@ -181,8 +181,9 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
     } = planner;
 
     let as_of_text = opts.as_of.strftime("%Y-%m-%d %H:%M:%S").to_string();
-    let results = pool.run(
+    let results = pool.run_costliest_first(
         &checks,
+        |check| expected_cost(check, &catalog),
         |session, check| {
             let started = Instant::now();
             let (status, reason, findings) = run_check(session, check, opts, &as_of_text, &matcher);
@@ -244,6 +245,32 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
             .map(|p| (p.id.value.clone(), p.title.clone()))
             .collect(),
     })
+}
+
+/// What a check is expected to cost, to start the long ones first: a free-text column streams
+/// every row of its table through the matcher (first of all, largest tables first); a count reads
+/// its table once; a user's query or a probe, of unknown cost, comes after the large counts; what
+/// the catalog already answered costs nothing. Row counts are the catalog's estimates.
+fn expected_cost(check: &Check, catalog: &crate::catalog::Catalog) -> u64 {
+    const UNKNOWN_ROWS: u64 = 10_000;
+    let rows = |table: Option<&str>| {
+        table
+            .and_then(|t| catalog.find_table(t))
+            .and_then(|t| t.row_estimate)
+            .unwrap_or(UNKNOWN_ROWS)
+    };
+    match &check.kind {
+        CheckKind::FreeText(f) => {
+            let table = match &f.schema {
+                Some(s) => format!("{s}.{}", f.table),
+                None => f.table.clone(),
+            };
+            (1u64 << 40).saturating_add(rows(Some(&table)))
+        }
+        CheckKind::Count(c) => rows(c.template.table.as_deref()),
+        CheckKind::Custom { .. } | CheckKind::Rows { .. } | CheckKind::Probe(_) => UNKNOWN_ROWS,
+        _ => 0,
+    }
 }
 
 /// Sample keys that are themselves personal data (a table keyed by e-mail address, phone,

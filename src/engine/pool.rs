@@ -78,6 +78,22 @@ impl Pool {
         each: impl Fn(&mut dyn Session, &T) -> R + Sync,
         missing: impl Fn(&T) -> R,
     ) -> Vec<R> {
+        self.run_costliest_first(items, |_| 0, each, missing)
+    }
+
+    /// [`Self::run`], starting the items of highest `cost` first (ties in item order): the long
+    /// items begin at once on their own sessions and the short ones fill the gaps, so the run
+    /// ends soon after its longest item. Results are still in item order.
+    pub fn run_costliest_first<T: Sync, R: Send>(
+        self,
+        items: &[T],
+        cost: impl Fn(&T) -> u64,
+        each: impl Fn(&mut dyn Session, &T) -> R + Sync,
+        missing: impl Fn(&T) -> R,
+    ) -> Vec<R> {
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(cost(&items[i])));
+        let order = &order;
         let results: Mutex<Vec<(usize, R)>> = Mutex::new(Vec::new());
         let next = AtomicUsize::new(0);
         std::thread::scope(|scope| {
@@ -85,9 +101,7 @@ impl Pool {
             for mut session in self.sessions {
                 let (results, next, each) = (&results, &next, &each);
                 workers.push(scope.spawn(move || {
-                    while let Some(i) =
-                        Some(next.fetch_add(1, Ordering::SeqCst)).filter(|&i| i < items.len())
-                    {
+                    while let Some(&i) = order.get(next.fetch_add(1, Ordering::SeqCst)) {
                         let r = each(session.as_mut(), &items[i]);
                         results
                             .lock()
