@@ -355,8 +355,14 @@ impl Dialect {
         }
     }
 
-    /// `SELECT count(*) OVER (), key … ORDER BY key LIMIT n` over `from` (aliased `alias`), or a
-    /// bare count for a table without a key. `max_keys` 0 returns every key.
+    /// `SELECT (SELECT count(*) … WHERE p), key … WHERE p ORDER BY key LIMIT n` over `from`
+    /// (aliased `alias`), or a bare count for a table without a key. `max_keys` 0 returns every
+    /// key.
+    ///
+    /// The count is its own uncorrelated subquery, computed once, which the planner may serve
+    /// from any index or a parallel scan; the keys walk the primary key's order and stop at the
+    /// n-th match. A window count (`count(*) OVER ()`) would hold every matching row before the
+    /// first key comes back. No matching row: no row, a count of 0.
     pub fn keyed_count_sql(
         self,
         max_keys: usize,
@@ -376,7 +382,7 @@ impl Dialect {
             format!(" LIMIT {max_keys}")
         };
         format!(
-            "SELECT count(*) OVER (), {key} FROM {from} WHERE {predicate} ORDER BY {}{limit}",
+            "SELECT (SELECT count(*) FROM {from} WHERE {predicate}), {key} FROM {from} WHERE {predicate} ORDER BY {}{limit}",
             cols.join(", ")
         )
     }

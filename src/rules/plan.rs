@@ -241,7 +241,7 @@ impl<'a> Planner<'a> {
         f
     }
 
-    /// `SELECT count(*) OVER (), key … ORDER BY key LIMIT n` over `from` (aliased `alias`).
+    /// `SELECT (SELECT count(*) …), key … ORDER BY key LIMIT n` over `from` (aliased `alias`).
     pub fn count_sql(&self, table: &Table, alias: &str, from: &str, predicate: &str) -> String {
         self.dialect
             .keyed_count_sql(self.max_keys, table, alias, from, predicate)

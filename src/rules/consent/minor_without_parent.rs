@@ -192,7 +192,7 @@ mod tests {
         // Given before the 15th birthday, parental consent false or NULL.
         assert_eq!(
             c.display_sql,
-            r#"SELECT count(*) OVER (), CAST(c."id" AS TEXT) FROM (SELECT * FROM "consentements" WHERE personne_type = 'candidat') AS c JOIN "candidats" AS s ON c."personne_id" = s."id" WHERE c."donne_le" <= CAST(CAST('2026-11-23 00:00:00' AS text) AS timestamptz) AND c."finalite" = 'newsletter' AND (c."retire_le" IS NULL OR c."retire_le" > CAST(CAST('2026-11-23 00:00:00' AS text) AS timestamptz)) AND c."donne_le" < (s."ne_le" + INTERVAL '15 years 0 months 0 days') AND NOT c."accord_parental" IS TRUE ORDER BY c."id" LIMIT 10"#
+            r#"SELECT (SELECT count(*) FROM (SELECT * FROM "consentements" WHERE personne_type = 'candidat') AS c JOIN "candidats" AS s ON c."personne_id" = s."id" WHERE c."donne_le" <= CAST(CAST('2026-11-23 00:00:00' AS text) AS timestamptz) AND c."finalite" = 'newsletter' AND (c."retire_le" IS NULL OR c."retire_le" > CAST(CAST('2026-11-23 00:00:00' AS text) AS timestamptz)) AND c."donne_le" < (s."ne_le" + INTERVAL '15 years 0 months 0 days') AND NOT c."accord_parental" IS TRUE), CAST(c."id" AS TEXT) FROM (SELECT * FROM "consentements" WHERE personne_type = 'candidat') AS c JOIN "candidats" AS s ON c."personne_id" = s."id" WHERE c."donne_le" <= CAST(CAST('2026-11-23 00:00:00' AS text) AS timestamptz) AND c."finalite" = 'newsletter' AND (c."retire_le" IS NULL OR c."retire_le" > CAST(CAST('2026-11-23 00:00:00' AS text) AS timestamptz)) AND c."donne_le" < (s."ne_le" + INTERVAL '15 years 0 months 0 days') AND NOT c."accord_parental" IS TRUE ORDER BY c."id" LIMIT 10"#
         );
         assert!(!c.sql.contains("2026-11-23"), "as-of is a parameter");
     }

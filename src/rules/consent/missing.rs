@@ -74,7 +74,7 @@ mod tests {
         assert!(c.uses_as_of);
         assert_eq!(
             c.display_sql,
-            r#"SELECT count(*) OVER (), CAST(p."id" AS TEXT) FROM (SELECT * FROM "abonnements_newsletter" WHERE personne_type = 'candidat') AS p WHERE NOT EXISTS (SELECT 1 FROM (SELECT * FROM "consentements" WHERE personne_type = 'candidat') AS c WHERE c."personne_type" = p."personne_type" AND c."personne_id" = p."personne_id" AND c."donne_le" <= CAST(CAST('2026-11-23 00:00:00' AS text) AS timestamptz) AND c."finalite" = 'newsletter' AND 1 = 1) ORDER BY p."id" LIMIT 10"#
+            r#"SELECT (SELECT count(*) FROM (SELECT * FROM "abonnements_newsletter" WHERE personne_type = 'candidat') AS p WHERE NOT EXISTS (SELECT 1 FROM (SELECT * FROM "consentements" WHERE personne_type = 'candidat') AS c WHERE c."personne_type" = p."personne_type" AND c."personne_id" = p."personne_id" AND c."donne_le" <= CAST(CAST('2026-11-23 00:00:00' AS text) AS timestamptz) AND c."finalite" = 'newsletter' AND 1 = 1)), CAST(p."id" AS TEXT) FROM (SELECT * FROM "abonnements_newsletter" WHERE personne_type = 'candidat') AS p WHERE NOT EXISTS (SELECT 1 FROM (SELECT * FROM "consentements" WHERE personne_type = 'candidat') AS c WHERE c."personne_type" = p."personne_type" AND c."personne_id" = p."personne_id" AND c."donne_le" <= CAST(CAST('2026-11-23 00:00:00' AS text) AS timestamptz) AND c."finalite" = 'newsletter' AND 1 = 1) ORDER BY p."id" LIMIT 10"#
         );
         assert!(!c.sql.contains("2026-11-23"), "as-of is a parameter");
         assert!(c.fix.is_none());

@@ -81,7 +81,7 @@ mod tests {
         let c = count(&checks, "consent-without-proof:alumni-network");
         assert_eq!(
             c.display_sql,
-            r#"SELECT count(*) OVER (), CAST(c."id" AS TEXT) FROM (SELECT * FROM "consentements" WHERE personne_type = 'alumni') AS c WHERE c."donne_le" <= CAST(CAST('2026-11-23 00:00:00' AS text) AS timestamptz) AND c."finalite" = 'alumni' AND (c."retire_le" IS NULL OR c."retire_le" > CAST(CAST('2026-11-23 00:00:00' AS text) AS timestamptz)) AND (c."preuve" IS NULL OR c."preuve" = '') ORDER BY c."id" LIMIT 10"#
+            r#"SELECT (SELECT count(*) FROM (SELECT * FROM "consentements" WHERE personne_type = 'alumni') AS c WHERE c."donne_le" <= CAST(CAST('2026-11-23 00:00:00' AS text) AS timestamptz) AND c."finalite" = 'alumni' AND (c."retire_le" IS NULL OR c."retire_le" > CAST(CAST('2026-11-23 00:00:00' AS text) AS timestamptz)) AND (c."preuve" IS NULL OR c."preuve" = '')), CAST(c."id" AS TEXT) FROM (SELECT * FROM "consentements" WHERE personne_type = 'alumni') AS c WHERE c."donne_le" <= CAST(CAST('2026-11-23 00:00:00' AS text) AS timestamptz) AND c."finalite" = 'alumni' AND (c."retire_le" IS NULL OR c."retire_le" > CAST(CAST('2026-11-23 00:00:00' AS text) AS timestamptz)) AND (c."preuve" IS NULL OR c."preuve" = '') ORDER BY c."id" LIMIT 10"#
         );
         assert_eq!(
             c.template.message,

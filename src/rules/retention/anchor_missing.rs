@@ -90,7 +90,7 @@ where = "statut <> 'legal-hold'"
         assert_eq!(c.sql, c.display_sql);
         assert_eq!(
             c.sql,
-            r#"SELECT count(*) OVER (), CAST(t."id" AS TEXT) FROM "alumni" AS t WHERE t."derniere_activite" IS NULL AND (statut <> 'legal-hold') AND (NOT (t."email" IS NULL OR t."email" = '')) ORDER BY t."id" LIMIT 10"#
+            r#"SELECT (SELECT count(*) FROM "alumni" AS t WHERE t."derniere_activite" IS NULL AND (statut <> 'legal-hold') AND (NOT (t."email" IS NULL OR t."email" = ''))), CAST(t."id" AS TEXT) FROM "alumni" AS t WHERE t."derniere_activite" IS NULL AND (statut <> 'legal-hold') AND (NOT (t."email" IS NULL OR t."email" = '')) ORDER BY t."id" LIMIT 10"#
         );
         assert!(c.fix.is_none());
         assert_eq!(

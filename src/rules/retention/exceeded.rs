@@ -177,7 +177,7 @@ where = "statut = 'client'"
         assert!(c.uses_as_of);
         assert_eq!(
             c.display_sql,
-            r#"SELECT count(*) OVER (), CAST(t."id" AS TEXT) FROM "prospects" AS t WHERE t."dernier_contact" < (CAST(CAST('2026-11-23 00:00:00' AS text) AS timestamptz) - INTERVAL '3 years 0 months 0 days') AND (NOT (t."email" IS NULL OR t."email" = '') OR NOT (t."nom" IS NULL OR t."nom" = '')) ORDER BY t."id" LIMIT 10"#
+            r#"SELECT (SELECT count(*) FROM "prospects" AS t WHERE t."dernier_contact" < (CAST(CAST('2026-11-23 00:00:00' AS text) AS timestamptz) - INTERVAL '3 years 0 months 0 days') AND (NOT (t."email" IS NULL OR t."email" = '') OR NOT (t."nom" IS NULL OR t."nom" = ''))), CAST(t."id" AS TEXT) FROM "prospects" AS t WHERE t."dernier_contact" < (CAST(CAST('2026-11-23 00:00:00' AS text) AS timestamptz) - INTERVAL '3 years 0 months 0 days') AND (NOT (t."email" IS NULL OR t."email" = '') OR NOT (t."nom" IS NULL OR t."nom" = '')) ORDER BY t."id" LIMIT 10"#
         );
         assert!(!c.sql.contains("2026-11-23"), "as-of is a parameter");
         assert_eq!(
