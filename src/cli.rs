@@ -19,6 +19,7 @@ use vigie::timefmt::{parse_as_of, parse_timeout};
 #[command(
     name = "vigie",
     version,
+    long_version = vigie::rules::pack::long_version(),
     about = "GDPR (RGPD) compliance scanner for existing databases: checks a policy against the live schema and rows, read-only"
 )]
 pub struct Cli {
@@ -35,9 +36,9 @@ pub enum Command {
     /// Inventory of the personal data a database holds, column by column (no policy needed).
     Discover(Box<DiscoverArgs>),
     /// Print a draft policy from what discover finds: `vigie init URL > policy.toml`.
-    Init(Box<DiscoverArgs>),
+    Init(Box<InitArgs>),
     /// List the built-in rules.
-    Rules,
+    Rules(RulesArgs),
     /// Show the documentation of one rule.
     Explain {
         /// A rule id, such as retention-exceeded.
@@ -45,6 +46,30 @@ pub enum Command {
     },
     /// Scan a built-in school CRM in SQLite: no server needed.
     Demo(DemoArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct RulesArgs {
+    /// `human`: one line per rule; `json`: the rule pack's version and every rule's id, family,
+    /// severity, title and references, for tools.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: RulesFormat,
+}
+
+/// The formats of `vigie rules`: its own list, so report formats added to scan do not appear.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum RulesFormat {
+    Human,
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct InitArgs {
+    #[command(flatten)]
+    pub discover: DiscoverArgs,
+    /// Write the draft to this file, which must not exist yet (vigie never overwrites it).
+    #[arg(long)]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]

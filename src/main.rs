@@ -10,9 +10,10 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod cli;
+mod commands;
 
 use clap::Parser;
-use cli::{Cli, Command, DemoArgs, DiscoverArgs, Emit, MigrationArgs, ScanArgs};
+use cli::{Cli, Command, DemoArgs, DiscoverArgs, Emit, InitArgs, MigrationArgs, ScanArgs};
 use miette::{Diagnostic, Report, Result};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -37,9 +38,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Scan(args) => scan(*args),
         Command::CheckMigrations(args) => check_migrations(*args),
-        Command::Discover(args) => discover(*args, false),
-        Command::Init(args) => discover(*args, true),
-        Command::Rules => rules(),
+        Command::Discover(args) => discover(*args, None),
+        Command::Init(args) => init(*args),
+        Command::Rules(args) => {
+            print(&commands::rules::render(args.format));
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Explain { rule } => explain(&rule),
         Command::Demo(args) => demo(args),
     }
@@ -169,36 +173,37 @@ fn check_migrations(args: MigrationArgs) -> Result<ExitCode> {
     Ok(exit_code(!report.errors.is_empty(), fails))
 }
 
+/// `vigie init`: refuse an existing `--output` before reading the database.
+fn init(args: InitArgs) -> Result<ExitCode> {
+    if let Some(path) = &args.output {
+        commands::init::refuse_existing(path)?;
+    }
+    discover(args.discover, Some(args.output))
+}
+
 /// `vigie discover` and `vigie init`: the same inventory, printed as a table, JSON, or a draft
-/// policy. Exit 2 when a table could not be read.
-fn discover(args: DiscoverArgs, init: bool) -> Result<ExitCode> {
+/// policy (`init` is `Some(output file)`). Exit 2 when a table could not be read.
+fn discover(args: DiscoverArgs, init: Option<Option<std::path::PathBuf>>) -> Result<ExitCode> {
     let target = Target::parse(&args.url)?;
     let inventory = vigie::discover::discover(&target, &args.discover_options())?;
     if inventory.tables.is_empty() {
         // A wrong URL or schema must not read as "no personal data".
         return Err(plain(args.no_table(&inventory.target.url)));
     }
-    print(&match (init, args.format) {
-        (true, _) => vigie::init::draft(&inventory),
-        (false, Format::Json) => report::discover::json(&inventory),
-        (false, Format::Human) => report::discover::human(&inventory),
-    });
+    match (&init, args.format) {
+        (Some(Some(path)), _) => commands::init::write_new(path, &vigie::init::draft(&inventory))?,
+        (Some(None), _) => print(&vigie::init::draft(&inventory)),
+        (None, Format::Json) => print(&report::discover::json(&inventory)),
+        (None, Format::Human) => print(&report::discover::human(&inventory)),
+    }
     let errors = inventory.errors();
-    if init {
+    if init.is_some() {
         for (table, why) in &errors {
             let (table, why) = (report::escape(table), report::escape(why));
             eprintln!("warning: {table} could not be read: {why}");
         }
     }
     Ok(exit_code(!errors.is_empty(), false))
-}
-
-fn rules() -> Result<ExitCode> {
-    for r in &vigie::rules::registry().rules {
-        let (id, severity, family) = (&r.id, r.severity.as_str(), &r.family);
-        println!("{id:<30} {severity:<9} {family:<13} {}", r.title);
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 fn explain(rule: &str) -> Result<ExitCode> {

@@ -1,0 +1,127 @@
+//! vigie where its users work: the man pages and completions generated from the command line,
+//! `--version` and `rules --format json` for tools, `init --output`, and the CI files of the
+//! repository (GitHub Action, GitLab CI template, pre-commit hooks), whose command lines are
+//! taken from the files and run against `testdata/migrations/` with the built binary.
+//!
+//! `docs/man/*.1` are generated: when they differ, the test fails and says how to rewrite them
+//! (`VIGIE_UPDATE_DOCS=1 cargo test --test distribution`), as `tests/docs.rs` does for the rules.
+
+mod common;
+use assert_cmd::Command;
+
+fn vigie() -> Command {
+    let mut cmd = Command::cargo_bin("vigie").unwrap();
+    for var in ["VIGIE_URL", "VIGIE_POLICY", "VIGIE_FORMAT", "VIGIE_FAIL_ON"] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+#[test]
+fn version_names_the_rule_pack() {
+    let out = vigie().arg("--version").assert().code(0);
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let rules = vigie::rules::registry().rules.len();
+    assert_eq!(
+        stdout,
+        format!(
+            "vigie {} (rule pack {}, {rules} rules)\n",
+            env!("CARGO_PKG_VERSION"),
+            vigie::rules::pack::version()
+        )
+    );
+    let short = vigie().arg("-V").assert().code(0);
+    assert_eq!(
+        String::from_utf8_lossy(&short.get_output().stdout),
+        format!("vigie {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn rules_as_json_for_tools() {
+    let out = vigie().args(["rules", "--format", "json"]).assert().code(0);
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let registry = &vigie::rules::registry().rules;
+    assert_eq!(v["rule_pack"]["version"], vigie::rules::pack::version());
+    assert_eq!(v["rule_pack"]["rules"], registry.len());
+    let rules = v["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), registry.len());
+    for (json, doc) in rules.iter().zip(registry) {
+        let keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "family",
+                "id",
+                "legal_reference",
+                "references",
+                "severity",
+                "title"
+            ]
+        );
+        assert_eq!(json["id"], doc.id.as_str());
+        assert_eq!(json["family"], doc.family.as_str());
+        assert_eq!(json["severity"], doc.severity.as_str());
+        assert_eq!(json["title"], doc.title.as_str());
+        assert_eq!(json["references"], serde_json::json!(doc.references));
+    }
+    let first = &rules[0];
+    assert_eq!(
+        (&first["id"], &first["severity"], &first["family"]),
+        (
+            &serde_json::json!("retention-exceeded"),
+            &serde_json::json!("high"),
+            &serde_json::json!("retention")
+        )
+    );
+    // The line format stays the default.
+    let human = vigie().arg("rules").assert().code(0);
+    let text = String::from_utf8_lossy(&human.get_output().stdout).into_owned();
+    assert_eq!(text.lines().count(), registry.len());
+    assert!(text.starts_with("retention-exceeded "), "{text}");
+}
+
+#[test]
+fn init_output_writes_a_new_file_and_never_overwrites() {
+    let (dir, db) = common::sqlite_fixture(&common::labelled::sql());
+    let url = format!("sqlite://{}", db.display());
+    let printed = vigie().args(["init", &url]).assert().code(0);
+    let draft = printed.get_output().stdout.clone();
+
+    let path = dir.path().join("policy.toml");
+    let out = vigie()
+        .args(["init", &url, "--output"])
+        .arg(&path)
+        .assert()
+        .code(0);
+    assert!(out.get_output().stdout.is_empty());
+    assert_eq!(std::fs::read(&path).unwrap(), draft);
+
+    // A second run, or any existing file, is refused before the database is read.
+    std::fs::write(&path, "# completed by the DPO\n").unwrap();
+    for url in [url.as_str(), "sqlite:///nowhere/missing.db"] {
+        let out = vigie()
+            .args(["init", url, "--output"])
+            .arg(&path)
+            .assert()
+            .code(2);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+        assert_eq!(
+            stderr,
+            format!(
+                "error: {} already exists: vigie init never overwrites a file; choose another \
+                 --output or move the existing file away\n",
+                path.display()
+            )
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "# completed by the DPO\n"
+    );
+}
