@@ -46,6 +46,19 @@ pub enum Command {
     },
     /// Scan a built-in school CRM in SQLite: no server needed.
     Demo(DemoArgs),
+    /// Print the completion script of a shell: `vigie completions bash > ~/.local/share/bash-completion/completions/vigie`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), or write one page per command into a folder.
+    #[command(hide = true)]
+    Man {
+        /// Write vigie.1 and vigie-<command>.1 into this folder instead of printing vigie.1.
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args, Debug)]

@@ -46,6 +46,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Explain { rule } => explain(&rule),
         Command::Demo(args) => demo(args),
+        Command::Completions { shell } => {
+            let _ = std::io::stdout()
+                .lock()
+                .write_all(&commands::shell::completions(shell));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { dir } => man(dir.as_deref()),
     }
 }
 
@@ -171,6 +178,24 @@ fn check_migrations(args: MigrationArgs) -> Result<ExitCode> {
         .iter()
         .any(|f| args.fail_on.fails(f.severity));
     Ok(exit_code(!report.errors.is_empty(), fails))
+}
+
+/// `vigie man`: the page of vigie on standard output, or every page into `--dir`.
+fn man(dir: Option<&Path>) -> Result<ExitCode> {
+    let done = match dir {
+        Some(dir) => commands::shell::write_man_pages(dir).map_err(|e| {
+            plain(format!(
+                "cannot write the man pages into {}: {e}",
+                dir.display()
+            ))
+        }),
+        None => commands::shell::man_page()
+            .map(|page| {
+                let _ = std::io::stdout().lock().write_all(&page);
+            })
+            .map_err(plain),
+    };
+    done.map(|()| ExitCode::SUCCESS)
 }
 
 /// `vigie init`: refuse an existing `--output` before reading the database.

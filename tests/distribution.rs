@@ -8,6 +8,10 @@
 
 mod common;
 use assert_cmd::Command;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 fn vigie() -> Command {
     let mut cmd = Command::cargo_bin("vigie").unwrap();
@@ -15,6 +19,103 @@ fn vigie() -> Command {
         cmd.env_remove(var);
     }
     cmd
+}
+
+fn files_of(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().path())
+                .map(|p| {
+                    let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                    (name, std::fs::read(&p).unwrap())
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_man_pages_are_generated_from_the_command_line() {
+    let out = tempfile::tempdir().unwrap();
+    vigie()
+        .args(["man", "--dir"])
+        .arg(out.path())
+        .assert()
+        .code(0);
+    let generated = files_of(out.path());
+    let names: Vec<&str> = generated.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        [
+            "vigie-check-migrations.1",
+            "vigie-completions.1",
+            "vigie-demo.1",
+            "vigie-discover.1",
+            "vigie-explain.1",
+            "vigie-init.1",
+            "vigie-rules.1",
+            "vigie-scan.1",
+            "vigie.1",
+        ]
+    );
+    let page = String::from_utf8_lossy(&generated["vigie.1"]);
+    assert!(page.contains(".TH vigie 1"), "{page}");
+    assert!(
+        page.contains(".SH EXIT STATUS"),
+        "the page documents the exit codes"
+    );
+    let scan = String::from_utf8_lossy(&generated["vigie-scan.1"]);
+    assert!(scan.contains("\\-\\-fail\\-on"), "{scan}");
+
+    let committed_dir = Path::new(ROOT).join("docs/man");
+    if std::env::var_os("VIGIE_UPDATE_DOCS").is_some() {
+        let _ = std::fs::remove_dir_all(&committed_dir);
+        std::fs::create_dir_all(&committed_dir).unwrap();
+        for (name, bytes) in &generated {
+            std::fs::write(committed_dir.join(name), bytes).unwrap();
+        }
+    }
+    assert!(
+        files_of(&committed_dir) == generated,
+        "docs/man/ differs from the generated man pages: run \
+         `VIGIE_UPDATE_DOCS=1 cargo test --test distribution` and commit docs/man/"
+    );
+    // `vigie man` alone prints the main page.
+    let printed = vigie().arg("man").assert().code(0);
+    assert_eq!(printed.get_output().stdout, generated["vigie.1"]);
+}
+
+#[test]
+fn completions_for_each_shell() {
+    for (shell, marker) in [
+        ("bash", "complete -F _vigie"),
+        ("zsh", "#compdef vigie"),
+        ("fish", "complete -c vigie"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let out = vigie().args(["completions", shell]).assert().code(0);
+        let script = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        assert!(script.contains(marker), "{shell}: no {marker}");
+        for word in ["check-migrations", "fail-on", "policy"] {
+            assert!(script.contains(word), "{shell} does not complete {word}");
+        }
+        if shell == "bash" {
+            // The script is valid bash.
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("vigie.bash");
+            std::fs::write(&path, &script).unwrap();
+            let ok = std::process::Command::new("bash")
+                .arg("-n")
+                .arg(&path)
+                .status()
+                .unwrap();
+            assert!(ok.success());
+        }
+    }
+    let out = vigie().args(["completions", "tcsh"]).assert().code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+    assert!(stderr.contains("invalid value 'tcsh'"), "{stderr}");
 }
 
 #[test]
