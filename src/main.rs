@@ -11,8 +11,9 @@
 
 mod cli;
 mod commands;
+mod settings;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use cli::{Cli, Command, DemoArgs, DiscoverArgs, Emit, InitArgs, MigrationArgs, ScanArgs};
 use miette::{Diagnostic, Report, Result};
 use std::io::{IsTerminal, Write};
@@ -25,7 +26,9 @@ use vigie::report::{self, Format, gate::GateFormat};
 use vigie::scan::ScanReport;
 
 fn main() -> ExitCode {
-    run(Cli::parse()).unwrap_or_else(|error| {
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    run(cli, &matches).unwrap_or_else(|error| {
         match error.downcast_ref::<Plain>() {
             Some(Plain(message)) => eprintln!("error: {}", report::escape(message)),
             None => print_diagnostic(error.as_ref()),
@@ -34,10 +37,23 @@ fn main() -> ExitCode {
     })
 }
 
-fn run(cli: Cli) -> Result<ExitCode> {
+/// `matches` tell which settings the command line gave; the others come from `VIGIE_*`
+/// variables and `vigie.toml` ([`settings`]).
+fn run(cli: Cli, matches: &clap::ArgMatches) -> Result<ExitCode> {
+    let sub = |name: &str| {
+        matches
+            .subcommand_matches(name)
+            .expect("the parsed command")
+    };
     match cli.command {
-        Command::Scan(args) => scan(*args),
-        Command::CheckMigrations(args) => check_migrations(*args),
+        Command::Scan(mut args) => {
+            let (url, policy) = settings::scan(&mut args, sub("scan"))?;
+            scan(*args, &url, &policy)
+        }
+        Command::CheckMigrations(mut args) => {
+            let policy = settings::check_migrations(&mut args, sub("check-migrations"))?;
+            check_migrations(*args, &policy)
+        }
         Command::Discover(args) => discover(*args, None),
         Command::Init(args) => init(*args),
         Command::Rules(args) => {
@@ -91,10 +107,10 @@ fn exit_code(incomplete: bool, fails: bool) -> ExitCode {
     ExitCode::from(if incomplete { 2 } else { u8::from(fails) })
 }
 
-fn scan(args: ScanArgs) -> Result<ExitCode> {
-    let target = Target::parse(&args.url)?;
+fn scan(args: ScanArgs, url: &str, policy: &Path) -> Result<ExitCode> {
+    let target = Target::parse(url)?;
     let settings = args.emit().map_err(plain)?;
-    let policy = vigie::policy::load(&args.policy, target.dialect())?;
+    let policy = vigie::policy::load(policy, target.dialect())?;
     let report = vigie::engine::scan(&policy, &target, &args.scan_options())?;
     emit(&report, &settings)
 }
@@ -155,9 +171,9 @@ fn demo_scan(path: &Path, settings: &Emit) -> Result<ExitCode> {
     emit(&report, settings)
 }
 
-fn check_migrations(args: MigrationArgs) -> Result<ExitCode> {
+fn check_migrations(args: MigrationArgs, policy: &Path) -> Result<ExitCode> {
     let (dialect, sql_dialect) = args.dialect.dialects();
-    let policy = vigie::policy::load(&args.policy, dialect)?;
+    let policy = vigie::policy::load(policy, dialect)?;
     let files = files::load(&args.paths).map_err(plain)?;
     let base = match &args.base {
         None => vigie::catalog::Catalog::default(),

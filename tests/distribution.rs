@@ -62,8 +62,8 @@ fn the_man_pages_are_generated_from_the_command_line() {
     let page = String::from_utf8_lossy(&generated["vigie.1"]);
     assert!(page.contains(".TH vigie 1"), "{page}");
     assert!(
-        page.contains(".SH EXIT STATUS"),
-        "the page documents the exit codes"
+        page.contains("vigie.toml"),
+        "the page documents the configuration file"
     );
     let scan = String::from_utf8_lossy(&generated["vigie-scan.1"]);
     assert!(scan.contains("\\-\\-fail\\-on"), "{scan}");

@@ -23,8 +23,26 @@ pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
     out
 }
 
-/// The sections of `vigie.1` that clap does not know: the environment and the exit codes.
-const SECTIONS: &str = r#".SH ENVIRONMENT
+/// The sections of `vigie.1` that clap does not know: the configuration file, the variables
+/// and the exit codes (`--help` says them in one paragraph, `after_long_help`).
+const SECTIONS: &str = r#".SH FILES
+.TP
+\fBvigie.toml\fR
+In the current folder or the nearest parent: defaults for \fBscan\fR and \fBcheck\-migrations\fR.
+Keys: \fBpolicy\fR (relative to the file), \fBurl_env\fR (the name of the environment variable
+holding the database URL), \fBurl\fR (a URL without a password), \fBformat\fR, \fBfail_on\fR,
+\fBlang\fR, \fBjobs\fR. A password written in the file is refused, naming the file and line.
+.SH ENVIRONMENT
+Each variable overrides \fBvigie.toml\fR; a flag overrides both.
+.TP
+\fBVIGIE_URL\fR
+The database URL of \fBscan\fR.
+.TP
+\fBVIGIE_POLICY\fR
+The policy file of \fBscan\fR and \fBcheck\-migrations\fR.
+.TP
+\fBVIGIE_FORMAT\fR, \fBVIGIE_FAIL_ON\fR, \fBVIGIE_LANG\fR, \fBVIGIE_JOBS\fR
+\fB\-\-format\fR, \fB\-\-fail\-on\fR, \fB\-\-lang\fR, \fB\-\-jobs\fR of \fBscan\fR (\fBVIGIE_FAIL_ON\fR also of \fBcheck\-migrations\fR).
 .TP
 \fBNO_COLOR\fR
 No colours in reports and diagnostics.
@@ -44,7 +62,8 @@ not run is never a pass), or a wrong command line.
 /// The page of `vigie` itself (roff).
 pub fn man_page() -> std::io::Result<Vec<u8>> {
     let mut out = Vec::new();
-    clap_mangen::Man::new(command()).render(&mut out)?;
+    let cmd = command().after_long_help(None::<&str>);
+    clap_mangen::Man::new(cmd).render(&mut out)?;
     out.extend_from_slice(SECTIONS.as_bytes());
     Ok(out)
 }
