@@ -188,6 +188,7 @@ fn check_migrations(args: MigrationArgs, policy: &Path) -> Result<ExitCode> {
         GateFormat::Json => report::gate::json(&report),
         GateFormat::Sarif => report::gate::sarif(&report),
         GateFormat::Github => report::gate::github(&report),
+        GateFormat::Gitlab => report::gitlab::gate(&report),
     });
     let fails = report
         .findings
