@@ -16,11 +16,23 @@ use vigie::finding::Severity;
 use vigie::report::Format;
 use vigie::timefmt::{parse_as_of, parse_timeout};
 
+/// The end of `vigie --help` and of the man page: configuration and exit codes.
+const AFTER_HELP: &str = "\
+Configuration: a vigie.toml in the current folder or a parent gives defaults (policy, url_env \
+naming the variable that holds the database URL, format, fail_on, lang, jobs); VIGIE_URL, \
+VIGIE_POLICY, VIGIE_FORMAT, VIGIE_FAIL_ON, VIGIE_LANG and VIGIE_JOBS override it; flags \
+override both. A password written in vigie.toml is refused.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the work could not \
+complete (connection, policy error, a check in error) or the command line is wrong.";
+
 #[derive(Parser, Debug)]
 #[command(
     name = "vigie",
     version,
-    about = "GDPR (RGPD) compliance scanner for existing databases: checks a policy against the live schema and rows, read-only"
+    long_version = vigie::rules::pack::long_version(),
+    about = "GDPR (RGPD) compliance scanner for existing databases: checks a policy against the live schema and rows, read-only",
+    after_long_help = AFTER_HELP
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -36,9 +48,9 @@ pub enum Command {
     /// Inventory of the personal data a database holds, column by column (no policy needed).
     Discover(Box<DiscoverArgs>),
     /// Print a draft policy from what discover finds: `vigie init URL > policy.toml`.
-    Init(Box<DiscoverArgs>),
+    Init(Box<InitArgs>),
     /// List the built-in rules.
-    Rules,
+    Rules(RulesArgs),
     /// Show the documentation of one rule.
     Explain {
         /// A rule id, such as retention-exceeded.
@@ -49,6 +61,43 @@ pub enum Command {
     },
     /// Scan a built-in school CRM in SQLite: no server needed.
     Demo(DemoArgs),
+    /// Print the completion script of a shell: `vigie completions bash > ~/.local/share/bash-completion/completions/vigie`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), or write one page per command into a folder.
+    #[command(hide = true)]
+    Man {
+        /// Write vigie.1 and vigie-<command>.1 into this folder instead of printing vigie.1.
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct RulesArgs {
+    /// `human`: one line per rule; `json`: the rule pack's version and every rule's id, family,
+    /// severity, title and references, for tools.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: RulesFormat,
+}
+
+/// The formats of `vigie rules`: its own list, so report formats added to scan do not appear.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum RulesFormat {
+    Human,
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct InitArgs {
+    #[command(flatten)]
+    pub discover: DiscoverArgs,
+    /// Write the draft to this file, which must not exist yet (vigie never overwrites it).
+    #[arg(long)]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -68,11 +117,12 @@ pub struct DemoArgs {
 
 #[derive(clap::Args, Debug)]
 pub struct ScanArgs {
-    /// postgres://…, mysql://…, sqlite://PATH or a .db/.sqlite file.
-    pub url: String,
-    /// The policy file (TOML).
+    /// postgres://…, mysql://…, sqlite://PATH or a .db/.sqlite file. Default: $VIGIE_URL, or
+    /// the variable `url_env` names in vigie.toml.
+    pub url: Option<String>,
+    /// The policy file (TOML). Default: $VIGIE_POLICY, or `policy` in vigie.toml.
     #[arg(long)]
-    pub policy: PathBuf,
+    pub policy: Option<PathBuf>,
     /// Reference instant for every date comparison (default: now). 2026-11-23 means midnight UTC.
     #[arg(long, value_parser = parse_as_of)]
     pub as_of: Option<jiff::Timestamp>,
@@ -129,9 +179,9 @@ pub struct MigrationArgs {
     /// Migration files or directories (directories are read recursively, in migration order).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// The policy file (TOML).
+    /// The policy file (TOML). Default: $VIGIE_POLICY, or `policy` in vigie.toml.
     #[arg(long)]
-    pub policy: PathBuf,
+    pub policy: Option<PathBuf>,
     #[arg(long, value_enum)]
     pub dialect: crate::cli::SqlDialectArg,
     /// A live database whose schema the migrations apply to (read-only introspection).

@@ -9,6 +9,7 @@
 pub mod baseline;
 pub mod catalog;
 pub mod check;
+pub mod config;
 pub mod db;
 pub mod demo;
 pub mod dialect;

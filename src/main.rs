@@ -10,9 +10,11 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod cli;
+mod commands;
+mod settings;
 
-use clap::Parser;
-use cli::{Cli, Command, DemoArgs, DiscoverArgs, Emit, MigrationArgs, ScanArgs};
+use clap::{CommandFactory, FromArgMatches};
+use cli::{Cli, Command, DemoArgs, DiscoverArgs, Emit, InitArgs, MigrationArgs, ScanArgs};
 use miette::{Diagnostic, Report, Result};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -24,7 +26,9 @@ use vigie::report::{self, Format, gate::GateFormat};
 use vigie::scan::ScanReport;
 
 fn main() -> ExitCode {
-    run(Cli::parse()).unwrap_or_else(|error| {
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    run(cli, &matches).unwrap_or_else(|error| {
         match error.downcast_ref::<Plain>() {
             Some(Plain(message)) => eprintln!("error: {}", report::escape(message)),
             None => print_diagnostic(error.as_ref()),
@@ -33,15 +37,38 @@ fn main() -> ExitCode {
     })
 }
 
-fn run(cli: Cli) -> Result<ExitCode> {
+/// `matches` tell which settings the command line gave; the others come from `VIGIE_*`
+/// variables and `vigie.toml` ([`settings`]).
+fn run(cli: Cli, matches: &clap::ArgMatches) -> Result<ExitCode> {
+    let sub = |name: &str| {
+        matches
+            .subcommand_matches(name)
+            .expect("the parsed command")
+    };
     match cli.command {
-        Command::Scan(args) => scan(*args),
-        Command::CheckMigrations(args) => check_migrations(*args),
-        Command::Discover(args) => discover(*args, false),
-        Command::Init(args) => discover(*args, true),
-        Command::Rules => rules(),
+        Command::Scan(mut args) => {
+            let (url, policy) = settings::scan(&mut args, sub("scan"))?;
+            scan(*args, &url, &policy)
+        }
+        Command::CheckMigrations(mut args) => {
+            let policy = settings::check_migrations(&mut args, sub("check-migrations"))?;
+            check_migrations(*args, &policy)
+        }
+        Command::Discover(args) => discover(*args, None),
+        Command::Init(args) => init(*args),
+        Command::Rules(args) => {
+            print(&commands::rules::render(args.format));
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Explain { rule, lang } => explain(&rule, lang),
         Command::Demo(args) => demo(args),
+        Command::Completions { shell } => {
+            let _ = std::io::stdout()
+                .lock()
+                .write_all(&commands::shell::completions(shell));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { dir } => man(dir.as_deref()),
     }
 }
 
@@ -80,10 +107,10 @@ fn exit_code(incomplete: bool, fails: bool) -> ExitCode {
     ExitCode::from(if incomplete { 2 } else { u8::from(fails) })
 }
 
-fn scan(args: ScanArgs) -> Result<ExitCode> {
-    let target = Target::parse(&args.url)?;
+fn scan(args: ScanArgs, url: &str, policy: &Path) -> Result<ExitCode> {
+    let target = Target::parse(url)?;
     let settings = args.emit().map_err(plain)?;
-    let policy = vigie::policy::load(&args.policy, target.dialect())?;
+    let policy = vigie::policy::load(policy, target.dialect())?;
     let report = vigie::engine::scan(&policy, &target, &args.scan_options())?;
     emit(
         &report,
@@ -152,9 +179,9 @@ fn demo_scan(path: &Path, settings: &Emit) -> Result<ExitCode> {
     )
 }
 
-fn check_migrations(args: MigrationArgs) -> Result<ExitCode> {
+fn check_migrations(args: MigrationArgs, policy: &Path) -> Result<ExitCode> {
     let (dialect, sql_dialect) = args.dialect.dialects();
-    let policy = vigie::policy::load(&args.policy, dialect)?;
+    let policy = vigie::policy::load(policy, dialect)?;
     let files = files::load(&args.paths).map_err(plain)?;
     let base = match &args.base {
         None => vigie::catalog::Catalog::default(),
@@ -169,6 +196,7 @@ fn check_migrations(args: MigrationArgs) -> Result<ExitCode> {
         GateFormat::Json => report::gate::json(&report),
         GateFormat::Sarif => report::gate::sarif(&report),
         GateFormat::Github => report::gate::github(&report),
+        GateFormat::Gitlab => report::gitlab::gate(&report),
     });
     let fails = report
         .findings
@@ -177,36 +205,55 @@ fn check_migrations(args: MigrationArgs) -> Result<ExitCode> {
     Ok(exit_code(!report.errors.is_empty(), fails))
 }
 
+/// `vigie man`: the page of vigie on standard output, or every page into `--dir`.
+fn man(dir: Option<&Path>) -> Result<ExitCode> {
+    let done = match dir {
+        Some(dir) => commands::shell::write_man_pages(dir).map_err(|e| {
+            plain(format!(
+                "cannot write the man pages into {}: {e}",
+                dir.display()
+            ))
+        }),
+        None => commands::shell::man_page()
+            .map(|page| {
+                let _ = std::io::stdout().lock().write_all(&page);
+            })
+            .map_err(plain),
+    };
+    done.map(|()| ExitCode::SUCCESS)
+}
+
+/// `vigie init`: refuse an existing `--output` before reading the database.
+fn init(args: InitArgs) -> Result<ExitCode> {
+    if let Some(path) = &args.output {
+        commands::init::refuse_existing(path)?;
+    }
+    discover(args.discover, Some(args.output))
+}
+
 /// `vigie discover` and `vigie init`: the same inventory, printed as a table, JSON, or a draft
-/// policy. Exit 2 when a table could not be read.
-fn discover(args: DiscoverArgs, init: bool) -> Result<ExitCode> {
+/// policy (`init` is `Some(output file)`). Exit 2 when a table could not be read.
+fn discover(args: DiscoverArgs, init: Option<Option<std::path::PathBuf>>) -> Result<ExitCode> {
     let target = Target::parse(&args.url)?;
     let inventory = vigie::discover::discover(&target, &args.discover_options())?;
     if inventory.tables.is_empty() {
         // A wrong URL or schema must not read as "no personal data".
         return Err(plain(args.no_table(&inventory.target.url)));
     }
-    print(&match (init, args.format) {
-        (true, _) => vigie::init::draft(&inventory),
-        (false, Format::Json) => report::discover::json(&inventory),
-        (false, Format::Human) => report::discover::human(&inventory),
-    });
+    match (&init, args.format) {
+        (Some(Some(path)), _) => commands::init::write_new(path, &vigie::init::draft(&inventory))?,
+        (Some(None), _) => print(&vigie::init::draft(&inventory)),
+        (None, Format::Json) => print(&report::discover::json(&inventory)),
+        (None, Format::Human) => print(&report::discover::human(&inventory)),
+    }
     let errors = inventory.errors();
-    if init {
+    if init.is_some() {
         for (table, why) in &errors {
             let (table, why) = (report::escape(table), report::escape(why));
             eprintln!("warning: {table} could not be read: {why}");
         }
     }
     Ok(exit_code(!errors.is_empty(), false))
-}
-
-fn rules() -> Result<ExitCode> {
-    for r in &vigie::rules::registry().rules {
-        let (id, severity, family) = (&r.id, r.severity.as_str(), &r.family);
-        println!("{id:<30} {severity:<9} {family:<13} {}", r.title);
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 fn explain(rule: &str, lang: vigie::i18n::Lang) -> Result<ExitCode> {

@@ -16,6 +16,8 @@ pub enum GateFormat {
     Json,
     Sarif,
     Github,
+    /// GitLab Code Quality ([`super::gitlab`]).
+    Gitlab,
 }
 
 #[derive(Debug, thiserror::Error)]

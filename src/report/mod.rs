@@ -6,6 +6,7 @@
 
 pub mod discover;
 pub mod gate;
+pub mod gitlab;
 pub mod human;
 pub mod json;
 

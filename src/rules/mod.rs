@@ -12,6 +12,7 @@ pub mod hygiene;
 mod id;
 pub mod migrations;
 pub mod minimisation;
+pub mod pack;
 mod plan;
 pub mod references;
 pub mod retention;

@@ -1,0 +1,93 @@
+//! vigie as a user installs it: `cargo install --path .` into a scratch root, then the demo
+//! from the installed binary.
+//!
+//! The install builds with the release profile (LTO, one codegen unit). A cold build takes
+//! minutes on two cores, so the test points cargo at the target directory the suite already
+//! uses (`CARGO_TARGET_DIR`, or the one holding the test binaries): dependencies already built
+//! in release are reused, and after `cargo build --release` the install only copies the binary.
+//! `--offline --locked`: the versions of `Cargo.lock`, from the local registry, nothing fetched.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// The target directory of this build: `CARGO_TARGET_DIR` when set, else the folder above the
+/// profile folder that holds the `vigie` binary built for the tests.
+fn target_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("CARGO_TARGET_DIR") {
+        return dir.into();
+    }
+    let bin = Path::new(env!("CARGO_BIN_EXE_vigie"));
+    // <target>/<profile>/vigie
+    bin.parent()
+        .and_then(Path::parent)
+        .expect("the test binary lives in <target>/<profile>/")
+        .to_path_buf()
+}
+
+/// The shared libraries an ELF binary needs (`readelf -d`), or `None` without readelf.
+fn needed_libraries(bin: &Path) -> Option<Vec<String>> {
+    let out = Command::new("readelf").arg("-d").arg(bin).output().ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    Some(
+        text.lines()
+            .filter(|l| l.contains("(NEEDED)"))
+            .filter_map(|l| Some(l.split_once('[')?.1.split_once(']')?.0.to_string()))
+            .collect(),
+    )
+}
+
+#[test]
+fn cargo_install_gives_a_binary_that_runs_the_demo() {
+    let root = tempfile::tempdir().unwrap();
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let out = Command::new(cargo)
+        .args([
+            "install",
+            "--offline",
+            "--locked",
+            "--quiet",
+            "--path",
+            ROOT,
+        ])
+        .arg("--root")
+        .arg(root.path())
+        .env("CARGO_TARGET_DIR", target_dir())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "cargo install failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bin = root.path().join("bin/vigie");
+    assert!(bin.is_file(), "no {}", bin.display());
+
+    // One binary linked to the C library only: no OpenSSL, no system SQLite, no libpq.
+    if let Some(libs) = needed_libraries(&bin) {
+        let allowed = |l: &str| {
+            ["libc.so", "libm.so", "libgcc_s.so", "ld-linux"]
+                .iter()
+                .any(|a| l.starts_with(a))
+        };
+        assert!(libs.iter().all(|l| allowed(l)), "{libs:?}");
+        assert!(libs.iter().any(|l| l.starts_with("libc.so")), "{libs:?}");
+    }
+
+    let demo = Command::new(&bin).arg("demo").output().unwrap();
+    let stdout = String::from_utf8_lossy(&demo.stdout);
+    assert_eq!(demo.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("31 finding(s) (3 critical, 17 high, 10 medium, 1 low)"),
+        "{stdout}"
+    );
+
+    let version = Command::new(&bin).arg("--version").output().unwrap();
+    assert_eq!(version.status.code(), Some(0));
+    let version = String::from_utf8_lossy(&version.stdout);
+    assert!(
+        version.starts_with(&format!("vigie {}", env!("CARGO_PKG_VERSION"))),
+        "{version}"
+    );
+}
