@@ -75,9 +75,13 @@ impl Run {
     fn is_json(&self) -> bool {
         serde_json::from_str::<serde_json::Value>(&self.stdout).is_ok()
     }
+    /// The human report, in French (the file says `lang = "fr"`) or in English.
     fn is_human(&self) -> bool {
         self.stdout
             .contains("31 finding(s) (3 critical, 17 high, 10 medium, 1 low)")
+            || self
+                .stdout
+                .contains("31 constat(s) (3 critique, 17 élevée, 10 moyenne, 1 faible)")
     }
 }
 

@@ -128,11 +128,12 @@ fn the_deb_installs_a_binary_that_runs() {
         )),
         "{version:?}"
     );
+    // The demo school is in France: its report is in French.
     let demo = Command::new(&bin).arg("demo").output().unwrap();
     let stdout = String::from_utf8_lossy(&demo.stdout);
     assert_eq!(demo.status.code(), Some(1), "{stdout}");
     assert!(
-        stdout.contains("31 finding(s) (3 critical, 17 high, 10 medium, 1 low)"),
+        stdout.contains("31 constat(s) (3 critique, 17 élevée, 10 moyenne, 1 faible)"),
         "{stdout}"
     );
 }
