@@ -283,7 +283,7 @@ pub struct DiscoverArgs {
     pub sample: usize,
     /// Output format (discover only; init always prints TOML).
     #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
+    pub format: vigie::report::discover::DiscoverFormat,
     /// Schemas to read (repeatable; default: every non-system schema).
     #[arg(long = "schema")]
     pub schemas: Vec<String>,

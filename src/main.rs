@@ -20,7 +20,7 @@ use std::process::ExitCode;
 use vigie::db::Target;
 use vigie::engine::ScanOptions;
 use vigie::migrations::{files, gate};
-use vigie::report::{self, Format, gate::GateFormat};
+use vigie::report::{self, Format, discover::DiscoverFormat, gate::GateFormat};
 use vigie::scan::ScanReport;
 
 fn main() -> ExitCode {
@@ -188,8 +188,8 @@ fn discover(args: DiscoverArgs, init: bool) -> Result<ExitCode> {
     }
     print(&match (init, args.format) {
         (true, _) => vigie::init::draft(&inventory),
-        (false, Format::Json) => report::discover::json(&inventory),
-        (false, Format::Human) => report::discover::human(&inventory),
+        (false, DiscoverFormat::Json) => report::discover::json(&inventory),
+        (false, DiscoverFormat::Human) => report::discover::human(&inventory),
     });
     let errors = inventory.errors();
     if init {

@@ -10,9 +10,13 @@ use vigie::report::{self, Format};
 use vigie::scan::ScanReport;
 
 fn demo() -> (tempfile::TempDir, ScanReport) {
+    demo_with(&options(AS_OF))
+}
+
+fn demo_with(opts: &vigie::engine::ScanOptions) -> (tempfile::TempDir, ScanReport) {
     let (dir, path) = sqlite_fixture(vigie::demo::SEED);
     let url = format!("sqlite://{}", path.display());
-    let mut report = scan_text(vigie::demo::POLICY, &url, AS_OF);
+    let mut report = scan_with(vigie::demo::POLICY, &url, opts);
     report.target.url = "sqlite:///tmp/demo.db".into();
     for c in &mut report.checks {
         c.duration_ms = 7;
@@ -48,8 +52,12 @@ fn the_french_report_holds_no_english_sentence() {
     let (_dir, report) = demo();
     let sentences = english_sentences();
     assert!(sentences.len() > 60, "{} sentences", sentences.len());
-    for format in [Format::Human, Format::Json] {
+    for format in [Format::Human, Format::Json, Format::Markdown] {
         let mut fr = report::render(&report, format, false, Lang::Fr);
+        if format == Format::Markdown {
+            // The proposed SQL's comments are in English: drop the fenced blocks.
+            fr = without_fences(&fr);
+        }
         if format == Format::Json {
             // The proposed SQL's comments are still written in English (docs/reports.md).
             let mut v: serde_json::Value = serde_json::from_str(&fr).unwrap();
@@ -113,4 +121,116 @@ fn the_json_report_keeps_its_machine_fields_in_every_language() {
         }
         assert_ne!(e["message"], f["message"]);
     }
+}
+
+/// A Markdown text without its fenced code blocks.
+fn without_fences(md: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for line in md.lines() {
+        if line.starts_with("```") {
+            inside = !inside;
+            continue;
+        }
+        if !inside {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Values of the demo's rows that are personal data: e-mail addresses, passwords and hashes,
+/// comment texts, the card security code.
+fn personal_values() -> Vec<String> {
+    let seed = vigie::demo::SEED;
+    let mut out = Vec::new();
+    let mut rest = seed;
+    while let Some(open) = rest.find('\'') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('\'') else { break };
+        let value = &after[..close];
+        rest = &after[close + 1..];
+        let comment = value.split_whitespace().count() >= 4;
+        if value.contains('@') || comment {
+            out.push(value.to_string());
+        }
+    }
+    out.extend(
+        [
+            "soleil2019",
+            "5f4dcc3b5aa765d61d8327deb882cf99",
+            "$2b$12$R9h",
+            "FR76 3000",
+        ]
+        .map(String::from),
+    );
+    assert!(out.len() > 20, "{out:?}");
+    out
+}
+
+#[test]
+fn no_report_holds_a_comment_an_email_or_a_password() {
+    let (_dir, report) = demo();
+    let values = personal_values();
+    for format in [Format::Human, Format::Json, Format::Markdown] {
+        for lang in Lang::ALL {
+            let text = report::render(&report, format, false, lang);
+            let leaked: Vec<_> = values
+                .iter()
+                .filter(|v| text.contains(v.as_str()))
+                .collect();
+            assert!(leaked.is_empty(), "{format:?} {lang}: {leaked:?}");
+        }
+    }
+    // With --show-excerpts, masked excerpts are the one thing that may be added.
+    let mut opts = options(AS_OF);
+    opts.show_excerpts = true;
+    let (_dir, shown) = demo_with(&opts);
+    let md = report::render(&shown, Format::Markdown, false, Lang::En);
+    assert!(md.contains("Masked excerpts (--show-excerpts):"), "{md}");
+    let plain = report::render(&report, Format::Markdown, false, Lang::En);
+    assert!(!plain.contains("Masked excerpts"));
+}
+
+#[test]
+fn the_markdown_report_in_both_languages() {
+    let (_dir, report) = demo();
+    for lang in Lang::ALL {
+        let text = report::render(&report, Format::Markdown, false, lang);
+        insta::assert_snapshot!(format!("markdown-{lang}"), text);
+    }
+}
+
+#[test]
+fn the_markdown_summary_counts_rows_by_kind_and_names_three_actions() {
+    let (_dir, report) = demo();
+    let md = report::render(&report, Format::Markdown, false, Lang::En);
+    let summary = &md[md.find("## Summary").unwrap()..md.find("## Findings by severity").unwrap()];
+    for row in [
+        "| Retention periods | 5 | 4 |",
+        "| Consent | 7 | 7 |",
+        "| Policy hygiene | 1 | — |",
+        "| **Total** | **31** | **22** |",
+    ] {
+        assert!(summary.contains(row), "{row} not in\n{summary}");
+    }
+    assert!(summary.contains("**31 findings: 3 critical, 17 high, 10 medium, 1 low.**"));
+    let actions: Vec<&str> = summary
+        .lines()
+        .filter(|l| l.starts_with(char::is_numeric))
+        .collect();
+    assert_eq!(actions.len(), 3, "{summary}");
+    assert!(
+        actions[1].starts_with("2. **Stop storing card security codes"),
+        "{actions:?}"
+    );
+    // Sample keys say which table and column they are the values of.
+    assert!(
+        md.contains("- Sample keys (values of id in prospects): `1`\n"),
+        "{md}"
+    );
+    // Evidence and method: each check's SQL and duration, the policy's digest.
+    assert!(md.contains("### `retention-exceeded:prospection:prospects` — ok, 7 ms"));
+    assert!(md.contains(&report.policy_sha256));
 }

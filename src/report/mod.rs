@@ -5,9 +5,11 @@
 //! passes them through [`escape`] (JSON and SARIF are escaped by serde).
 
 pub mod discover;
+pub mod document;
 pub mod gate;
 pub mod human;
 pub mod json;
+pub mod markdown;
 
 use crate::finding::{CheckStatus, Finding, Severity};
 use crate::i18n::Lang;
@@ -20,6 +22,8 @@ use std::fmt::Write;
 pub enum Format {
     Human,
     Json,
+    /// For a ticket or a wiki: the director's summary, each finding, the evidence and method.
+    Markdown,
 }
 
 /// A scan report in one format and language. `color` applies to terminal formats only.
@@ -27,6 +31,7 @@ pub fn render(report: &ScanReport, format: Format, color: bool, lang: Lang) -> S
     match format {
         Format::Json => json::render_in(report, lang),
         Format::Human => human::render(report, &human::Style { color, lang }),
+        Format::Markdown => markdown::render(report, lang),
     }
 }
 
