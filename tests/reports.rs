@@ -52,11 +52,14 @@ fn the_french_report_holds_no_english_sentence() {
     let (_dir, report) = demo();
     let sentences = english_sentences();
     assert!(sentences.len() > 60, "{} sentences", sentences.len());
-    for format in [Format::Human, Format::Json, Format::Markdown] {
+    for format in [Format::Human, Format::Json, Format::Markdown, Format::Html] {
         let mut fr = report::render(&report, format, false, Lang::Fr);
         if format == Format::Markdown {
             // The proposed SQL's comments are in English: drop the fenced blocks.
             fr = without_fences(&fr);
+        }
+        if format == Format::Html {
+            fr = without_pre(&fr);
         }
         if format == Format::Json {
             // The proposed SQL's comments are still written in English (docs/reports.md).
@@ -173,7 +176,7 @@ fn personal_values() -> Vec<String> {
 fn no_report_holds_a_comment_an_email_or_a_password() {
     let (_dir, report) = demo();
     let values = personal_values();
-    for format in [Format::Human, Format::Json, Format::Markdown] {
+    for format in [Format::Human, Format::Json, Format::Markdown, Format::Html] {
         for lang in Lang::ALL {
             let text = report::render(&report, format, false, lang);
             let leaked: Vec<_> = values
@@ -191,6 +194,8 @@ fn no_report_holds_a_comment_an_email_or_a_password() {
     assert!(md.contains("Masked excerpts (--show-excerpts):"), "{md}");
     let plain = report::render(&report, Format::Markdown, false, Lang::En);
     assert!(!plain.contains("Masked excerpts"));
+    let html = report::render(&shown, Format::Html, false, Lang::En);
+    assert!(html.contains("<dt>Masked excerpts (--show-excerpts)</dt>"));
 }
 
 #[test]
@@ -233,4 +238,186 @@ fn the_markdown_summary_counts_rows_by_kind_and_names_three_actions() {
     // Evidence and method: each check's SQL and duration, the policy's digest.
     assert!(md.contains("### `retention-exceeded:prospection:prospects` — ok, 7 ms"));
     assert!(md.contains(&report.policy_sha256));
+}
+
+/// An HTML page without its `<pre>` blocks (the proposed SQL, commented in English).
+fn without_pre(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find("<pre>") {
+        out.push_str(&rest[..open]);
+        rest = rest[open..]
+            .find("</pre>")
+            .map_or("", |c| &rest[open + c + 6..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn the_html_report_in_both_languages() {
+    let (_dir, report) = demo();
+    for lang in Lang::ALL {
+        let text = report::render(&report, Format::Html, false, lang);
+        insta::assert_snapshot!(format!("html-{lang}"), text);
+    }
+}
+
+#[test]
+fn the_html_report_fetches_nothing_and_runs_nothing() {
+    let (_dir, report) = demo();
+    for lang in Lang::ALL {
+        let html = report::render(&report, Format::Html, false, lang);
+        let lower = html.to_lowercase();
+        for forbidden in [
+            "<script",
+            "src=",
+            "href=",
+            "@import",
+            "url(",
+            "http://",
+            "https://",
+            "<link",
+            "<img",
+            "<iframe",
+            "<object",
+            "<embed",
+            "@font-face",
+            " on",
+        ] {
+            let hit = match forbidden {
+                // An event handler attribute (`onload=`), not a word starting with "on".
+                " on" => lower.match_indices(" on").any(|(i, _)| {
+                    let rest = &lower[i + 3..];
+                    let name: String = rest
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphabetic())
+                        .collect();
+                    rest[name.len()..].starts_with('=')
+                }),
+                _ => lower.contains(forbidden),
+            };
+            assert!(!hit, "{lang}: `{forbidden}` in the page");
+        }
+        assert!(html.contains("Content-Security-Policy\" content=\"default-src 'none'"));
+        assert!(html.contains("@media print"));
+        assert!(html.contains("break-before: page"));
+        assert!(html.contains("<svg class=\"chart\""));
+        assert_eq!(html.matches("<article class=\"finding\"").count(), 31);
+        assert!(html.contains("<pre><code class=\"sql\">"));
+    }
+}
+
+/// The number inside the first element carrying `attr`.
+fn marked(html: &str, attr: &str) -> u64 {
+    let at = html
+        .find(attr)
+        .unwrap_or_else(|| panic!("{attr} not in the page"));
+    let rest = &html[at..];
+    let open = rest.find('>').unwrap() + 1;
+    let close = rest.find('<').unwrap();
+    rest[open..close]
+        .parse()
+        .unwrap_or_else(|e| panic!("{attr}: {e}"))
+}
+
+#[test]
+fn the_html_summary_counts_equal_the_json_report() {
+    let (_dir, report) = demo();
+    for lang in Lang::ALL {
+        let html = report::render(&report, Format::Html, false, lang);
+        let json: serde_json::Value =
+            serde_json::from_str(&report::render(&report, Format::Json, false, lang)).unwrap();
+        let summary = &json["summary"];
+        assert_eq!(
+            marked(&html, "data-summary=\"findings\""),
+            summary["findings"].as_u64().unwrap()
+        );
+        assert_eq!(
+            marked(&html, "data-summary=\"errors\""),
+            summary["errors"].as_u64().unwrap()
+        );
+        let by_severity = summary["by_severity"].as_object().unwrap();
+        assert_eq!(by_severity.len(), 4);
+        for (severity, n) in by_severity {
+            assert_eq!(
+                marked(&html, &format!("data-severity=\"{severity}\"")),
+                n.as_u64().unwrap(),
+                "{severity}"
+            );
+        }
+        // The chart's bars add up to the findings.
+        let bars: u64 = html
+            .split("<g data-family=")
+            .skip(1)
+            .map(|g| {
+                let g = &g[..g.find("</g>").unwrap()];
+                let last = &g[..g.rfind("</text>").unwrap()];
+                last[last.rfind('>').unwrap() + 1..].parse::<u64>().unwrap()
+            })
+            .sum();
+        assert_eq!(bars, summary["findings"].as_u64().unwrap());
+    }
+}
+
+#[test]
+fn names_from_the_database_cannot_inject_markup() {
+    let (_dir, mut report) = demo();
+    let evil = "<script>alert(1)</script><img src=https://x.example/a.png>*b*|`c`";
+    report.findings[0].table = Some(evil.into());
+    report.findings[0].sample_keys = vec![evil.into()];
+    report.purposes[0].1 = evil.into();
+    let html = report::render(&report, Format::Html, false, Lang::En);
+    assert!(!html.contains("<script>") && !html.contains("<img"), "HTML");
+    assert!(
+        html.contains(
+            "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=https://x.example/a.png&gt;"
+        )
+    );
+    let md = report::render(&report, Format::Markdown, false, Lang::En);
+    // Inside a code span `<script>` is text; outside one it would be HTML a wiki renders.
+    let prose: String = without_fences(&md)
+        .lines()
+        .map(without_code_spans)
+        .collect();
+    assert!(
+        !prose.contains("<script>") && !prose.contains("<img"),
+        "Markdown: {}",
+        md.lines()
+            .filter(|l| l.contains("<script>"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    assert!(
+        md.contains("`` <script>alert(1)</script><img src=https://x.example/a.png>*b*\\|`c` ``")
+    );
+    assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{md}");
+}
+
+/// A Markdown line without its code spans (a run of n backticks up to the next run of n).
+fn without_code_spans(line: &str) -> String {
+    let b = line.as_bytes();
+    let run = |i: usize| b[i..].iter().take_while(|c| **c == b'`').count();
+    let (mut out, mut i) = (String::new(), 0);
+    while i < b.len() {
+        if b[i] != b'`' {
+            let next = line[i..].find('`').map_or(b.len(), |n| i + n);
+            out.push_str(&line[i..next]);
+            i = next;
+            continue;
+        }
+        let n = run(i);
+        let mut j = i + n;
+        loop {
+            match line[j..].find('`') {
+                None => return out,
+                Some(k) if run(j + k) == n => {
+                    i = j + k + n;
+                    break;
+                }
+                Some(k) => j += k + run(j + k),
+            }
+        }
+    }
+    out
 }

@@ -7,6 +7,7 @@
 pub mod discover;
 pub mod document;
 pub mod gate;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod markdown;
@@ -24,6 +25,8 @@ pub enum Format {
     Json,
     /// For a ticket or a wiki: the director's summary, each finding, the evidence and method.
     Markdown,
+    /// The same as one self-contained page: inline style, an SVG chart, no script, nothing fetched.
+    Html,
 }
 
 /// A scan report in one format and language. `color` applies to terminal formats only.
@@ -32,6 +35,7 @@ pub fn render(report: &ScanReport, format: Format, color: bool, lang: Lang) -> S
         Format::Json => json::render_in(report, lang),
         Format::Human => human::render(report, &human::Style { color, lang }),
         Format::Markdown => markdown::render(report, lang),
+        Format::Html => html::render(report, lang),
     }
 }
 
