@@ -97,7 +97,19 @@ fn emit(report: &ScanReport, settings: &Emit, lang: vigie::i18n::Lang) -> Result
         print_diagnostic(p);
     }
     let color = settings.output.is_none() && colored_stdout();
-    let text = report::render(report, settings.format, color, lang);
+    let excused = |f: &vigie::finding::Finding| {
+        settings
+            .excused
+            .as_ref()
+            .is_some_and(|baseline| baseline.contains(f))
+    };
+    let options = report::RenderOptions {
+        color,
+        lang,
+        fail_on: settings.fail_on.threshold(),
+        excused: &excused,
+    };
+    let text = report::render_with(report, settings.format, &options);
     match &settings.output {
         Some(path) => write_file(path, &text)?,
         None if !settings.quiet => print(&text),

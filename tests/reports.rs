@@ -176,7 +176,14 @@ fn personal_values() -> Vec<String> {
 fn no_report_holds_a_comment_an_email_or_a_password() {
     let (_dir, report) = demo();
     let values = personal_values();
-    for format in [Format::Human, Format::Json, Format::Markdown, Format::Html] {
+    for format in [
+        Format::Human,
+        Format::Json,
+        Format::Markdown,
+        Format::Html,
+        Format::Sarif,
+        Format::Junit,
+    ] {
         for lang in Lang::ALL {
             let text = report::render(&report, format, false, lang);
             let leaked: Vec<_> = values
@@ -420,4 +427,177 @@ fn without_code_spans(line: &str) -> String {
         }
     }
     out
+}
+
+#[test]
+fn the_sarif_and_junit_reports_in_both_languages() {
+    let (_dir, report) = demo();
+    for lang in Lang::ALL {
+        let sarif = report::render(&report, Format::Sarif, false, lang);
+        insta::assert_snapshot!(format!("sarif-{lang}"), sarif);
+        let junit = report::render(&report, Format::Junit, false, lang);
+        insta::assert_snapshot!(format!("junit-{lang}"), junit);
+    }
+}
+
+#[test]
+fn sarif_has_a_result_per_finding_at_its_logical_location_and_each_rule_with_help() {
+    let (_dir, report) = demo();
+    let text = report::render(&report, Format::Sarif, false, Lang::En);
+    // The crate's own types read it back: it is SARIF 2.1.0 as the schema defines it.
+    let log: serde_sarif::sarif::Sarif = serde_json::from_str(&text).expect("SARIF 2.1.0");
+    assert_eq!(log.version, serde_json::json!("2.1.0"));
+    let run = &log.runs[0];
+    let results = run.results.as_ref().unwrap();
+    assert_eq!(results.len(), report.findings.len());
+    let rules = run.tool.driver.rules.as_ref().unwrap();
+    let mut ids: Vec<&str> = report.findings.iter().map(|f| f.rule.as_str()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(rules.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ids);
+    for r in rules.iter().filter(|r| r.id != "card-cvv-stored") {
+        let help = r
+            .help
+            .as_ref()
+            .unwrap_or_else(|| panic!("{} has no help", r.id));
+        assert!(help.text.len() > 40, "{}: {}", r.id, help.text);
+        assert!(r.short_description.is_some() && r.full_description.is_some());
+    }
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let names: Vec<&str> = v["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"main.interactions.commentaire"),
+        "{names:?}"
+    );
+    assert!(names.contains(&"main.prospects"), "{names:?}");
+    // Every finding on a table has its location; the policy's own check has none.
+    assert_eq!(
+        names.len(),
+        report.findings.iter().filter(|f| f.table.is_some()).count()
+    );
+    for (r, f) in v["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(&report.findings)
+    {
+        let rule =
+            &v["runs"][0]["tool"]["driver"]["rules"][r["ruleIndex"].as_u64().unwrap() as usize];
+        assert_eq!(rule["id"], r["ruleId"]);
+        assert_eq!(r["ruleId"], f.rule.as_str());
+        assert_eq!(r["properties"]["count"], f.count);
+    }
+    assert_eq!(v["runs"][0]["invocations"][0]["executionSuccessful"], true);
+}
+
+#[test]
+fn junit_has_a_test_case_per_check_failures_at_fail_on_and_errors_for_checks_not_run() {
+    use quick_junit::{NonSuccessKind, TestCaseStatus};
+    use vigie::finding::{CheckStatus, Severity};
+    let (_dir, mut report) = demo();
+    // One check that could not run.
+    let broken = report
+        .checks
+        .iter_mut()
+        .find(|c| c.id == "retention-exceeded:newsletter:consentements")
+        .unwrap();
+    broken.status = CheckStatus::Error;
+    broken.reason = Some("canceling statement due to statement timeout".into());
+    let count = |fail_on: Option<Severity>| {
+        let options = report::RenderOptions {
+            color: false,
+            lang: Lang::En,
+            fail_on,
+            excused: &|_| false,
+        };
+        let xml = report::render_with(&report, Format::Junit, &options);
+        let parsed = quick_junit::Report::deserialize_from_str(&xml).expect("JUnit XML");
+        let cases: Vec<_> = parsed
+            .test_suites
+            .iter()
+            .flat_map(|s| s.test_cases.iter())
+            .collect();
+        let kind = |k: NonSuccessKind| {
+            cases
+                .iter()
+                .filter(
+                    |c| matches!(&c.status, TestCaseStatus::NonSuccess { kind, .. } if *kind == k),
+                )
+                .count()
+        };
+        let skipped = cases
+            .iter()
+            .filter(|c| matches!(c.status, TestCaseStatus::Skipped { .. }))
+            .count();
+        assert_eq!(parsed.tests, cases.len());
+        assert_eq!(parsed.failures, kind(NonSuccessKind::Failure));
+        assert_eq!(parsed.errors, kind(NonSuccessKind::Error));
+        (
+            cases.len(),
+            kind(NonSuccessKind::Failure),
+            kind(NonSuccessKind::Error),
+            skipped,
+        )
+    };
+    let checks = report.checks.len();
+    let skipped = report
+        .checks
+        .iter()
+        .filter(|c| c.status == CheckStatus::Skipped)
+        .count();
+    assert_eq!((checks, skipped), (57, 9));
+    // Every check whose findings reach low fails; the broken check is an error.
+    let failing_checks = |threshold: Severity| {
+        let mut hit = std::collections::BTreeSet::new();
+        for f in report.findings.iter().filter(|f| f.severity >= threshold) {
+            hit.insert(vigie::report::junit::check_of(&report.checks, f).expect("a check"));
+        }
+        hit.len()
+    };
+    assert_eq!(
+        count(Some(Severity::Low)),
+        (57, failing_checks(Severity::Low), 1, 9)
+    );
+    assert_eq!(
+        count(Some(Severity::Critical)),
+        (57, failing_checks(Severity::Critical), 1, 9)
+    );
+    assert_eq!(failing_checks(Severity::Critical), 3);
+    assert_eq!(count(None), (57, 0, 1, 9));
+    // The errors are the JSON's summary.errors.
+    let json: serde_json::Value =
+        serde_json::from_str(&report::render(&report, Format::Json, false, Lang::En)).unwrap();
+    assert_eq!(json["summary"]["errors"], 1);
+    // The findings that fail are in the failure's text, those below the threshold in system-out.
+    let xml = report::render_with(
+        &report,
+        Format::Junit,
+        &report::RenderOptions {
+            color: false,
+            lang: Lang::En,
+            fail_on: Some(Severity::High),
+            excused: &|_| false,
+        },
+    );
+    assert!(xml.contains("<failure message=\"1 finding at or above high\" type=\"high\">[high] retention-exceeded prospects: 1 row of prospects kept more than 3y after dernier_contact"), "{xml}");
+    assert!(
+        xml.contains("1 finding below high\n[medium] retention-anchor-missing prospects"),
+        "{xml}"
+    );
+    assert!(xml.contains("<error message=\"check retention-exceeded:newsletter:consentements could not run: canceling statement due to statement timeout\" type=\"check-error\"/>"), "{xml}");
+}
+
+#[test]
+fn every_finding_of_the_demo_belongs_to_a_check() {
+    let (_dir, report) = demo();
+    for f in &report.findings {
+        let i = vigie::report::junit::check_of(&report.checks, f)
+            .unwrap_or_else(|| panic!("{} {:?} has no check", f.rule, f.object()));
+        assert!(report.checks[i].rules.contains(&f.rule));
+    }
 }

@@ -268,13 +268,21 @@ pub fn key_label(report: &ScanReport, f: &Finding, lang: Lang) -> String {
     }
 }
 
-/// Where a finding is, fully qualified for a machine: `schema.table.column` (the schema when the
-/// database has one), `schema.table`, or `None`.
+/// Where a finding is, fully qualified for a machine: `schema.table.column`, `schema.table`, or
+/// `None` for a finding on no table.
 pub fn qualified_object(report: &ScanReport, f: &Finding) -> Option<String> {
     let table = f.table.as_ref()?;
-    let qualified = match report.tables.get(table).and_then(|k| k.schema.as_ref()) {
-        Some(schema) if !table.contains('.') => format!("{schema}.{table}"),
-        _ => table.clone(),
+    // SQLite names its one schema `main`; a server without schemas in its catalog (MySQL names
+    // the database) is qualified by the database.
+    let schema = match report.tables.get(table).and_then(|k| k.schema.clone()) {
+        Some(schema) => schema,
+        None if report.target.dialect == crate::dialect::Dialect::Sqlite => "main".to_string(),
+        None => report.target.database.clone(),
+    };
+    let qualified = if table.contains('.') {
+        table.clone()
+    } else {
+        format!("{schema}.{table}")
     };
     Some(match &f.column {
         Some(c) => format!("{qualified}.{c}"),
