@@ -246,15 +246,19 @@ pub enum FailOn {
 impl FailOn {
     /// Whether a finding of this severity fails the run.
     pub fn fails(self, severity: Severity) -> bool {
-        let level = match self {
-            FailOn::Critical => Severity::Critical,
-            FailOn::High => Severity::High,
-            FailOn::Medium => Severity::Medium,
-            FailOn::Low => Severity::Low,
-            FailOn::Info => Severity::Info,
-            FailOn::Never => return false,
-        };
-        severity >= level
+        self.threshold().is_some_and(|level| severity >= level)
+    }
+
+    /// The lowest severity that fails the run; `None` for never.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Critical => Some(Severity::Critical),
+            FailOn::High => Some(Severity::High),
+            FailOn::Medium => Some(Severity::Medium),
+            FailOn::Low => Some(Severity::Low),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
     }
 }
 
@@ -333,7 +337,7 @@ pub struct DiscoverArgs {
     pub sample: usize,
     /// Output format (discover only; init always prints TOML).
     #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
+    pub format: vigie::report::discover::DiscoverFormat,
     /// Schemas to read (repeatable; default: every non-system schema).
     #[arg(long = "schema")]
     pub schemas: Vec<String>,

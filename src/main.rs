@@ -22,7 +22,7 @@ use std::process::ExitCode;
 use vigie::db::Target;
 use vigie::engine::ScanOptions;
 use vigie::migrations::{files, gate};
-use vigie::report::{self, Format, gate::GateFormat};
+use vigie::report::{self, Format, discover::DiscoverFormat, gate::GateFormat};
 use vigie::scan::ScanReport;
 
 fn main() -> ExitCode {
@@ -124,7 +124,19 @@ fn emit(report: &ScanReport, settings: &Emit, lang: vigie::i18n::Lang) -> Result
         print_diagnostic(p);
     }
     let color = settings.output.is_none() && colored_stdout();
-    let text = report::render(report, settings.format, color, lang);
+    let excused = |f: &vigie::finding::Finding| {
+        settings
+            .excused
+            .as_ref()
+            .is_some_and(|baseline| baseline.contains(f))
+    };
+    let options = report::RenderOptions {
+        color,
+        lang,
+        fail_on: settings.fail_on.threshold(),
+        excused: &excused,
+    };
+    let text = report::render_with(report, settings.format, &options);
     match &settings.output {
         Some(path) => write_file(path, &text)?,
         None if !settings.quiet => print(&text),
@@ -243,8 +255,8 @@ fn discover(args: DiscoverArgs, init: Option<Option<std::path::PathBuf>>) -> Res
     match (&init, args.format) {
         (Some(Some(path)), _) => commands::init::write_new(path, &vigie::init::draft(&inventory))?,
         (Some(None), _) => print(&vigie::init::draft(&inventory)),
-        (None, Format::Json) => print(&report::discover::json(&inventory)),
-        (None, Format::Human) => print(&report::discover::human(&inventory)),
+        (None, DiscoverFormat::Json) => print(&report::discover::json(&inventory)),
+        (None, DiscoverFormat::Human) => print(&report::discover::human(&inventory)),
     }
     let errors = inventory.errors();
     if init.is_some() {

@@ -26,6 +26,17 @@ pub struct ScanReport {
     pub problems: Vec<PolicyProblem>,
     /// The purpose each finding belongs to, with its title, for grouping.
     pub purposes: Vec<(String, String)>,
+    /// Each table of the database by the name findings give it (`name`, or `schema.name` out
+    /// of the default schema): its schema and primary key, so a report can say which columns
+    /// a finding's sample keys are the values of, and where a finding is (`schema.table`).
+    pub tables: std::collections::BTreeMap<String, TableKey>,
+}
+
+/// Where a table is and what identifies its rows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TableKey {
+    pub schema: Option<String>,
+    pub primary_key: Vec<String>,
 }
 
 impl ScanReport {

@@ -244,6 +244,17 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
             .iter()
             .map(|p| (p.id.value.clone(), p.title.clone()))
             .collect(),
+        tables: catalog
+            .tables
+            .iter()
+            .map(|t| {
+                let key = crate::scan::TableKey {
+                    schema: t.schema.clone(),
+                    primary_key: t.primary_key.clone(),
+                };
+                (t.display_name(), key)
+            })
+            .collect(),
     })
 }
 

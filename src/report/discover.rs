@@ -10,6 +10,13 @@ use crate::discover::Inventory;
 use serde_json::json;
 use std::fmt::Write;
 
+/// What `vigie discover --format` accepts: the inventory has no document or CI form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiscoverFormat {
+    Human,
+    Json,
+}
+
 pub fn human(inv: &Inventory) -> String {
     let mut out = String::new();
     let sample = if inv.sample == 0 {

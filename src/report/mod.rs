@@ -5,10 +5,15 @@
 //! passes them through [`escape`] (JSON and SARIF are escaped by serde).
 
 pub mod discover;
+pub mod document;
 pub mod gate;
 pub mod gitlab;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 
 use crate::finding::{CheckStatus, Finding, Severity};
 use crate::i18n::Lang;
@@ -21,13 +26,56 @@ use std::fmt::Write;
 pub enum Format {
     Human,
     Json,
+    /// For a ticket or a wiki: the director's summary, each finding, the evidence and method.
+    Markdown,
+    /// The same as one self-contained page: inline style, an SVG chart, no script, nothing fetched.
+    Html,
+    /// SARIF 2.1.0, for code-scanning viewers: a result per finding at its logical location.
+    Sarif,
+    /// A JUnit XML test report for CI: a test case per check.
+    Junit,
 }
 
-/// A scan report in one format and language. `color` applies to terminal formats only.
+/// How a report is written: colours (terminal formats only), language, and which findings fail
+/// the run (JUnit marks their checks as failures).
+pub struct RenderOptions<'a> {
+    pub color: bool,
+    pub lang: Lang,
+    /// The lowest severity that fails the run; `None`: never.
+    pub fail_on: Option<Severity>,
+    /// Findings that fail no run whatever their severity (known in a `--baseline`).
+    pub excused: &'a dyn Fn(&Finding) -> bool,
+}
+
+impl RenderOptions<'_> {
+    /// Whether this finding fails the run, as the exit code says.
+    pub fn fails(&self, f: &Finding) -> bool {
+        self.fail_on.is_some_and(|s| f.severity >= s) && !(self.excused)(f)
+    }
+}
+
+/// A scan report in one format and language, failing from `low` up. `color` applies to
+/// terminal formats only.
 pub fn render(report: &ScanReport, format: Format, color: bool, lang: Lang) -> String {
+    let options = RenderOptions {
+        color,
+        lang,
+        fail_on: Some(Severity::Low),
+        excused: &|_| false,
+    };
+    render_with(report, format, &options)
+}
+
+/// A scan report in one format with every option.
+pub fn render_with(report: &ScanReport, format: Format, options: &RenderOptions) -> String {
+    let (color, lang) = (options.color, options.lang);
     match format {
         Format::Json => json::render_in(report, lang),
         Format::Human => human::render(report, &human::Style { color, lang }),
+        Format::Markdown => markdown::render(report, lang),
+        Format::Html => html::render(report, lang),
+        Format::Sarif => sarif::render(report, lang),
+        Format::Junit => junit::render(report, options),
     }
 }
 
