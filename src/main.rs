@@ -181,6 +181,7 @@ fn check_migrations(args: MigrationArgs) -> Result<ExitCode> {
         GateFormat::Json => report::gate::json(&report),
         GateFormat::Sarif => report::gate::sarif(&report),
         GateFormat::Github => report::gate::github(&report),
+        GateFormat::Junit => report::gate::junit(&report, args.fail_on.threshold()),
     });
     let fails = report
         .findings
