@@ -209,6 +209,7 @@ fn check_migrations(args: MigrationArgs, policy: &Path) -> Result<ExitCode> {
         GateFormat::Sarif => report::gate::sarif(&report),
         GateFormat::Github => report::gate::github(&report),
         GateFormat::Gitlab => report::gitlab::gate(&report),
+        GateFormat::Junit => report::gate::junit(&report, args.fail_on.threshold()),
     });
     let fails = report
         .findings

@@ -1062,3 +1062,27 @@ fn a_national_registration_number_column_is_flagged_by_its_name() {
         brief(&r)
     );
 }
+
+#[test]
+fn junit_has_a_case_per_migration_file_failing_on_its_findings() {
+    let (code, out) = run_format("junit", RELIGION);
+    assert_eq!(code, Some(1));
+    let parsed = quick_junit::Report::deserialize_from_str(&out).expect("JUnit XML");
+    assert_eq!((parsed.tests, parsed.failures, parsed.errors), (1, 1, 0));
+    let case = &parsed.test_suites[0].test_cases[0];
+    assert_eq!(case.name.as_str(), "V1__add.sql");
+    match &case.status {
+        quick_junit::TestCaseStatus::NonSuccess {
+            kind, description, ..
+        } => {
+            assert_eq!(*kind, quick_junit::NonSuccessKind::Failure);
+            let text = description.as_ref().unwrap().as_str();
+            assert!(text.contains("sensitive-column V1__add.sql:2:"), "{text}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let (code, out) = run_format("junit", "ALTER TABLE formations ADD COLUMN duree int;\n");
+    assert_eq!(code, Some(0));
+    let parsed = quick_junit::Report::deserialize_from_str(&out).unwrap();
+    assert_eq!((parsed.tests, parsed.failures, parsed.errors), (1, 0, 0));
+}

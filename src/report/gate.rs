@@ -3,7 +3,6 @@
 
 use crate::finding::Severity;
 use crate::migrations::gate::{GateFinding, GateReport};
-use crate::rules;
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -18,6 +17,8 @@ pub enum GateFormat {
     Github,
     /// GitLab Code Quality ([`super::gitlab`]).
     Gitlab,
+    /// A JUnit XML test report: a test case per migration file.
+    Junit,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -202,74 +203,166 @@ pub fn json(report: &GateReport) -> String {
     s
 }
 
-fn sarif_level(s: Severity) -> &'static str {
-    match s {
-        Severity::Critical | Severity::High => "error",
-        Severity::Medium | Severity::Low => "warning",
-        Severity::Info => "note",
-    }
-}
-
-/// SARIF 2.1.0, for GitHub code scanning and other viewers.
+/// SARIF 2.1.0, for GitHub code scanning and other viewers, with the scan's SARIF types and rule
+/// descriptions ([`super::sarif`]): each finding at its line of the migration file, with the
+/// policy line it contradicts as a related location; files that could not be read are
+/// execution notifications.
 pub fn sarif(report: &GateReport) -> String {
-    let mut used: Vec<&str> = report.findings.iter().map(|f| f.rule.as_str()).collect();
-    used.sort();
-    used.dedup();
-    let rule_objs: Vec<_> = used
+    use super::sarif::{level, log, rule_descriptor};
+    use serde_sarif::sarif::{
+        ArtifactLocation, Invocation, Location, Message, Notification, PhysicalLocation, Region,
+        Result as SarifResult,
+    };
+    let physical = |uri: &str, line: usize, column: Option<usize>| {
+        let region = match column {
+            Some(c) => Region::builder()
+                .start_line(line as i64)
+                .start_column(c.max(1) as i64)
+                .build(),
+            None => Region::builder().start_line(line as i64).build(),
+        };
+        PhysicalLocation::builder()
+            .artifact_location(ArtifactLocation::builder().uri(uri.to_string()).build())
+            .region(region)
+            .build()
+    };
+    let mut used: Vec<(&str, Severity)> = Vec::new();
+    for f in &report.findings {
+        if !used.iter().any(|(r, _)| *r == f.rule) {
+            used.push((&f.rule, f.severity));
+        }
+    }
+    used.sort_by_key(|(r, _)| *r);
+    let rules = used
         .iter()
-        .map(|id| {
-            let r = rules::registry().get(id);
-            json!({
-                "id": id,
-                "shortDescription": {"text": r.map(|r| r.title.clone()).unwrap_or_else(|| id.to_string())},
-                "fullDescription": {"text": r.map(|r| r.what.trim().to_string()).unwrap_or_default()},
-                "help": {"text": r.map(|r| r.remediation.trim().to_string()).unwrap_or_default()},
-                "properties": {"legal_reference": r.map(|r| r.legal_reference.clone()).unwrap_or_default()},
-            })
-        })
+        .map(|(id, severity)| rule_descriptor(id, crate::i18n::Lang::En, *severity))
         .collect();
-    let results: Vec<_> = report
+    let results = report
         .findings
         .iter()
         .map(|f: &GateFinding| {
-            json!({
-                "ruleId": f.rule,
-                "ruleIndex": used.iter().position(|u| *u == f.rule).unwrap_or(0),
-                "level": sarif_level(f.severity),
-                "message": {"text": format!("{} ({})", f.message, f.help)},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": f.file},
-                        "region": {"startLine": f.line, "startColumn": f.column.max(1)}
-                    }
-                }],
-                "relatedLocations": match (f.policy_line, &report.policy) {
-                    (Some(line), Some(p)) => json!([{
-                        "id": 1,
-                        "message": {"text": "the policy line this change contradicts"},
-                        "physicalLocation": {"artifactLocation": {"uri": p.path}, "region": {"startLine": line}}
-                    }]),
-                    _ => json!([]),
-                },
-            })
+            let location = Location::builder()
+                .physical_location(physical(&f.file, f.line, Some(f.column)))
+                .build();
+            let related: Vec<Location> = match (f.policy_line, &report.policy) {
+                (Some(line), Some(p)) => vec![
+                    Location::builder()
+                        .id(1)
+                        .message(
+                            Message::builder()
+                                .text("the policy line this change contradicts".to_string())
+                                .build(),
+                        )
+                        .physical_location(physical(&p.path, line, None))
+                        .build(),
+                ],
+                _ => Vec::new(),
+            };
+            SarifResult::builder()
+                .rule_id(f.rule.clone())
+                .rule_index(used.iter().position(|(u, _)| *u == f.rule).unwrap_or(0) as i64)
+                .level(level(f.severity))
+                .message(
+                    Message::builder()
+                        .text(format!("{} ({})", f.message, f.help))
+                        .build(),
+                )
+                .locations(vec![location])
+                .related_locations(related)
+                .build()
         })
         .collect();
-    let v = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "vigie",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/vigie-rgpd/vigie",
-                "rules": rule_objs,
-            }},
-            "results": results,
-        }]
-    });
-    let mut s = serde_json::to_string_pretty(&v).expect("JSON value");
-    s.push('\n');
-    s
+    let notifications: Vec<Notification> = report
+        .errors
+        .iter()
+        .map(|e| {
+            Notification::builder()
+                .level(json!("error"))
+                .message(Message::builder().text(e.message.clone()).build())
+                .locations(vec![
+                    Location::builder()
+                        .physical_location(physical(&e.file, e.line.max(1), None))
+                        .build(),
+                ])
+                .build()
+        })
+        .collect();
+    let invocation = Invocation::builder()
+        .execution_successful(notifications.is_empty())
+        .tool_execution_notifications(notifications)
+        .build();
+    super::sarif::to_string(&log(rules, results, invocation, None))
+}
+
+/// JUnit XML for CI: one test case per migration file, a failure when its findings reach
+/// `fail_on` (`None`: never), an error when it could not be read or parsed; findings below the
+/// threshold go to the case's `system-out`.
+pub fn junit(report: &GateReport, fail_on: Option<Severity>) -> String {
+    use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+    let line = |f: &GateFinding| {
+        format!(
+            "[{}] {} {}:{}:{}: {} ({})",
+            f.severity,
+            f.rule,
+            f.file,
+            f.line,
+            f.column.max(1),
+            f.message,
+            f.help
+        )
+    };
+    let fails = |f: &GateFinding| fail_on.is_some_and(|s| f.severity >= s);
+    let mut suite = TestSuite::new("vigie.migrations");
+    let mut files: Vec<&str> = report.files.iter().map(|f| f.path.as_str()).collect();
+    files.extend(report.errors.iter().map(|e| e.file.as_str()));
+    files.sort();
+    files.dedup();
+    for file in files {
+        let of: Vec<&GateFinding> = report.findings.iter().filter(|f| f.file == file).collect();
+        let failing: Vec<String> = of.iter().filter(|f| fails(f)).map(|f| line(f)).collect();
+        let errors: Vec<String> = report
+            .errors
+            .iter()
+            .filter(|e| e.file == file)
+            .map(|e| format!("{}:{}: {}", e.file, e.line, e.message))
+            .collect();
+        let status = if !errors.is_empty() {
+            let mut s = TestCaseStatus::non_success(NonSuccessKind::Error);
+            s.set_message(errors.join("; ")).set_type("migration-error");
+            s
+        } else if !failing.is_empty() {
+            let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
+            let worst = of.iter().filter(|f| fails(f)).map(|f| f.severity).max();
+            // check-migrations has no --lang: its messages are English.
+            let threshold = fail_on.map_or("-", |t| t.as_str());
+            s.set_message(crate::i18n::tr(
+                crate::i18n::Lang::En,
+                "machine.findings",
+                &[("n", &failing.len()), ("severity", &threshold)],
+            ))
+            .set_type(worst.map_or("finding", |w| w.as_str()))
+            .set_description(failing.join("\n"));
+            s
+        } else {
+            TestCaseStatus::success()
+        };
+        let mut case = TestCase::new(file, status);
+        case.set_classname("vigie.migrations");
+        let below: Vec<String> = of.iter().filter(|f| !fails(f)).map(|f| line(f)).collect();
+        if !below.is_empty() {
+            case.set_system_out(below.join("\n"));
+        }
+        suite.add_test_case(case);
+    }
+    let mut junit = Report::new("vigie check-migrations");
+    junit.add_test_suite(suite);
+    let mut out = junit
+        .to_string()
+        .expect("a JUnit report of strings always serialises");
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
 }
 
 /// GitHub Actions workflow commands: one annotation per finding.
