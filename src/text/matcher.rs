@@ -990,6 +990,57 @@ mod tests {
         }
     }
 
+    /// Probes g–l: names of courses, events and organisations written in Title Case, idioms
+    /// built on a condition word, and festivals that only date a closure.
+    #[test]
+    fn titles_idioms_and_holidays_found_and_not_flagged() {
+        let m = matcher();
+        let has = |text: &str, c: Category| m.find(text).iter().any(|h| h.category == c);
+        for (text, c) in [
+            (
+                "Long history of mental health issues, see the file.",
+                Category::Health,
+            ),
+            ("She was admitted to hospital in March.", Category::Health),
+            (
+                "Divorced last year, wants invoices in her own name.",
+                Category::Family,
+            ),
+            (
+                "Fasting for Eid this week, prefers calls after 6pm.",
+                Category::Religion,
+            ),
+            ("Ne vient pas le vendredi : shabbat.", Category::Religion),
+            ("Partially deaf, sit him at the front.", Category::Health),
+            (
+                "Sectioned under the Mental Health Act in 2019.",
+                Category::Health,
+            ),
+            ("On Universal Credit since the summer.", Category::Financial),
+        ] {
+            assert!(has(text, c), "{text}: {:?}", m.find(text));
+        }
+        for text in [
+            "Booked two seats on the Mental Health First Responders course.",
+            "Sponsor: the Royal Free Hospital Trust, invoice to procurement.",
+            "Hospitality sector partner, 20 seats for the summit.",
+            "Registered for the Criminal Evidence Masterclass in May.",
+            "Speaker at the Religion and Society Forum next spring.",
+            "Our bank is closed for Diwali, the transfer will go out Friday.",
+            "Bureau de Dakar fermé pour l'Aïd, relancer lundi.",
+            "Essays are marked by blind review, two readers each.",
+            "He stayed deaf to three reminders before paying.",
+            "Correction en aveugle des copies, deux lecteurs.",
+            "Il fait la sourde oreille aux relances du service.",
+            "The custody account for the share gift is at the broker.",
+            "Removed widows and orphans from the alumni magazine layout.",
+            "Orphan records left after the CRM import, clean-up planned.",
+            "A black swan event for the markets, says the speaker.",
+        ] {
+            assert!(m.find(text).is_empty(), "{text}: {:?}", m.find(text));
+        }
+    }
+
     #[test]
     fn identifiers_are_validated() {
         let m = matcher().with_contact_details(true);
