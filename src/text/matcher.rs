@@ -1041,6 +1041,53 @@ mod tests {
         }
     }
 
+    /// Probes g–l: a thing, a room, a building, a company or a service's opening hours named
+    /// near a word on smell, dirt, oddness, prison or bankruptcy; the same words about a person
+    /// are still found.
+    #[test]
+    fn things_buildings_and_services_found_and_not_flagged() {
+        let m = matcher();
+        let has = |text: &str, c: Category| m.find(text).iter().any(|h| h.category == c);
+        for (text, c) in [
+            (
+                "Sent mauvais en atelier, les autres se plaignent.",
+                Category::Judgement,
+            ),
+            (
+                "Il pue la transpiration en fin de journée.",
+                Category::Judgement,
+            ),
+            (
+                "Un peu bizarre avec les clientes, à surveiller.",
+                Category::Judgement,
+            ),
+            ("She stinks of smoke every morning.", Category::Judgement),
+            ("Son oncle est en prison à Lyon.", Category::Offence),
+            ("Le père a fait faillite l'an dernier.", Category::Financial),
+            (
+                "Suivie par l'assistante sociale depuis mars.",
+                Category::Financial,
+            ),
+        ] {
+            assert!(has(text, c), "{text}: {:?}", m.find(text));
+        }
+        for text in [
+            "La camionnette pue l'essence, à faire vérifier.",
+            "Ça sent mauvais dans la cave du foyer, VMC à réparer.",
+            "Le frigo du local est crasseux, ménage demandé.",
+            "L'imprimante fait un bruit bizarre depuis lundi.",
+            "The changing room stinks, cleaners called.",
+            "Ugly layout on the new slides, to redo.",
+            "Travaux de rénovation de l'ancienne prison du centre-ville.",
+            "Le transporteur scolaire est en liquidation judiciaire.",
+            "Verser le liquide de refroidissement dans le moteur.",
+            "Banque alimentaire fermée le lundi, réouverture mardi.",
+            "Place handicapé du parking réservée pour la livraison.",
+        ] {
+            assert!(m.find(text).is_empty(), "{text}: {:?}", m.find(text));
+        }
+    }
+
     #[test]
     fn identifiers_are_validated() {
         let m = matcher().with_contact_details(true);
