@@ -1088,6 +1088,74 @@ mod tests {
         }
     }
 
+    /// Probes g–l: everyday ailments as a camp nurse writes them, remarks on looks, age and
+    /// slowness of mind, a parent who left, quarrels at home and a recent death.
+    #[test]
+    fn ailments_looks_and_home_life_found_and_not_flagged() {
+        let m = matcher();
+        let has = |text: &str, c: Category| m.find(text).iter().any(|h| h.category == c);
+        for (text, c) in [
+            (
+                "38,5 de fièvre ce matin, la mère vient le chercher.",
+                Category::Health,
+            ),
+            (
+                "Otite, ne va pas à la piscine cette semaine.",
+                Category::Health,
+            ),
+            ("Doliprane donné à 14h pour maux de tête.", Category::Health),
+            (
+                "Bad sunburn after the beach, kept indoors.",
+                Category::Health,
+            ),
+            ("Beau gosse, il le sait et en joue.", Category::Judgement),
+            (
+                "Un peu âgée pour une reconversion, d'après le tuteur.",
+                Category::Judgement,
+            ),
+            (
+                "Gentille mais lente à comprendre les consignes.",
+                Category::Judgement,
+            ),
+            ("Mal élevé avec les agents d'accueil.", Category::Judgement),
+            ("Bit of a diva about the seating plan.", Category::Judgement),
+            (
+                "Depuis le départ du père, la mère travaille de nuit.",
+                Category::Family,
+            ),
+            (
+                "Les parents se disputent au téléphone devant l'élève.",
+                Category::Family,
+            ),
+            (
+                "Sa grand-mère vient de mourir, absent jusqu'à lundi.",
+                Category::Family,
+            ),
+            (
+                "His mother passed in May, gift in her memory.",
+                Category::Family,
+            ),
+        ] {
+            assert!(has(text, c), "{text}: {:?}", m.find(text));
+        }
+        for text in [
+            "Campagne de vaccination grippe pour le personnel jeudi.",
+            "Il cherche des poux à tout le monde en réunion.",
+            "Très jolie vitrine, le salon a gagné le concours.",
+            "A géré seule le service du samedi, très bien.",
+        ] {
+            assert!(
+                !m.find(text).iter().any(|h| matches!(
+                    h.category,
+                    Category::Health | Category::Family
+                ) || (h.category == Category::Judgement
+                    && h.term == "jolie fille")),
+                "{text}: {:?}",
+                m.find(text)
+            );
+        }
+    }
+
     #[test]
     fn identifiers_are_validated() {
         let m = matcher().with_contact_details(true);
