@@ -990,6 +990,172 @@ mod tests {
         }
     }
 
+    /// Probes g–l: names of courses, events and organisations written in Title Case, idioms
+    /// built on a condition word, and festivals that only date a closure.
+    #[test]
+    fn titles_idioms_and_holidays_found_and_not_flagged() {
+        let m = matcher();
+        let has = |text: &str, c: Category| m.find(text).iter().any(|h| h.category == c);
+        for (text, c) in [
+            (
+                "Long history of mental health issues, see the file.",
+                Category::Health,
+            ),
+            ("She was admitted to hospital in March.", Category::Health),
+            (
+                "Divorced last year, wants invoices in her own name.",
+                Category::Family,
+            ),
+            (
+                "Fasting for Eid this week, prefers calls after 6pm.",
+                Category::Religion,
+            ),
+            ("Ne vient pas le vendredi : shabbat.", Category::Religion),
+            ("Partially deaf, sit him at the front.", Category::Health),
+            (
+                "Sectioned under the Mental Health Act in 2019.",
+                Category::Health,
+            ),
+            ("On Universal Credit since the summer.", Category::Financial),
+        ] {
+            assert!(has(text, c), "{text}: {:?}", m.find(text));
+        }
+        for text in [
+            "Booked two seats on the Mental Health First Responders course.",
+            "Sponsor: the Royal Free Hospital Trust, invoice to procurement.",
+            "Hospitality sector partner, 20 seats for the summit.",
+            "Registered for the Criminal Evidence Masterclass in May.",
+            "Speaker at the Religion and Society Forum next spring.",
+            "Our bank is closed for Diwali, the transfer will go out Friday.",
+            "Bureau de Dakar fermé pour l'Aïd, relancer lundi.",
+            "Essays are marked by blind review, two readers each.",
+            "He stayed deaf to three reminders before paying.",
+            "Correction en aveugle des copies, deux lecteurs.",
+            "Il fait la sourde oreille aux relances du service.",
+            "The custody account for the share gift is at the broker.",
+            "Removed widows and orphans from the alumni magazine layout.",
+            "Orphan records left after the CRM import, clean-up planned.",
+            "A black swan event for the markets, says the speaker.",
+        ] {
+            assert!(m.find(text).is_empty(), "{text}: {:?}", m.find(text));
+        }
+    }
+
+    /// Probes g–l: a thing, a room, a building, a company or a service's opening hours named
+    /// near a word on smell, dirt, oddness, prison or bankruptcy; the same words about a person
+    /// are still found.
+    #[test]
+    fn things_buildings_and_services_found_and_not_flagged() {
+        let m = matcher();
+        let has = |text: &str, c: Category| m.find(text).iter().any(|h| h.category == c);
+        for (text, c) in [
+            (
+                "Sent mauvais en atelier, les autres se plaignent.",
+                Category::Judgement,
+            ),
+            (
+                "Il pue la transpiration en fin de journée.",
+                Category::Judgement,
+            ),
+            (
+                "Un peu bizarre avec les clientes, à surveiller.",
+                Category::Judgement,
+            ),
+            ("She stinks of smoke every morning.", Category::Judgement),
+            ("Son oncle est en prison à Lyon.", Category::Offence),
+            ("Le père a fait faillite l'an dernier.", Category::Financial),
+            (
+                "Suivie par l'assistante sociale depuis mars.",
+                Category::Financial,
+            ),
+        ] {
+            assert!(has(text, c), "{text}: {:?}", m.find(text));
+        }
+        for text in [
+            "La camionnette pue l'essence, à faire vérifier.",
+            "Ça sent mauvais dans la cave du foyer, VMC à réparer.",
+            "Le frigo du local est crasseux, ménage demandé.",
+            "L'imprimante fait un bruit bizarre depuis lundi.",
+            "The changing room stinks, cleaners called.",
+            "Ugly layout on the new slides, to redo.",
+            "Travaux de rénovation de l'ancienne prison du centre-ville.",
+            "Le transporteur scolaire est en liquidation judiciaire.",
+            "Verser le liquide de refroidissement dans le moteur.",
+            "Banque alimentaire fermée le lundi, réouverture mardi.",
+            "Place handicapé du parking réservée pour la livraison.",
+        ] {
+            assert!(m.find(text).is_empty(), "{text}: {:?}", m.find(text));
+        }
+    }
+
+    /// Probes g–l: everyday ailments as a camp nurse writes them, remarks on looks, age and
+    /// slowness of mind, a parent who left, quarrels at home and a recent death.
+    #[test]
+    fn ailments_looks_and_home_life_found_and_not_flagged() {
+        let m = matcher();
+        let has = |text: &str, c: Category| m.find(text).iter().any(|h| h.category == c);
+        for (text, c) in [
+            (
+                "38,5 de fièvre ce matin, la mère vient le chercher.",
+                Category::Health,
+            ),
+            (
+                "Otite, ne va pas à la piscine cette semaine.",
+                Category::Health,
+            ),
+            ("Doliprane donné à 14h pour maux de tête.", Category::Health),
+            (
+                "Bad sunburn after the beach, kept indoors.",
+                Category::Health,
+            ),
+            ("Beau gosse, il le sait et en joue.", Category::Judgement),
+            (
+                "Un peu âgée pour une reconversion, d'après le tuteur.",
+                Category::Judgement,
+            ),
+            (
+                "Gentille mais lente à comprendre les consignes.",
+                Category::Judgement,
+            ),
+            ("Mal élevé avec les agents d'accueil.", Category::Judgement),
+            ("Bit of a diva about the seating plan.", Category::Judgement),
+            (
+                "Depuis le départ du père, la mère travaille de nuit.",
+                Category::Family,
+            ),
+            (
+                "Les parents se disputent au téléphone devant l'élève.",
+                Category::Family,
+            ),
+            (
+                "Sa grand-mère vient de mourir, absent jusqu'à lundi.",
+                Category::Family,
+            ),
+            (
+                "His mother passed in May, gift in her memory.",
+                Category::Family,
+            ),
+        ] {
+            assert!(has(text, c), "{text}: {:?}", m.find(text));
+        }
+        for text in [
+            "Campagne de vaccination grippe pour le personnel jeudi.",
+            "Il cherche des poux à tout le monde en réunion.",
+            "Très jolie vitrine, le salon a gagné le concours.",
+            "A géré seule le service du samedi, très bien.",
+        ] {
+            assert!(
+                !m.find(text).iter().any(|h| matches!(
+                    h.category,
+                    Category::Health | Category::Family
+                ) || (h.category == Category::Judgement
+                    && h.term == "jolie fille")),
+                "{text}: {:?}",
+                m.find(text)
+            );
+        }
+    }
+
     #[test]
     fn identifiers_are_validated() {
         let m = matcher().with_contact_details(true);
