@@ -320,6 +320,20 @@ pub fn not_run(
     (errors, skipped)
 }
 
+/// The line under a document's title: the database, its server and the as-of instant.
+pub fn subtitle(report: &ScanReport, lang: Lang) -> String {
+    tr(
+        lang,
+        "doc.subtitle",
+        &[
+            ("database", &report.target.database),
+            ("dialect", &report.target.dialect.name()),
+            ("server", &report.target.server_version),
+            ("as_of", &as_of(report)),
+        ],
+    )
+}
+
 /// The as-of instant as reports print it.
 pub fn as_of(report: &ScanReport) -> String {
     report.as_of.strftime("%Y-%m-%d %H:%M:%S UTC").to_string()

@@ -111,16 +111,7 @@ pub fn render(report: &ScanReport, lang: Lang) -> String {
         out,
         "<header>\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n</header>",
         esc(t("doc.title")),
-        esc(&tr(
-            lang,
-            "doc.subtitle",
-            &[
-                ("database", &report.target.database),
-                ("dialect", &report.target.dialect.name()),
-                ("server", &report.target.server_version),
-                ("as_of", &doc::as_of(report)),
-            ]
-        ))
+        esc(&doc::subtitle(report, lang))
     );
     summary(&mut out, report, lang);
     tallies(&mut out, report, lang);

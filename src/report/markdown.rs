@@ -87,20 +87,7 @@ pub fn render(report: &ScanReport, lang: Lang) -> String {
     let mut out = String::new();
     let t = |id: &str| text(lang, id);
     let _ = writeln!(out, "# {}\n", t("doc.title"));
-    let _ = writeln!(
-        out,
-        "{}\n",
-        inline(&tr(
-            lang,
-            "doc.subtitle",
-            &[
-                ("database", &report.target.database),
-                ("dialect", &report.target.dialect.name()),
-                ("server", &report.target.server_version),
-                ("as_of", &doc::as_of(report)),
-            ]
-        ))
-    );
+    let _ = writeln!(out, "{}\n", inline(&doc::subtitle(report, lang)));
     summary(&mut out, report, lang);
     tallies(&mut out, report, lang);
     details(&mut out, report, lang);
