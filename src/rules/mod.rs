@@ -34,7 +34,8 @@ use crate::finding::Severity;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
-const SOURCES: &[(&str, &str)] = &[
+/// The rule documentation files, as embedded (also hashed into the rule pack's version).
+pub(crate) const SOURCES: &[(&str, &str)] = &[
     ("retention.toml", include_str!("../../rules/retention.toml")),
     ("consent.toml", include_str!("../../rules/consent.toml")),
     (

@@ -11,43 +11,23 @@
 use sha2::{Digest, Sha256};
 use std::sync::LazyLock;
 
-/// Every data file of the pack, in a fixed order, as embedded.
-const DATA: &[(&str, &str)] = &[
-    ("retention.toml", include_str!("../../rules/retention.toml")),
-    ("consent.toml", include_str!("../../rules/consent.toml")),
-    (
-        "minimisation.toml",
-        include_str!("../../rules/minimisation.toml"),
-    ),
-    ("free_text.toml", include_str!("../../rules/free_text.toml")),
-    ("security.toml", include_str!("../../rules/security.toml")),
-    ("rights.toml", include_str!("../../rules/rights.toml")),
-    ("hygiene.toml", include_str!("../../rules/hygiene.toml")),
-    (
-        "migrations.toml",
-        include_str!("../../rules/migrations.toml"),
-    ),
-    (
-        "lexicons/fr.toml",
-        include_str!("../../rules/lexicons/fr.toml"),
-    ),
-    (
-        "lexicons/en.toml",
-        include_str!("../../rules/lexicons/en.toml"),
-    ),
-    (
-        "vocabulary/names.toml",
-        include_str!("../../rules/vocabulary/names.toml"),
-    ),
-    (
-        "references/cnil.toml",
-        include_str!("../../rules/references/cnil.toml"),
-    ),
-];
+/// Every data file of the pack, in a fixed order, as the modules that read them embed them:
+/// the rule documentation, the lexicons, the name vocabulary and the CNIL references.
+fn data() -> Vec<(&'static str, &'static str)> {
+    use crate::text::lexicon::Lang;
+    let mut data: Vec<(&str, &str)> = super::SOURCES.to_vec();
+    for lang in [Lang::Fr, Lang::En] {
+        let (path, text) = lang.source();
+        data.push((path.strip_prefix("rules/").unwrap_or(path), text));
+    }
+    data.push(("vocabulary/names.toml", crate::text::vocabulary::SOURCE));
+    data.push(("references/cnil.toml", super::references::SOURCE));
+    data
+}
 
 static VERSION: LazyLock<String> = LazyLock::new(|| {
     let mut hash = Sha256::new();
-    for (name, text) in DATA {
+    for (name, text) in data() {
         // Name and length first: moving text from one file to the next changes the digest.
         hash.update(name.as_bytes());
         hash.update((text.len() as u64).to_le_bytes());
@@ -95,7 +75,7 @@ mod tests {
     fn every_rule_file_is_in_the_digest() {
         for (name, text) in super::super::SOURCES {
             assert!(
-                DATA.iter().any(|(n, t)| n == name && t == text),
+                data().iter().any(|(n, t)| n == name && t == text),
                 "{name} is not in the pack's digest"
             );
         }

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 /// The prefix that marks a reference in a policy value.
 pub const PREFIX: &str = "cnil:";
 
-const SOURCE: &str = include_str!("../../rules/references/cnil.toml");
+pub(crate) const SOURCE: &str = include_str!("../../rules/references/cnil.toml");
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

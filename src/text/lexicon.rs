@@ -68,7 +68,8 @@ impl Lang {
         }
     }
 
-    fn source(self) -> (&'static str, &'static str) {
+    /// The lexicon file, its path and its text as embedded.
+    pub(crate) fn source(self) -> (&'static str, &'static str) {
         match self {
             Lang::Fr => (
                 "rules/lexicons/fr.toml",

@@ -68,7 +68,7 @@ mod prefilter;
 pub mod score;
 pub mod shape;
 pub mod values;
-mod vocabulary;
+pub(crate) mod vocabulary;
 
 pub use excerpt::mask_excerpt;
 pub use lexicon::LexiconError;

@@ -16,7 +16,7 @@ use super::names::ColumnCategory;
 
 /// Path of the embedded vocabulary, as errors name it.
 pub const FILE: &str = "rules/vocabulary/names.toml";
-const SOURCE: &str = include_str!("../../rules/vocabulary/names.toml");
+pub(crate) const SOURCE: &str = include_str!("../../rules/vocabulary/names.toml");
 
 /// The embedded vocabulary, parsed and validated on first use. A unit test loads it, so an
 /// invalid entry fails the build's tests, never a scan.
