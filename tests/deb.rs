@@ -9,21 +9,13 @@
 // The skip message goes to stderr, as the database tests' do.
 #![allow(clippy::print_stderr)]
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::target_dir;
+use std::path::Path;
 use std::process::Command;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-fn target_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("CARGO_TARGET_DIR") {
-        return dir.into();
-    }
-    let bin = Path::new(env!("CARGO_BIN_EXE_vigie"));
-    bin.parent()
-        .and_then(Path::parent)
-        .expect("the test binary lives in <target>/<profile>/")
-        .to_path_buf()
-}
 
 fn available(program: &str, args: &[&str]) -> bool {
     Command::new(program)

@@ -7,24 +7,13 @@
 //! in release are reused, and after `cargo build --release` the install only copies the binary.
 //! `--offline --locked`: the versions of `Cargo.lock`, from the local registry, nothing fetched.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::target_dir;
+use std::path::Path;
 use std::process::Command;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-/// The target directory of this build: `CARGO_TARGET_DIR` when set, else the folder above the
-/// profile folder that holds the `vigie` binary built for the tests.
-fn target_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("CARGO_TARGET_DIR") {
-        return dir.into();
-    }
-    let bin = Path::new(env!("CARGO_BIN_EXE_vigie"));
-    // <target>/<profile>/vigie
-    bin.parent()
-        .and_then(Path::parent)
-        .expect("the test binary lives in <target>/<profile>/")
-        .to_path_buf()
-}
 
 /// The shared libraries an ELF binary needs (`readelf -d`), or `None` without readelf.
 fn needed_libraries(bin: &Path) -> Option<Vec<String>> {

@@ -327,6 +327,20 @@ pub fn row(rule: &str, table: Option<&str>, count: u64, keys: &[&str]) -> Row {
 pub fn of_rule(report: &ScanReport, rule: &str) -> Vec<Row> {
     rows(report).into_iter().filter(|r| r.0 == rule).collect()
 }
+/// The target directory of this build: `CARGO_TARGET_DIR` when set, else the folder above the
+/// profile folder that holds the `vigie` binary built for the tests (`<target>/<profile>/vigie`).
+/// The install and package tests build there, so release dependencies are reused.
+pub fn target_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("CARGO_TARGET_DIR") {
+        return dir.into();
+    }
+    Path::new(env!("CARGO_BIN_EXE_vigie"))
+        .parent()
+        .and_then(Path::parent)
+        .expect("the test binary lives in <target>/<profile>/")
+        .to_path_buf()
+}
+
 pub mod labelled;
 
 /// Rules that judge every column of a live scan by name and values; tests about other rules
