@@ -334,6 +334,17 @@ pub fn subtitle(report: &ScanReport, lang: Lang) -> String {
     )
 }
 
+/// "10 of 74 shown" when a finding's sample keys are fewer than its count.
+pub fn keys_more(f: &Finding, lang: Lang) -> Option<String> {
+    ((f.sample_keys.len() as u64) < f.count).then(|| {
+        tr(
+            lang,
+            "doc.keys-more",
+            &[("shown", &f.sample_keys.len()), ("count", &f.count)],
+        )
+    })
+}
+
 /// The as-of instant as reports print it.
 pub fn as_of(report: &ScanReport) -> String {
     report.as_of.strftime("%Y-%m-%d %H:%M:%S UTC").to_string()

@@ -429,18 +429,9 @@ fn details(out: &mut String, report: &ScanReport, lang: Lang) {
                 .map(|k| format!("<code>{}</code>", esc(k)))
                 .collect();
             let label = doc::key_label(report, f, lang);
-            let more = if (f.sample_keys.len() as u64) < f.count {
-                format!(
-                    " <span class=\"note\">({})</span>",
-                    esc(&tr(
-                        lang,
-                        "doc.keys-more",
-                        &[("shown", &f.sample_keys.len()), ("count", &f.count)]
-                    ))
-                )
-            } else {
-                String::new()
-            };
+            let more = doc::keys_more(f, lang)
+                .map(|m| format!(" <span class=\"note\">({})</span>", esc(&m)))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "<dt>{}</dt><dd>{}{more}</dd>",

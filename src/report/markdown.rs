@@ -301,18 +301,9 @@ fn details(out: &mut String, report: &ScanReport, lang: Lang) {
         if !f.sample_keys.is_empty() {
             let keys: Vec<String> = f.sample_keys.iter().map(|k| code(k)).collect();
             let label = doc::key_label(report, f, lang);
-            let more = if (f.sample_keys.len() as u64) < f.count {
-                format!(
-                    " ({})",
-                    inline(&tr(
-                        lang,
-                        "doc.keys-more",
-                        &[("shown", &f.sample_keys.len()), ("count", &f.count)]
-                    ))
-                )
-            } else {
-                String::new()
-            };
+            let more = doc::keys_more(f, lang)
+                .map(|m| format!(" ({})", inline(&m)))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "- {} {}{more}",
