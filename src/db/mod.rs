@@ -285,6 +285,15 @@ pub trait Session: Send {
     /// Read the schema. `schemas` empty means every non-system schema.
     fn introspect(&mut self, schemas: &[String]) -> Result<Catalog, DbError>;
 
+    /// Gentle mode: end the read-only transaction and begin another that takes its snapshot
+    /// at its next statement, so that a session pausing between statements holds no snapshot.
+    /// An idle snapshot keeps the server from pruning the row versions that concurrent
+    /// writers leave behind, which slows them down; the price is that each statement sees the
+    /// database as of its own start. Backends without that cost keep the default (nothing).
+    fn release_snapshot(&mut self) -> Result<(), DbError> {
+        Ok(())
+    }
+
     /// Roll back and close.
     fn close(self: Box<Self>);
 }

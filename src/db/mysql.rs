@@ -688,6 +688,13 @@ impl Session for MysqlSession {
         introspect(self, schemas)
     }
 
+    fn release_snapshot(&mut self) -> Result<(), DbError> {
+        // Without WITH CONSISTENT SNAPSHOT, InnoDB opens the read view at the first read.
+        self.setup_query("ROLLBACK")?;
+        self.setup_query("START TRANSACTION READ ONLY")?;
+        Ok(())
+    }
+
     fn close(mut self: Box<Self>) {
         if let Some(mut conn) = self.conn.take() {
             self.runtime.block_on(async {

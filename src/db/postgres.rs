@@ -7,7 +7,8 @@
 //! `default_transaction_read_only=on` and every scan runs inside `BEGIN ISOLATION LEVEL
 //! REPEATABLE READ, READ ONLY` that is rolled back; time limits are startup options, so no
 //! `SET` is ever sent. All sessions import the leader's exported snapshot, so every count of
-//! a scan describes the same instant.
+//! a scan describes the same instant; in gentle mode (`--throttle`) each statement takes its
+//! own instead, so that no snapshot is held while vigie pauses.
 //!
 //! TLS follows libpq's `sslmode` (default `prefer`) on rustls: see [`tls`].
 
@@ -411,7 +412,9 @@ pub fn open(
         url: redact(url),
     };
     let mut sessions: Vec<Box<dyn Session>> = Vec::with_capacity(count);
-    let snapshot: Option<String> = if count > 1 {
+    // In gentle mode each statement takes its own snapshot ([`Session::release_snapshot`]):
+    // nothing to share.
+    let snapshot: Option<String> = if count > 1 && limits.throttle.is_none() {
         // Standbys and some poolers cannot export snapshots: fall back to one snapshot per
         // session rather than refusing to scan.
         rt.block_on(leader.query_one("SELECT pg_export_snapshot()::text", &[]))
@@ -555,6 +558,13 @@ impl Session for PgSession {
 
     fn introspect(&mut self, schemas: &[String]) -> Result<Catalog, DbError> {
         introspect(self, schemas)
+    }
+
+    fn release_snapshot(&mut self) -> Result<(), DbError> {
+        // A REPEATABLE READ transaction takes its snapshot at its first query, not at BEGIN
+        // or SAVEPOINT: between statements the session holds none.
+        self.execute("ROLLBACK; BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; SAVEPOINT vigie")
+            .map_err(query_error)
     }
 
     fn close(self: Box<Self>) {

@@ -6,7 +6,10 @@
 //! 25 % is followed by a pause of 300 ms); a long stream of free text pauses the same way every
 //! few tens of milliseconds of reading, between batches of rows, so a single large column does
 //! not hold the server for seconds on end. While vigie pauses mid-stream the server's backend
-//! waits on a full socket: it holds its snapshot, no CPU and no I/O.
+//! waits on a full socket: it holds its snapshot, no CPU and no I/O. Between statements it
+//! holds none: after each one the session ends its read-only transaction and begins another
+//! ([`Session::release_snapshot`]), so that a paused vigie never keeps the server from pruning
+//! the row versions its writers leave behind.
 //!
 //! The share is per session: with `--jobs 1` the whole scan keeps at most that share of one
 //! server core busy, which is what a busy production server needs.
@@ -62,12 +65,18 @@ struct Throttled {
 }
 
 impl Throttled {
-    /// Run one statement, then pause for its share.
-    fn paced<R>(&mut self, run: impl FnOnce(&mut dyn Session) -> R) -> R {
+    /// Run one statement, then pause for its share, holding no snapshot.
+    fn paced<T>(
+        &mut self,
+        run: impl FnOnce(&mut dyn Session) -> Result<T, DbError>,
+    ) -> Result<T, DbError> {
         let start = Instant::now();
         let r = run(self.inner.as_mut());
+        let released = self.inner.release_snapshot();
         std::thread::sleep(self.throttle.pause_after(start.elapsed()));
-        r
+        let value = r?;
+        released?;
+        Ok(value)
     }
 }
 
@@ -138,8 +147,10 @@ impl Session for Throttled {
             each(k, t);
             pacer.row();
         });
+        let released = self.inner.release_snapshot();
         pacer.finish();
-        r
+        r?;
+        released
     }
 
     fn stream_pairs_raw(
@@ -152,8 +163,10 @@ impl Session for Throttled {
             each(k, t);
             pacer.row();
         });
+        let released = self.inner.release_snapshot();
         pacer.finish();
-        r
+        r?;
+        released
     }
 
     fn sample(&mut self, table: &Table, n: usize) -> Result<Sampled, DbError> {
