@@ -81,3 +81,76 @@ fn cargo_install_gives_a_binary_that_runs_the_demo() {
         "{version}"
     );
 }
+
+/// The crate's published form: `cargo package` (what crates.io would hold), then
+/// `cargo install --path` on the unpacked package. Proves the package carries everything the
+/// binary embeds (rules, lexicons, policies, the demo's seed) and nothing of the test corpora.
+#[test]
+fn the_packaged_crate_installs_and_runs_the_demo() {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let work = tempfile::tempdir().unwrap();
+    // `--no-verify`: the install below is the verification, with the release profile.
+    let out = Command::new(&cargo)
+        .args([
+            "package",
+            "--offline",
+            "--locked",
+            "--no-verify",
+            "--allow-dirty",
+            "--quiet",
+        ])
+        .arg("--target-dir")
+        .arg(work.path())
+        .current_dir(ROOT)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "cargo package failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let version = env!("CARGO_PKG_VERSION");
+    let crate_file = work.path().join(format!("package/vigie-{version}.crate"));
+    let size = std::fs::metadata(&crate_file).unwrap().len();
+    // crates.io refuses crates over 10 MB; the test corpora must stay out of it.
+    assert!(size < 2_000_000, "{} is {size} bytes", crate_file.display());
+    // `--no-verify` leaves the .crate packed: unpack it as cargo would (a gzipped tar).
+    let unpack = Command::new("tar")
+        .arg("-xzf")
+        .arg(&crate_file)
+        .arg("-C")
+        .arg(work.path())
+        .status()
+        .unwrap();
+    assert!(unpack.success());
+    let unpacked = work.path().join(format!("vigie-{version}"));
+    assert!(unpacked.join("testdata/demo/ecole.sql").is_file());
+    assert!(!unpacked.join("tests").exists());
+    assert!(!unpacked.join("testdata/comments").exists());
+
+    let root = tempfile::tempdir().unwrap();
+    let out = Command::new(&cargo)
+        .args(["install", "--offline", "--locked", "--quiet", "--path"])
+        .arg(&unpacked)
+        .arg("--root")
+        .arg(root.path())
+        .env("CARGO_TARGET_DIR", target_dir())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "cargo install of the package failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bin = root.path().join("bin/vigie");
+    let demo = Command::new(&bin)
+        .args(["demo", "--lang", "en"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&demo.stdout);
+    assert_eq!(demo.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("31 finding(s) (3 critical, 17 high, 10 medium, 1 low)"),
+        "{stdout}"
+    );
+}
