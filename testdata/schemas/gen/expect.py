@@ -41,6 +41,9 @@ FACTS = {
         ("password_formats", "ttrss_users", "pwd_hash", "pwd_hash LIKE 'MODE2:%'", "sha256-salted", "MODE2: sha256(salt . password), salt in ttrss_users.salt (one more row, login admin, is inserted by the upstream schema with a SHA1: hash)"),
         ("plaintext_passwords", "ttrss_feeds", "auth_pass", "auth_pass <> ''", None, "HTTP auth password of a feed (auth_pass_encrypted is not honoured in the generated rows)"),
     ],
+    "jabberd2": [
+        ("plaintext_passwords", "authreg", "password", "1=1", None, "authreg password_type plaintext (jabberd2's default)"),
+    ],
     "coturn": [
         ("password_formats", "admin_user", "password", "password LIKE '$5$%'", "sha256-crypt", None),
         ("password_formats", "turnusers_lt", "hmackey", "1=1", "md5-hex", "md5(user:realm:password)"),

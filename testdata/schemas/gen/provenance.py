@@ -66,6 +66,11 @@ M = {
    edits=["PostgreSQL: removed functions from_unixtime, unix_timestamp, updatedbversion and their two `DROP FUNCTION IF EXISTS` lines; `SELECT updatedbversion('1.14.3');` replaced by the INSERT that function performs on an empty database.",
           "MySQL: verbatim (its final INSERT ... ON DUPLICATE KEY UPDATE is a plain statement).",
           "Upstream differences kept: session_token exists in 5 tables only in the PostgreSQL file. No SQLite schema upstream."]),
+ "jabberd2": dict(pkg="jabberd2 2.7.0-4+b2", lic="GPL-2.0-or-later",
+   files={"pg": "/usr/share/doc/jabberd2/db-setup.pgsql.gz", "mysql": "/usr/share/doc/jabberd2/db-setup.mysql.gz", "sqlite": "/usr/share/doc/jabberd2/db-setup.sqlite.gz"},
+   edits=["Decompressed (gen/prep_blind2.sh).", "MySQL: `CREATE DATABASE jabberd2;` and `USE jabberd2;` turned into comments (loader rule); the `#` end-of-line comment in vcard.bday kept (MariaDB accepts it).",
+          "SQLite: `PRAGMA page_size = 4096;` and `PRAGMA journal_mode = WAL;` turned into comments (session/file settings, and WAL mode would stick to the database file); its BEGIN;/COMMIT; kept.",
+          "Upstream differences kept: tables published-roster, published-roster-groups (mod_roster_publish) and verify exist only in the SQLite file (listed in expect.toml [[dialect_only]])."]),
 }
 for app, m in M.items():
     d = os.path.join(ROOT, app)

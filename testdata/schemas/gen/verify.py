@@ -16,7 +16,8 @@ def run(cmd, inp=None):
 
 
 def apps():
-    return sorted(d for d in os.listdir(ROOT) if os.path.isfile(os.path.join(ROOT, d, "labels.tsv")))
+    only = set(sys.argv[1:])  # optional: verify only the apps named on the command line
+    return sorted(d for d in os.listdir(ROOT) if os.path.isfile(os.path.join(ROOT, d, "labels.tsv")) and (not only or d in only))
 
 
 def load_pg(app, db):

@@ -1,0 +1,10 @@
+#!/bin/bash
+# Copy upstream DDL of the apps added later (split key blind2) out of the extracted Debian packages into
+# <app>/schema.*.sql, applying the minimal edits recorded in each PROVENANCE.md (gen/provenance.py).
+set -e
+C=$(cd "$(dirname "$0")/.." && pwd); X=$C/_dl/x
+# jabberd2 2.7.0: db-setup.{pgsql,mysql,sqlite}.gz (documentation examples the admin loads by hand)
+J=$X/jabberd2/usr/share/doc/jabberd2; mkdir -p $C/jabberd2
+zcat $J/db-setup.pgsql.gz > $C/jabberd2/schema.pg.sql
+zcat $J/db-setup.mysql.gz | sed -e 's/^CREATE DATABASE jabberd2;$/-- (corpus) CREATE DATABASE jabberd2; removed/' -e 's/^USE jabberd2;$/-- (corpus) USE jabberd2; removed/' > $C/jabberd2/schema.mysql.sql
+zcat $J/db-setup.sqlite.gz | sed -e 's/^PRAGMA \(.*\);$/-- (corpus) PRAGMA \1 removed/' > $C/jabberd2/schema.sqlite.sql
