@@ -44,6 +44,10 @@ FACTS = {
     "jabberd2": [
         ("plaintext_passwords", "authreg", "password", "1=1", None, "authreg password_type plaintext (jabberd2's default)"),
     ],
+    "icingaweb2": [
+        ("password_formats", "icingaweb_user", "password_hash", "encode(password_hash, 'escape') LIKE '$2y$%'", "bcrypt", "PHP password_hash() stored in a bytea / varbinary column"),
+        ("password_formats", "icingaweb_user", "password_hash", "encode(password_hash, 'escape') LIKE '$1$%'", "md5-crypt", "accounts from before 2.9 (crypt() verifies both)"),
+    ],
     "coturn": [
         ("password_formats", "admin_user", "password", "password LIKE '$5$%'", "sha256-crypt", None),
         ("password_formats", "turnusers_lt", "hmackey", "1=1", "md5-hex", "md5(user:realm:password)"),

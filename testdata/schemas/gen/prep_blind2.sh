@@ -8,3 +8,7 @@ J=$X/jabberd2/usr/share/doc/jabberd2; mkdir -p $C/jabberd2
 zcat $J/db-setup.pgsql.gz > $C/jabberd2/schema.pg.sql
 zcat $J/db-setup.mysql.gz | sed -e 's/^CREATE DATABASE jabberd2;$/-- (corpus) CREATE DATABASE jabberd2; removed/' -e 's/^USE jabberd2;$/-- (corpus) USE jabberd2; removed/' > $C/jabberd2/schema.mysql.sql
 zcat $J/db-setup.sqlite.gz | sed -e 's/^PRAGMA \(.*\);$/-- (corpus) PRAGMA \1 removed/' > $C/jabberd2/schema.sqlite.sql
+# icingaweb2 2.11.4: /usr/share/icingaweb2/schema/{pgsql,mysql}.schema.sql
+I=$X/icingaweb2/usr/share/icingaweb2/schema; mkdir -p $C/icingaweb2
+cp $I/pgsql.schema.sql $C/icingaweb2/schema.pg.sql; cp $I/mysql.schema.sql $C/icingaweb2/schema.mysql.sql
+python3 $C/gen/strip_routines.py $C/icingaweb2/schema.pg.sql

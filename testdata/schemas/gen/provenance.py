@@ -71,6 +71,10 @@ M = {
    edits=["Decompressed (gen/prep_blind2.sh).", "MySQL: `CREATE DATABASE jabberd2;` and `USE jabberd2;` turned into comments (loader rule); the `#` end-of-line comment in vcard.bday kept (MariaDB accepts it).",
           "SQLite: `PRAGMA page_size = 4096;` and `PRAGMA journal_mode = WAL;` turned into comments (session/file settings, and WAL mode would stick to the database file); its BEGIN;/COMMIT; kept.",
           "Upstream differences kept: tables published-roster, published-roster-groups (mod_roster_publish) and verify exist only in the SQLite file (listed in expect.toml [[dialect_only]])."]),
+ "icingaweb2": dict(pkg="icingaweb2 2.11.4-2+deb12u1", lic="GPL-2.0-or-later",
+   files={"pg": "/usr/share/icingaweb2/schema/pgsql.schema.sql", "mysql": "/usr/share/icingaweb2/schema/mysql.schema.sql"},
+   edits=["PostgreSQL: removed the function unix_timestamp(timestamp with time zone) (gen/strip_routines.py; not a plain statement, and the schema itself does not use it).",
+          "MySQL: verbatim. Both files keep their seed `INSERT INTO icingaweb_schema`; the rows files insert nothing into that table.", "No SQLite schema upstream."]),
 }
 for app, m in M.items():
     d = os.path.join(ROOT, app)
