@@ -12,3 +12,8 @@ zcat $J/db-setup.sqlite.gz | sed -e 's/^PRAGMA \(.*\);$/-- (corpus) PRAGMA \1 re
 I=$X/icingaweb2/usr/share/icingaweb2/schema; mkdir -p $C/icingaweb2
 cp $I/pgsql.schema.sql $C/icingaweb2/schema.pg.sql; cp $I/mysql.schema.sql $C/icingaweb2/schema.mysql.sql
 python3 $C/gen/strip_routines.py $C/icingaweb2/schema.pg.sql
+# zoneminder 1.36.33: /usr/share/zoneminder/db/zm_create.sql (MySQL only; a mysqldump-style file + seed data)
+mkdir -p $C/zoneminder
+sed -e 's/^CREATE DATABASE \/\*!32312 IF NOT EXISTS\*\/ `zm`;$/-- (corpus) CREATE DATABASE `zm`; removed/' -e 's/^USE `zm`;$/-- (corpus) USE `zm`; removed/' \
+  -e "s|^source /usr/share/zoneminder/db/triggers.sql\$|-- (corpus) source /usr/share/zoneminder/db/triggers.sql removed (triggers are not plain statements)|" \
+  $X/zoneminder/usr/share/zoneminder/db/zm_create.sql > $C/zoneminder/schema.mysql.sql

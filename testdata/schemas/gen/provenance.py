@@ -66,7 +66,7 @@ M = {
    edits=["PostgreSQL: removed functions from_unixtime, unix_timestamp, updatedbversion and their two `DROP FUNCTION IF EXISTS` lines; `SELECT updatedbversion('1.14.3');` replaced by the INSERT that function performs on an empty database.",
           "MySQL: verbatim (its final INSERT ... ON DUPLICATE KEY UPDATE is a plain statement).",
           "Upstream differences kept: session_token exists in 5 tables only in the PostgreSQL file. No SQLite schema upstream."]),
- "jabberd2": dict(pkg="jabberd2 2.7.0-4+b2", lic="GPL-2.0-or-later",
+ "jabberd2": dict(pkg="jabberd2 2.7.0-4+b2", lic="GPL-2.0-or-later (Debian copyright: GPL-2+ with an OpenSSL linking exception)",
    files={"pg": "/usr/share/doc/jabberd2/db-setup.pgsql.gz", "mysql": "/usr/share/doc/jabberd2/db-setup.mysql.gz", "sqlite": "/usr/share/doc/jabberd2/db-setup.sqlite.gz"},
    edits=["Decompressed (gen/prep_blind2.sh).", "MySQL: `CREATE DATABASE jabberd2;` and `USE jabberd2;` turned into comments (loader rule); the `#` end-of-line comment in vcard.bday kept (MariaDB accepts it).",
           "SQLite: `PRAGMA page_size = 4096;` and `PRAGMA journal_mode = WAL;` turned into comments (session/file settings, and WAL mode would stick to the database file); its BEGIN;/COMMIT; kept.",
@@ -75,17 +75,26 @@ M = {
    files={"pg": "/usr/share/icingaweb2/schema/pgsql.schema.sql", "mysql": "/usr/share/icingaweb2/schema/mysql.schema.sql"},
    edits=["PostgreSQL: removed the function unix_timestamp(timestamp with time zone) (gen/strip_routines.py; not a plain statement, and the schema itself does not use it).",
           "MySQL: verbatim. Both files keep their seed `INSERT INTO icingaweb_schema`; the rows files insert nothing into that table.", "No SQLite schema upstream."]),
+ "zoneminder": dict(pkg="zoneminder 1.36.33+dfsg1-1", lic="GPL-2.0-or-later",
+   files={"mysql": "/usr/share/zoneminder/db/zm_create.sql"},
+   edits=["`CREATE DATABASE /*!32312 IF NOT EXISTS*/ `zm`;` and `USE `zm`;` turned into comments (loader rule).",
+          "`source /usr/share/zoneminder/db/triggers.sql` (a mysql client command loading the Events_* summary triggers, DELIMITER-based) turned into a comment: triggers are not plain statements.",
+          "Everything else verbatim, including the mysqldump-style `/*!40101 SET ... */` session lines, the DROP TABLE IF EXISTS lines and the seed INSERTs (Config, Controls, MonitorPresets, ZonePresets, States, MontageLayouts, Storage, the `admin` user with a $2b$12$ bcrypt hash, two sample Filters); the rows file avoids their keys.",
+          "MySQL only upstream; no hand conversion (34 tables, enum/set types everywhere)."]),
 }
+# apps added later (split key blind2) are fetched and prepared by their own scripts
+BLIND2 = {"jabberd2", "icingaweb2", "zoneminder", "opendmarc", "ledgersmb", "ulogd2"}
 for app, m in M.items():
     d = os.path.join(ROOT, app)
+    fetch, prep = ("gen/fetch_blind2.sh", "gen/prep_blind2.sh") if app in BLIND2 else ("gen/fetch.sh", "gen/prep.sh")
     if not os.path.isdir(d):
         continue
-    lines = ["# %s - provenance" % app, "", "- Package: %s" % m["pkg"], "- Source: Debian 12 (bookworm) archive, fetched with `apt-get download` and unpacked with `dpkg-deb -x` (gen/fetch.sh)",
+    lines = ["# %s - provenance" % app, "", "- Package: %s" % m["pkg"], "- Source: Debian 12 (bookworm) archive, fetched with `apt-get download` and unpacked with `dpkg-deb -x` (%s)" % fetch,
              "- Upstream licence (SPDX): %s" % m["lic"], "", "## Files", ""]
     for k, v in m["files"].items():
         lines.append("- schema.%s.sql <- `%s`" % ({"pg": "pg", "mysql": "mysql", "sqlite": "sqlite"}[k], v))
     lines += ["", "## Edits to the upstream DDL", ""] + ["- " + e for e in m["edits"]]
-    lines += ["", "Copy and edits are scripted in gen/prep.sh (+ gen/strip_routines.py, gen/extract_ddl.py, gen/my2pg.py). Table and column names, types, keys, indexes and comments are otherwise as upstream wrote them.",
+    lines += ["", "Copy and edits are scripted in %s (+ gen/strip_routines.py, gen/extract_ddl.py, gen/my2pg.py). Table and column names, types, keys, indexes and comments are otherwise as upstream wrote them." % prep,
               "", "## Rows and labels", "", "rows.*.sql and labels.tsv are written by the generator named in gen/ for this app (see README.md); all people are synthetic (Faker fr_FR / en_GB / en_US)."]
     open(os.path.join(d, "PROVENANCE.md"), "w").write("\n".join(lines) + "\n")
     print("wrote", app)

@@ -131,7 +131,8 @@ def main():
         for l in lab:
             n[l[2]] = n.get(l[2], 0) + 1
         ntab = len({t.lower() for t, _, _, _ in lab})
-        rows = sum(1 for f in os.listdir(d) if f == "rows.pg.sql" for l in open(os.path.join(d, f)) if l.startswith("INSERT"))
+        rf = "rows.pg.sql" if os.path.exists(os.path.join(d, "rows.pg.sql")) else "rows.mysql.sql"  # MySQL-only apps: count their MySQL rows
+        rows = sum(1 for f in os.listdir(d) if f == rf for l in open(os.path.join(d, f)) if l.startswith("INSERT"))
         status = "OK" if not problems else "FAIL"
         ok &= not problems
         summary.append((app, ",".join(dialects), ntab, len(lab), n["personal"], n["credential"], n["technical"], rows, status))
