@@ -17,3 +17,6 @@ mkdir -p $C/zoneminder
 sed -e 's/^CREATE DATABASE \/\*!32312 IF NOT EXISTS\*\/ `zm`;$/-- (corpus) CREATE DATABASE `zm`; removed/' -e 's/^USE `zm`;$/-- (corpus) USE `zm`; removed/' \
   -e "s|^source /usr/share/zoneminder/db/triggers.sql\$|-- (corpus) source /usr/share/zoneminder/db/triggers.sql removed (triggers are not plain statements)|" \
   $X/zoneminder/usr/share/zoneminder/db/zm_create.sql > $C/zoneminder/schema.mysql.sql
+# ledgersmb 1.6.33: /usr/share/ledgersmb/sql/Pg-database.sql (PostgreSQL only; a psql script) made plain by gen/lsmb_plain.py
+mkdir -p $C/ledgersmb
+python3 $C/gen/lsmb_plain.py $X/ledgersmb/usr/share/ledgersmb/sql/Pg-database.sql $C/ledgersmb/schema.pg.sql

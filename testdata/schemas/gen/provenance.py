@@ -81,6 +81,16 @@ M = {
           "`source /usr/share/zoneminder/db/triggers.sql` (a mysql client command loading the Events_* summary triggers, DELIMITER-based) turned into a comment: triggers are not plain statements.",
           "Everything else verbatim, including the mysqldump-style `/*!40101 SET ... */` session lines, the DROP TABLE IF EXISTS lines and the seed INSERTs (Config, Controls, MonitorPresets, ZonePresets, States, MontageLayouts, Storage, the `admin` user with a $2b$12$ bcrypt hash, two sample Filters); the rows file avoids their keys.",
           "MySQL only upstream; no hand conversion (34 tables, enum/set types everywhere)."]),
+ "ledgersmb": dict(pkg="ledgersmb 1.6.33+ds-2.1", lic="GPL-2.0-or-later",
+   files={"pg": "/usr/share/ledgersmb/sql/Pg-database.sql (a psql script; the sql/modules/*.sql files hold only functions and views and are not used)"},
+   edits=["gen/lsmb_plain.py splits the script with a tokenizer that honours strings, dollar quotes and comments, then: drops the enclosing `begin;` / `commit;`;",
+          "drops the 17 CREATE FUNCTION, 4 CREATE AGGREGATE (concat_colon, to_args, as_array, compound_array) and 12 CREATE TRIGGER statements and the 12 COMMENT ON FUNCTION / AGGREGATE of those routines (not plain statements);",
+          "drops the view `chart` (it calls the dropped aggregate concat_colon) and its COMMENT ON VIEW;",
+          "drops `DEFAULT person__get_my_entity_id()` from cr_report.entered_by and budget_info.entered_by (the function is dropped);",
+          "turns the three `COPY ... FROM stdin WITH DELIMITER '|'` blocks (defaults, menu_node, menu_attribute seed data; psql-only syntax) into one INSERT per data line (`\\N` -> NULL), the COPY line kept as a `-- (corpus) was:` comment;",
+          "writes each dollar-quoted COMMENT ON ... IS $$...$$ text as one standard string on one line (newlines and runs of spaces -> one space), so that every statement ends at a line ending with `;`.",
+          "Everything else verbatim: 164 tables (inheritance: entity_note, eca_note, invoice_note... INHERIT note; file_entity, file_eca... INHERIT file_base), the remaining views, types, sequences, upstream seed INSERTs (countries, languages, entity/contact/location classes, menu...) and `SELECT setval(...)` lines; the rows file avoids their keys.",
+          "PostgreSQL only upstream; no hand conversion (inheritance, tsvector, arrays, intervals)."]),
 }
 # apps added later (split key blind2) are fetched and prepared by their own scripts
 BLIND2 = {"jabberd2", "icingaweb2", "zoneminder", "opendmarc", "ledgersmb", "ulogd2"}
