@@ -91,6 +91,11 @@ M = {
           "writes each dollar-quoted COMMENT ON ... IS $$...$$ text as one standard string on one line (newlines and runs of spaces -> one space), so that every statement ends at a line ending with `;`.",
           "Everything else verbatim: 164 tables (inheritance: entity_note, eca_note, invoice_note... INHERIT note; file_entity, file_eca... INHERIT file_base), the remaining views, types, sequences, upstream seed INSERTs (countries, languages, entity/contact/location classes, menu...) and `SELECT setval(...)` lines; the rows file avoids their keys.",
           "PostgreSQL only upstream; no hand conversion (inheritance, tsvector, arrays, intervals)."]),
+ "opendmarc": dict(pkg="opendmarc 1.4.2-2+b1", lic="BSD-3-Clause AND Sendmail (Debian copyright: BSD-3-clause and SOSL)",
+   files={"mysql": "/usr/share/dbconfig-common/data/opendmarc/install/mysql (same schema as upstream db/schema.mysql)", "pg": "(hand conversion of the MySQL file, written in gen/prep_blind2.sh)"},
+   edits=["MySQL: `CREATE DATABASE IF NOT EXISTS opendmarc;` and `USE opendmarc;` turned into comments (loader rule); `SET TIME_ZONE='+00:00';` and the commented-out CREATE USER / GRANT kept as they are.",
+          "PostgreSQL (upstream ships MySQL only): same tables, columns, order, NOT NULL and defaults; `INT NOT NULL AUTO_INCREMENT` -> `SERIAL NOT NULL`; `INT UNSIGNED` -> `BIGINT`; `TINYINT [UNSIGNED]` -> `SMALLINT`; `UNIQUE KEY(cols)` -> `UNIQUE (cols)`; `KEY(col)` -> `CREATE INDEX <table>_<col>`; the header and per-table comments copied; no SET TIME_ZONE.",
+          "No SQLite schema upstream."]),
 }
 # apps added later (split key blind2) are fetched and prepared by their own scripts
 BLIND2 = {"jabberd2", "icingaweb2", "zoneminder", "opendmarc", "ledgersmb", "ulogd2"}
