@@ -144,3 +144,11 @@ CREATE TABLE IF NOT EXISTS signatures (
 );
 CREATE INDEX signatures_message ON signatures (message);
 EOS
+# ulogd2 2.0.8: the "flat" schemas of the PGSQL / MYSQL output plugins (/usr/share/doc/ulogd2/*-ulogd2-flat.sql.gz)
+# and the table file of the SQLITE3 output plugin (/usr/share/doc/ulogd2/sqlite3.table)
+U=$X/ulogd2/usr/share/doc/ulogd2; mkdir -p $C/ulogd2
+zcat $U/pgsql-ulogd2-flat.sql.gz > $C/ulogd2/schema.pg.sql
+python3 $C/gen/strip_routines.py $C/ulogd2/schema.pg.sql
+zcat $U/mysql-ulogd2-flat.sql.gz > /tmp/mysql-ulogd2-flat.sql
+python3 $C/gen/ulogd_plain.py /tmp/mysql-ulogd2-flat.sql $C/ulogd2/schema.mysql.sql
+cp $U/sqlite3.table $C/ulogd2/schema.sqlite.sql

@@ -96,6 +96,12 @@ M = {
    edits=["MySQL: `CREATE DATABASE IF NOT EXISTS opendmarc;` and `USE opendmarc;` turned into comments (loader rule); `SET TIME_ZONE='+00:00';` and the commented-out CREATE USER / GRANT kept as they are.",
           "PostgreSQL (upstream ships MySQL only): same tables, columns, order, NOT NULL and defaults; `INT NOT NULL AUTO_INCREMENT` -> `SERIAL NOT NULL`; `INT UNSIGNED` -> `BIGINT`; `TINYINT [UNSIGNED]` -> `SMALLINT`; `UNIQUE KEY(cols)` -> `UNIQUE (cols)`; `KEY(col)` -> `CREATE INDEX <table>_<col>`; the header and per-table comments copied; no SET TIME_ZONE.",
           "No SQLite schema upstream."]),
+ "ulogd2": dict(pkg="ulogd2 2.0.8-1", lic="GPL-2.0-only",
+   files={"pg": "/usr/share/doc/ulogd2/pgsql-ulogd2-flat.sql.gz", "mysql": "/usr/share/doc/ulogd2/mysql-ulogd2-flat.sql.gz", "sqlite": "/usr/share/doc/ulogd2/sqlite3.table"},
+   edits=["PostgreSQL: decompressed; removed (gen/strip_routines.py) the functions INSERT_CT, INSERT_OR_REPLACE_CT, DELETE_PACKET, DELETE_CT_FLOW (not plain statements). Its DROP ... IF EXISTS lines, views and seed INSERTs (_format, ip_proto, _extensions) kept.",
+          "MySQL: decompressed; gen/ulogd_plain.py removed the four `delimiter $$ ... delimiter ;` blocks (function BIN_TO_IPV6, procedure PACKET_ADD_NUFW, function INSERT_CT, procedures DELETE_PACKET, DELETE_CT_FLOW), the `DROP FUNCTION/PROCEDURE IF EXISTS` lines, and the two views calling BIN_TO_IPV6 (view_tcp_quad, view_udp_quad) with their `DROP VIEW IF EXISTS`. Other views and seed INSERTs kept.",
+          "SQLite: the SQLITE3 output plugin's table file, copied verbatim (its own layout: tables ulog_ct and ulog_pkt, IPv4 addresses as integers).",
+          "Upstream differences kept (expect.toml [[dialect_only]] lists every column, since no table exists in all three files): PostgreSQL stores addresses as inet (`ip_saddr_str`), MySQL as BINARY(16) (`ip_saddr_bin`, `orig_ip_saddr`); ulog2_ct counters and `ct_event` (pg) vs `orig_bytes`... and `state` (mysql); table state_t only in MySQL; ulog_ct / ulog_pkt only in SQLite."]),
 }
 # apps added later (split key blind2) are fetched and prepared by their own scripts
 BLIND2 = {"jabberd2", "icingaweb2", "zoneminder", "opendmarc", "ledgersmb", "ulogd2"}
