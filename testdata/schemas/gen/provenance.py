@@ -66,17 +66,56 @@ M = {
    edits=["PostgreSQL: removed functions from_unixtime, unix_timestamp, updatedbversion and their two `DROP FUNCTION IF EXISTS` lines; `SELECT updatedbversion('1.14.3');` replaced by the INSERT that function performs on an empty database.",
           "MySQL: verbatim (its final INSERT ... ON DUPLICATE KEY UPDATE is a plain statement).",
           "Upstream differences kept: session_token exists in 5 tables only in the PostgreSQL file. No SQLite schema upstream."]),
+ "jabberd2": dict(pkg="jabberd2 2.7.0-4+b2", lic="GPL-2.0-or-later (Debian copyright: GPL-2+ with an OpenSSL linking exception)",
+   files={"pg": "/usr/share/doc/jabberd2/db-setup.pgsql.gz", "mysql": "/usr/share/doc/jabberd2/db-setup.mysql.gz", "sqlite": "/usr/share/doc/jabberd2/db-setup.sqlite.gz"},
+   edits=["Decompressed (gen/prep_blind2.sh).", "MySQL: `CREATE DATABASE jabberd2;` and `USE jabberd2;` turned into comments (loader rule); the `#` end-of-line comment in vcard.bday kept (MariaDB accepts it).",
+          "SQLite: `PRAGMA page_size = 4096;` and `PRAGMA journal_mode = WAL;` turned into comments (session/file settings, and WAL mode would stick to the database file); its BEGIN;/COMMIT; kept.",
+          "Upstream differences kept: tables published-roster, published-roster-groups (mod_roster_publish) and verify exist only in the SQLite file (listed in expect.toml [[dialect_only]])."]),
+ "icingaweb2": dict(pkg="icingaweb2 2.11.4-2+deb12u1", lic="GPL-2.0-or-later",
+   files={"pg": "/usr/share/icingaweb2/schema/pgsql.schema.sql", "mysql": "/usr/share/icingaweb2/schema/mysql.schema.sql"},
+   edits=["PostgreSQL: removed the function unix_timestamp(timestamp with time zone) (gen/strip_routines.py; not a plain statement, and the schema itself does not use it).",
+          "MySQL: verbatim. Both files keep their seed `INSERT INTO icingaweb_schema`; the rows files insert nothing into that table.", "No SQLite schema upstream."]),
+ "zoneminder": dict(pkg="zoneminder 1.36.33+dfsg1-1", lic="GPL-2.0-or-later",
+   files={"mysql": "/usr/share/zoneminder/db/zm_create.sql"},
+   edits=["`CREATE DATABASE /*!32312 IF NOT EXISTS*/ `zm`;` and `USE `zm`;` turned into comments (loader rule).",
+          "`source /usr/share/zoneminder/db/triggers.sql` (a mysql client command loading the Events_* summary triggers, DELIMITER-based) turned into a comment: triggers are not plain statements.",
+          "Everything else verbatim, including the mysqldump-style `/*!40101 SET ... */` session lines, the DROP TABLE IF EXISTS lines and the seed INSERTs (Config, Controls, MonitorPresets, ZonePresets, States, MontageLayouts, Storage, the `admin` user with a $2b$12$ bcrypt hash, two sample Filters); the rows file avoids their keys.",
+          "MySQL only upstream; no hand conversion (34 tables, enum/set types everywhere)."]),
+ "ledgersmb": dict(pkg="ledgersmb 1.6.33+ds-2.1", lic="GPL-2.0-or-later",
+   files={"pg": "/usr/share/ledgersmb/sql/Pg-database.sql (a psql script; the sql/modules/*.sql files hold only functions and views and are not used)"},
+   edits=["gen/lsmb_plain.py splits the script with a tokenizer that honours strings, dollar quotes and comments, then: drops the enclosing `begin;` / `commit;`;",
+          "drops the 17 CREATE FUNCTION, 4 CREATE AGGREGATE (concat_colon, to_args, as_array, compound_array) and 12 CREATE TRIGGER statements and the 12 COMMENT ON FUNCTION / AGGREGATE of those routines (not plain statements);",
+          "drops the view `chart` (it calls the dropped aggregate concat_colon) and its COMMENT ON VIEW;",
+          "drops `DEFAULT person__get_my_entity_id()` from cr_report.entered_by and budget_info.entered_by (the function is dropped);",
+          "turns the three `COPY ... FROM stdin WITH DELIMITER '|'` blocks (defaults, menu_node, menu_attribute seed data; psql-only syntax) into one INSERT per data line (`\\N` -> NULL), the COPY line kept as a `-- (corpus) was:` comment;",
+          "writes each dollar-quoted COMMENT ON ... IS $$...$$ text as one standard string on one line (newlines and runs of spaces -> one space), so that every statement ends at a line ending with `;`.",
+          "Everything else verbatim: 164 tables (inheritance: entity_note, eca_note, invoice_note... INHERIT note; file_entity, file_eca... INHERIT file_base), the remaining views, types, sequences, upstream seed INSERTs (countries, languages, entity/contact/location classes, menu...) and `SELECT setval(...)` lines; the rows file avoids their keys.",
+          "PostgreSQL only upstream; no hand conversion (inheritance, tsvector, arrays, intervals)."]),
+ "opendmarc": dict(pkg="opendmarc 1.4.2-2+b1", lic="BSD-3-Clause AND Sendmail (Debian copyright: BSD-3-clause and SOSL)",
+   files={"mysql": "/usr/share/dbconfig-common/data/opendmarc/install/mysql (same schema as upstream db/schema.mysql)", "pg": "(hand conversion of the MySQL file, written in gen/prep_blind2.sh)"},
+   edits=["MySQL: `CREATE DATABASE IF NOT EXISTS opendmarc;` and `USE opendmarc;` turned into comments (loader rule); `SET TIME_ZONE='+00:00';` and the commented-out CREATE USER / GRANT kept as they are.",
+          "PostgreSQL (upstream ships MySQL only): same tables, columns, order, NOT NULL and defaults; `INT NOT NULL AUTO_INCREMENT` -> `SERIAL NOT NULL`; `INT UNSIGNED` -> `BIGINT`; `TINYINT [UNSIGNED]` -> `SMALLINT`; `UNIQUE KEY(cols)` -> `UNIQUE (cols)`; `KEY(col)` -> `CREATE INDEX <table>_<col>`; the header and per-table comments copied; no SET TIME_ZONE.",
+          "No SQLite schema upstream."]),
+ "ulogd2": dict(pkg="ulogd2 2.0.8-1", lic="GPL-2.0-only",
+   files={"pg": "/usr/share/doc/ulogd2/pgsql-ulogd2-flat.sql.gz", "mysql": "/usr/share/doc/ulogd2/mysql-ulogd2-flat.sql.gz", "sqlite": "/usr/share/doc/ulogd2/sqlite3.table"},
+   edits=["PostgreSQL: decompressed; removed (gen/strip_routines.py) the functions INSERT_CT, INSERT_OR_REPLACE_CT, DELETE_PACKET, DELETE_CT_FLOW (not plain statements). Its DROP ... IF EXISTS lines, views and seed INSERTs (_format, ip_proto, _extensions) kept.",
+          "MySQL: decompressed; gen/ulogd_plain.py removed the four `delimiter $$ ... delimiter ;` blocks (function BIN_TO_IPV6, procedure PACKET_ADD_NUFW, function INSERT_CT, procedures DELETE_PACKET, DELETE_CT_FLOW), the `DROP FUNCTION/PROCEDURE IF EXISTS` lines, and the two views calling BIN_TO_IPV6 (view_tcp_quad, view_udp_quad) with their `DROP VIEW IF EXISTS`. Other views and seed INSERTs kept.",
+          "SQLite: the SQLITE3 output plugin's table file, copied verbatim (its own layout: tables ulog_ct and ulog_pkt, IPv4 addresses as integers).",
+          "Upstream differences kept (expect.toml [[dialect_only]] lists every column, since no table exists in all three files): PostgreSQL stores addresses as inet (`ip_saddr_str`), MySQL as BINARY(16) (`ip_saddr_bin`, `orig_ip_saddr`); ulog2_ct counters and `ct_event` (pg) vs `orig_bytes`... and `state` (mysql); table state_t only in MySQL; ulog_ct / ulog_pkt only in SQLite."]),
 }
+# apps added later (split key blind2) are fetched and prepared by their own scripts
+BLIND2 = {"jabberd2", "icingaweb2", "zoneminder", "opendmarc", "ledgersmb", "ulogd2"}
 for app, m in M.items():
     d = os.path.join(ROOT, app)
+    fetch, prep = ("gen/fetch_blind2.sh", "gen/prep_blind2.sh") if app in BLIND2 else ("gen/fetch.sh", "gen/prep.sh")
     if not os.path.isdir(d):
         continue
-    lines = ["# %s - provenance" % app, "", "- Package: %s" % m["pkg"], "- Source: Debian 12 (bookworm) archive, fetched with `apt-get download` and unpacked with `dpkg-deb -x` (gen/fetch.sh)",
+    lines = ["# %s - provenance" % app, "", "- Package: %s" % m["pkg"], "- Source: Debian 12 (bookworm) archive, fetched with `apt-get download` and unpacked with `dpkg-deb -x` (%s)" % fetch,
              "- Upstream licence (SPDX): %s" % m["lic"], "", "## Files", ""]
     for k, v in m["files"].items():
         lines.append("- schema.%s.sql <- `%s`" % ({"pg": "pg", "mysql": "mysql", "sqlite": "sqlite"}[k], v))
     lines += ["", "## Edits to the upstream DDL", ""] + ["- " + e for e in m["edits"]]
-    lines += ["", "Copy and edits are scripted in gen/prep.sh (+ gen/strip_routines.py, gen/extract_ddl.py, gen/my2pg.py). Table and column names, types, keys, indexes and comments are otherwise as upstream wrote them.",
+    lines += ["", "Copy and edits are scripted in %s (+ gen/strip_routines.py, gen/extract_ddl.py, gen/my2pg.py). Table and column names, types, keys, indexes and comments are otherwise as upstream wrote them." % prep,
               "", "## Rows and labels", "", "rows.*.sql and labels.tsv are written by the generator named in gen/ for this app (see README.md); all people are synthetic (Faker fr_FR / en_GB / en_US)."]
     open(os.path.join(d, "PROVENANCE.md"), "w").write("\n".join(lines) + "\n")
     print("wrote", app)

@@ -16,7 +16,8 @@ def run(cmd, inp=None):
 
 
 def apps():
-    return sorted(d for d in os.listdir(ROOT) if os.path.isfile(os.path.join(ROOT, d, "labels.tsv")))
+    only = set(sys.argv[1:])  # optional: verify only the apps named on the command line
+    return sorted(d for d in os.listdir(ROOT) if os.path.isfile(os.path.join(ROOT, d, "labels.tsv")) and (not only or d in only))
 
 
 def load_pg(app, db):
@@ -130,7 +131,8 @@ def main():
         for l in lab:
             n[l[2]] = n.get(l[2], 0) + 1
         ntab = len({t.lower() for t, _, _, _ in lab})
-        rows = sum(1 for f in os.listdir(d) if f == "rows.pg.sql" for l in open(os.path.join(d, f)) if l.startswith("INSERT"))
+        rf = "rows.pg.sql" if os.path.exists(os.path.join(d, "rows.pg.sql")) else "rows.mysql.sql"  # MySQL-only apps: count their MySQL rows
+        rows = sum(1 for f in os.listdir(d) if f == rf for l in open(os.path.join(d, f)) if l.startswith("INSERT"))
         status = "OK" if not problems else "FAIL"
         ok &= not problems
         summary.append((app, ",".join(dialects), ntab, len(lab), n["personal"], n["credential"], n["technical"], rows, status))
