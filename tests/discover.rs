@@ -501,3 +501,31 @@ fn values_and_table_context_decide_on_every_backend() {
         }
     }
 }
+
+/// A view repeats its tables' columns: every backend's catalogue marks it as a view, so the
+/// inventory lists the personal data once, where it is stored, not again under the view.
+#[test]
+fn views_are_marked_on_every_backend() {
+    let sql = "CREATE TABLE membres (id INTEGER PRIMARY KEY, email VARCHAR(100), nom VARCHAR(50));\n\
+               INSERT INTO membres (id, email, nom) VALUES (1, 'anne.martin@example.org', 'Martin'), (2, 'paul.durand@example.org', 'Durand');\n\
+               CREATE VIEW annuaire AS SELECT id, email, nom FROM membres;";
+    for l in every_backend("views_marked", sql) {
+        let target = Target::parse(&l.url).expect("target");
+        let inv = discover(&target, &DiscoverOptions::default()).expect("discover");
+        let views: Vec<&str> = inv
+            .catalog
+            .tables
+            .iter()
+            .filter(|t| t.view)
+            .map(|t| t.name.as_str())
+            .collect();
+        assert_eq!(views, ["annuaire"], "{}", l.backend);
+        let tables: BTreeSet<String> = inv.columns().into_iter().map(|c| c.table).collect();
+        assert_eq!(
+            tables.into_iter().collect::<Vec<_>>(),
+            ["membres"],
+            "{}",
+            l.backend
+        );
+    }
+}

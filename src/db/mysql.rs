@@ -779,6 +779,7 @@ fn introspect(s: &mut MysqlSession, schemas: &[String]) -> Result<Catalog, DbErr
                 } else {
                     get(8).and_then(|v| v.parse().ok())
                 },
+                view: is_view,
                 ..Table::default()
             });
         }

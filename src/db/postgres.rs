@@ -756,7 +756,7 @@ fn introspect(s: &mut PgSession, schemas: &[String]) -> Result<Catalog, DbError>
              CASE WHEN a.attnotnull THEN 'f' ELSE 't' END, \
              pg_get_expr(d.adbin, d.adrelid)::text, col_description(c.oid, a.attnum)::text, \
              obj_description(c.oid, 'pg_class')::text, \
-             CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint::text END \
+             CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint::text END, c.relkind::text \
              FROM pg_class c \
              JOIN pg_namespace n ON n.oid = c.relnamespace \
              JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped \
@@ -793,6 +793,7 @@ fn introspect(s: &mut PgSession, schemas: &[String]) -> Result<Catalog, DbError>
                 name: name.clone(),
                 comment: get(7),
                 row_estimate: get(8).and_then(|v| v.parse().ok()),
+                view: matches!(get(9).as_deref(), Some("v" | "m")),
                 ..Table::default()
             });
         }

@@ -131,6 +131,16 @@ pub fn mysql_base_url() -> String {
 
 /// Run `sql` (several statements) on a MySQL/MariaDB URL with the fixture session settings.
 pub fn mysql_exec(url: &str, sql: &str) -> Result<(), mysql_async::Error> {
+    mysql_exec_in_mode(url, sql, "STRICT_TRANS_TABLES,NO_BACKSLASH_ESCAPES")
+}
+
+/// Run `sql` written for MySQL itself, where a backslash escapes (`\'`, `\n`), as the
+/// `mariadb` client loads a dump.
+pub fn mysql_exec_native(url: &str, sql: &str) -> Result<(), mysql_async::Error> {
+    mysql_exec_in_mode(url, sql, "STRICT_TRANS_TABLES")
+}
+
+fn mysql_exec_in_mode(url: &str, sql: &str, mode: &str) -> Result<(), mysql_async::Error> {
     use mysql_async::prelude::Queryable;
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -141,9 +151,9 @@ pub fn mysql_exec(url: &str, sql: &str) -> Result<(), mysql_async::Error> {
         let mut conn = mysql_async::Conn::new(opts).await?;
         // Portable fixtures are written in standard SQL: a backslash is a character, and
         // TIMESTAMP columns hold UTC as in the other backends.
-        conn.query_drop(
-            "SET SESSION sql_mode = 'STRICT_TRANS_TABLES,NO_BACKSLASH_ESCAPES', time_zone = '+00:00', explicit_defaults_for_timestamp = ON",
-        )
+        conn.query_drop(format!(
+            "SET SESSION sql_mode = '{mode}', time_zone = '+00:00', explicit_defaults_for_timestamp = ON"
+        ))
         .await?;
         conn.query_drop(sql).await?;
         conn.disconnect().await
@@ -212,7 +222,10 @@ pub fn mysql_fixture(name: &str, sql: &str) -> Option<Scratch> {
         name: db,
         drop_with: drop_mysql,
     };
-    mysql_exec(&scratch, sql).unwrap_or_else(|e| panic!("load fixture into MySQL/MariaDB: {e}"));
+    if !sql.trim().is_empty() {
+        mysql_exec(&scratch, sql)
+            .unwrap_or_else(|e| panic!("load fixture into MySQL/MariaDB: {e}"));
+    }
     Some(scratch)
 }
 
