@@ -358,22 +358,23 @@ fn security_measure(m: &S<String>, cx: &mut ValidationContext<'_>) -> Option<Sec
     if let Some(k) = SECURITY_MEASURES.iter().find(|k| **k == t) {
         return Some(SecurityMeasure::Known(k));
     }
-    let looks_like_id = t.contains('-')
-        && t.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if looks_like_id {
+    // A single lowercase word is a mistyped id when it has a dash or is close to a known id;
+    // other words (`chiffrement`, `Badge d'accès`) describe a measure of the author's own.
+    let single_word = t
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    let near = did_you_mean(&t, SECURITY_MEASURES.iter().copied());
+    if single_word && (t.contains('-') || near.is_some()) {
         cx.push(
             m.span(),
             format!("unknown security measure `{t}`"),
             "not a known measure",
-            Some(
-                did_you_mean(&t, SECURITY_MEASURES.iter().copied()).unwrap_or_else(|| {
-                    format!(
-                        "known measures: {}; or describe the measure in words",
-                        SECURITY_MEASURES.join(", ")
-                    )
-                }),
-            ),
+            Some(near.unwrap_or_else(|| {
+                format!(
+                    "known measures: {}; or describe the measure in words",
+                    SECURITY_MEASURES.join(", ")
+                )
+            })),
         );
         return None;
     }
