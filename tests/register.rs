@@ -521,3 +521,40 @@ fn the_register_command_writes_each_format() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Every policy of the library gives a record in every format; the lycée's states what its
+/// first purpose shares and how it is secured.
+#[test]
+fn every_library_policy_gives_a_record() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    for path in names {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let r = register::build(&load(&text));
+        for format in [DocFormat::Markdown, DocFormat::Html, DocFormat::Json] {
+            for lang in Lang::ALL {
+                assert!(!render(&r, format, lang).is_empty(), "{}", path.display());
+            }
+        }
+        if path.ends_with("lycee.toml") {
+            let e = &r.entries[0];
+            assert_eq!(e.id, "scolarite");
+            assert_eq!(e.recipients.value.as_ref().map(Vec::len), Some(3));
+            assert_eq!(e.transfers.value.as_deref(), Some(&[][..]));
+            assert_eq!(
+                e.data_subjects.value.as_deref(),
+                Some(
+                    &[
+                        "Élèves".to_string(),
+                        "Responsables légaux (consultation des notes)".to_string()
+                    ][..]
+                )
+            );
+            assert_eq!(e.security_measures.status, register::Status::Stated);
+        }
+    }
+}
