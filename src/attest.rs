@@ -39,8 +39,8 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    /// The message in both languages, French first, as vigie's users read it.
-    pub fn message(&self) -> String {
+    /// The message in French then in English, as vigie's users read it.
+    pub fn messages(&self) -> [String; 2] {
         use crate::i18n::{Lang, tr};
         let (id, args): (&str, Vec<(&str, &dyn std::fmt::Display)>) = match self {
             Refusal::NotAReport { which, why } => {
@@ -59,7 +59,7 @@ impl Refusal {
                 vec![("before", before), ("after", after)],
             ),
         };
-        format!("{}\n{}", tr(Lang::Fr, id, &args), tr(Lang::En, id, &args))
+        [tr(Lang::Fr, id, &args), tr(Lang::En, id, &args)]
     }
 }
 
@@ -114,6 +114,8 @@ pub struct Certificate {
     pub remaining: u64,
     /// Rows found before, all findings together.
     pub found: u64,
+    /// Rows found before and no longer found after: per finding, what its count went down by.
+    pub gone: u64,
     /// Whether the after-scan ran every check: an incomplete scan proves no deletion.
     pub complete: bool,
 }
@@ -302,6 +304,10 @@ pub fn attest(before: &[u8], after: &[u8]) -> Result<Attested, Refusal> {
         },
         remaining: findings.iter().map(|l| l.after).sum(),
         found: findings.iter().map(|l| l.before).sum(),
+        gone: findings
+            .iter()
+            .map(|l| l.before.saturating_sub(l.after))
+            .sum(),
         complete: errors(&a.value) == 0,
         before: report_ref(&b),
         after: report_ref(&a),

@@ -244,8 +244,12 @@ fn attest(args: AttestArgs) -> Result<ExitCode> {
         std::fs::read(path).map_err(|e| plain(format!("cannot read {}: {e}", path.display())))
     };
     let (before, after) = (read(&args.before)?, read(&args.after)?);
-    let attested =
-        vigie::attest::attest(&before, &after).map_err(|refusal| plain(refusal.message()))?;
+    let attested = vigie::attest::attest(&before, &after).map_err(|refusal| {
+        // French first, then English: both on their own line.
+        let [fr, en] = refusal.messages();
+        eprintln!("error: {}", report::escape(&fr));
+        plain(en)
+    })?;
     let lang = args.lang.unwrap_or_else(|| {
         serde_json::from_slice::<serde_json::Value>(&before)
             .ok()

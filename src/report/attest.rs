@@ -83,7 +83,11 @@ pub fn sheet(a: &Attested, lang: Lang) -> Sheet {
         verdict.push(Block::Para(vec![Inline::Strong(tr(
             lang,
             "attest.remaining",
-            &[("remaining", &cert.remaining), ("found", &cert.found)],
+            &[
+                ("gone", &cert.gone),
+                ("remaining", &cert.remaining),
+                ("found", &cert.found),
+            ],
         ))]));
     }
     if !cert.complete {
