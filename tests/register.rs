@@ -2,6 +2,8 @@
 //! languages and every format, every field of art. 30.1 present or TODO, the DPIA screening on
 //! fixture policies, the new policy keys' diagnostics, and what the demo database shows.
 
+mod common;
+use common::*;
 use serde_json::Value;
 use vigie::dialect::Dialect;
 use vigie::i18n::Lang;
@@ -556,5 +558,57 @@ fn every_library_policy_gives_a_record() {
             );
             assert_eq!(e.security_measures.status, register::Status::Stated);
         }
+    }
+}
+
+/// The counts `--url` adds, on every backend: rows per table and minors at the as-of date (the
+/// fixture's five alumni born in 2011 and 2012 are under 18 on 2026-11-23).
+#[test]
+fn the_register_counts_rows_and_minors_on_every_backend() {
+    let policy_text = fixture("rules.toml");
+    for loaded in every_backend("register", &fixture("rules.sql")) {
+        let target = vigie::db::Target::parse(&loaded.url).unwrap();
+        let policy = vigie::policy::load_str("rules.toml", &policy_text, target.dialect()).unwrap();
+        let seen = register::observe::read(&policy, &target, &options(AS_OF)).unwrap();
+        let r = register::build_with(&policy, Some(&seen));
+        type Counts = Vec<(String, Option<u64>)>;
+        let got: Vec<(String, Counts, Option<u64>, Option<u64>)> = r
+            .entries
+            .iter()
+            .map(|e| {
+                let o = e.observed.as_ref().unwrap();
+                (
+                    e.id.clone(),
+                    o.tables.iter().map(|t| (t.table.clone(), t.rows)).collect(),
+                    o.minors,
+                    o.subject_rows,
+                )
+            })
+            .collect();
+        let s = |x: &str| x.to_string();
+        assert_eq!(
+            got,
+            [
+                (
+                    s("prospection"),
+                    vec![(s("prospects"), Some(7))],
+                    None,
+                    Some(7)
+                ),
+                (
+                    s("newsletter"),
+                    vec![(s("alumni"), Some(14)), (s("consentements"), Some(14))],
+                    Some(5),
+                    Some(14)
+                ),
+            ],
+            "{}",
+            loaded.backend
+        );
+        assert!(
+            r.entries[1].dpia.met().contains(&DpiaCriterion::Vulnerable),
+            "{}",
+            loaded.backend
+        );
     }
 }
