@@ -612,3 +612,37 @@ fn the_register_counts_rows_and_minors_on_every_backend() {
         );
     }
 }
+
+/// The French record and certificate hold no sentence of the English catalogue.
+#[test]
+fn french_documents_hold_no_english_sentence() {
+    let md = render(&demo_register(), DocFormat::Markdown, Lang::Fr);
+    let sections = [
+        "register.",
+        "legal-basis.",
+        "then.",
+        "recipient-kind.",
+        "safeguard.",
+        "security-measure.",
+        "data-category.",
+        "dpia-criterion.",
+        "dpia-reason.",
+        "dpia-list.",
+    ];
+    let mut checked = 0;
+    for (id, en) in vigie::i18n::entries(Lang::En) {
+        if !sections.iter().any(|s| id.starts_with(s)) {
+            continue;
+        }
+        for fragment in en.split(['{', '}']) {
+            let fragment = fragment.trim();
+            if fragment.split_whitespace().count() >= 3
+                && !vigie::i18n::text(Lang::Fr, id).contains(fragment)
+            {
+                checked += 1;
+                assert!(!md.contains(fragment), "{id}: {fragment:?}");
+            }
+        }
+    }
+    assert!(checked > 80, "{checked}");
+}
