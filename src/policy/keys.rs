@@ -356,6 +356,7 @@ mod tests {
                     "data",
                     "retention",
                     "consent",
+                    "sub_purposes",
                     "recipients",
                     "transfers",
                     "security_measures",
@@ -472,6 +473,7 @@ title = "t"
 legal_basis = "consent"
 subjects = ["s"]
 data = ["t.c"]
+sub_purposes = ["s"]
 security_measures = ["backup"]
 data_subjects = ["s"]
 data_categories = ["nir"]

@@ -133,6 +133,8 @@ pub struct RawPurpose {
     #[serde(default)]
     pub retention: Vec<RawRetention>,
     pub consent: Option<RawConsent>,
+    #[serde(default)]
+    pub sub_purposes: Vec<S<String>>,
     pub recipients: Option<Vec<RawRecipient>>,
     pub transfers: Option<Vec<RawTransfer>>,
     pub security_measures: Option<Vec<S<String>>>,

@@ -197,6 +197,8 @@ pub struct DpiaDone {
 /// retention. `None` is "not stated"; an empty list states that there is none (`transfers = []`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PurposeRecord {
+    /// The sub-purposes the CNIL's register model lists under the main purpose.
+    pub sub_purposes: Vec<String>,
     pub recipients: Option<Vec<Recipient>>,
     pub transfers: Option<Vec<Transfer>>,
     pub security_measures: Option<Vec<SecurityMeasure>>,
@@ -337,6 +339,11 @@ impl RawPurpose {
         dpia_list.sort_by_key(|s| DPIA_LIST.iter().position(|x| x == s));
         dpia_list.dedup();
         PurposeRecord {
+            sub_purposes: self
+                .sub_purposes
+                .iter()
+                .map(|s| text(s, "sub_purposes", cx))
+                .collect(),
             recipients,
             transfers,
             security_measures,

@@ -123,6 +123,7 @@ pub struct RetentionLine {
 pub struct Entry {
     pub id: String,
     pub title: String,
+    pub sub_purposes: Vec<String>,
     pub legal_basis: LegalBasis,
     pub data_subjects: Field<Vec<String>>,
     pub data_categories: Field<Vec<CategoryLine>>,
@@ -212,6 +213,7 @@ pub fn build_with(policy: &Policy, seen: Option<&observe::Seen>) -> Register {
             Entry {
                 id: p.id.value.clone(),
                 title: p.title.clone(),
+                sub_purposes: p.record.sub_purposes.clone(),
                 legal_basis: p.legal_basis,
                 data_subjects,
                 data_categories,

@@ -235,6 +235,14 @@ fn entry_sections(sections: &mut Vec<Section>, n: usize, e: &Entry, lang: Lang) 
     let l = |id: &str| text(lang, id).to_string();
     let mut rows = vec![
         vec![t(l("register.purpose-main")), t(e.title.clone())],
+        vec![
+            t(l("register.sub-purposes")),
+            if e.sub_purposes.is_empty() {
+                t("—")
+            } else {
+                t(e.sub_purposes.join(" ; "))
+            },
+        ],
         vec![t(l("register.purpose-id")), c(e.id.clone())],
         vec![
             t(l("register.legal-basis")),
@@ -270,7 +278,15 @@ fn entry_sections(sections: &mut Vec<Section>, n: usize, e: &Entry, lang: Lang) 
         vec![
             t(l("register.security")),
             field_cell(&e.security_measures, lang, |v| {
-                list_or_none(v.iter().map(|m| measure(m, lang)).collect(), lang)
+                if v.is_empty() {
+                    // « Aucune » : the measures are feminine in French.
+                    t(l("register.none-f"))
+                } else {
+                    t(v.iter()
+                        .map(|m| measure(m, lang))
+                        .collect::<Vec<_>>()
+                        .join(" ; "))
+                }
             }),
         ],
     ];
@@ -553,6 +569,7 @@ pub fn json(r: &Register, lang: Lang) -> String {
             json!({
                 "id": e.id,
                 "purpose": {"status": Status::Stated, "value": e.title},
+                "sub_purposes": e.sub_purposes,
                 "legal_basis": {"status": Status::Stated, "value": e.legal_basis.as_str()},
                 "data_subjects": field_json(&e.data_subjects, |v| json!(v)),
                 "data_categories": field_json(&e.data_categories, |v| json!(v.iter().map(|l| json!({
