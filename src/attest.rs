@@ -318,3 +318,109 @@ pub fn attest(before: &[u8], after: &[u8]) -> Result<Attested, Refusal> {
         certificate,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(as_of: &str, sha: &str, database: &str, findings: &str) -> Vec<u8> {
+        format!(
+            r#"{{"tool": {{"name": "vigie", "version": "0.1.0"}}, "as_of": "{as_of}",
+               "target": {{"dialect": "sqlite", "database": "{database}", "server_version": "3"}},
+               "policy": {{"path": "p.toml", "sha256": "{sha}"}},
+               "summary": {{"findings": 0, "errors": 0}}, "findings": [{findings}]}}"#
+        )
+        .into_bytes()
+    }
+
+    const OLD: &str = r#"{"rule": "retention-exceeded", "severity": "high", "purpose": "p",
+        "table": "t", "column": null, "category": null, "count": 3,
+        "remediation": {"sql": "DELETE FROM t", "applicability": "review"}}"#;
+
+    #[test]
+    fn findings_are_matched_by_rule_and_location() {
+        let before = report("2026-11-23T00:00:00Z", "aa", "d.db", OLD);
+        let after = report(
+            "2026-11-24T00:00:00Z",
+            "aa",
+            "d.db",
+            &OLD.replace("\"count\": 3", "\"count\": 1"),
+        );
+        let a = attest(&before, &after).unwrap();
+        let c = &a.certificate;
+        assert_eq!(c.findings.len(), 1);
+        let l = &c.findings[0];
+        assert_eq!((l.before, l.after), (3, 1));
+        assert_eq!(l.proposed_sql.as_deref(), Some("DELETE FROM t"));
+        assert_eq!((c.found, c.gone, c.remaining), (3, 2, 1));
+        assert!(c.complete && !c.clean());
+        // The hash is the recipe's, and the same for the same bytes.
+        let compact = serde_json::to_string(&serde_json::to_value(c).unwrap()).unwrap();
+        assert_eq!(
+            a.sha256,
+            format!("{:x}", sha2::Sha256::digest(compact.as_bytes()))
+        );
+        assert_eq!(attest(&before, &after).unwrap().sha256, a.sha256);
+        // A finding gone entirely is matched with nothing after.
+        let gone = attest(&before, &report("2026-11-24T00:00:00Z", "aa", "d.db", "")).unwrap();
+        assert_eq!(
+            (gone.certificate.findings[0].after, gone.certificate.clean()),
+            (0, true)
+        );
+        assert_ne!(gone.sha256, a.sha256);
+    }
+
+    #[test]
+    fn reports_that_do_not_belong_together_are_refused() {
+        let before = report("2026-11-23T00:00:00Z", "aa", "d.db", OLD);
+        let refusal = |after: Vec<u8>| attest(&before, &after).unwrap_err();
+        assert_eq!(
+            refusal(report("2026-11-24T00:00:00Z", "bb", "d.db", "")),
+            Refusal::OtherPolicy {
+                before: "aa".into(),
+                after: "bb".into()
+            }
+        );
+        assert_eq!(
+            refusal(report("2026-11-24T00:00:00Z", "aa", "e.db", "")),
+            Refusal::OtherTarget {
+                before: "sqlite d.db".into(),
+                after: "sqlite e.db".into()
+            }
+        );
+        assert_eq!(
+            refusal(report("2026-11-22T00:00:00Z", "aa", "d.db", "")),
+            Refusal::AfterIsOlder {
+                before: "2026-11-23T00:00:00Z".into(),
+                after: "2026-11-22T00:00:00Z".into()
+            }
+        );
+        assert!(matches!(
+            refusal(b"not json".to_vec()),
+            Refusal::NotAReport {
+                which: "--after",
+                ..
+            }
+        ));
+        assert!(matches!(
+            refusal(br#"{"tool": {"name": "other"}, "findings": []}"#.to_vec()),
+            Refusal::NotAReport {
+                which: "--after",
+                ..
+            }
+        ));
+        let [fr, en] = Refusal::OtherPolicy {
+            before: "aa".into(),
+            after: "bb".into(),
+        }
+        .messages();
+        assert_eq!(
+            fr,
+            "les deux rapports ne portent pas sur la même politique (SHA-256 aa avant, bb après) : analyser les deux fois avec le même fichier de politique"
+        );
+        assert_eq!(
+            en,
+            "the two reports are not of the same policy (SHA-256 aa before, bb after): scan both times with the same policy file"
+        );
+    }
+}

@@ -2,8 +2,9 @@
 //! (the same engine, read-only, at one `--as-of` instant), plus the row count of every table a
 //! purpose names and the number of minors among the subjects that have a birth date.
 //!
-//! Counting is one `SELECT count(*)` per table in the same read-only sessions the scan uses; a
-//! count that fails is shown as unknown, never as zero.
+//! Counting is one `SELECT count(*)` per table (and one per subject with a birth date) in a
+//! read-only session opened after the scan, like the scan's own; a count that fails is shown as
+//! unknown, never as zero.
 
 use crate::db::{DbError, Target};
 use crate::engine::{Pool, ScanOptions};
