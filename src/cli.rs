@@ -83,9 +83,9 @@ pub enum Command {
 
 #[derive(clap::Args, Debug)]
 pub struct RegisterArgs {
-    /// The policy file (TOML).
+    /// The policy file (TOML). Default: $VIGIE_POLICY, or `policy` in vigie.toml.
     #[arg(long)]
-    pub policy: PathBuf,
+    pub policy: Option<PathBuf>,
     /// A database to read (read-only): each record then states its tables' rows, the retention
     /// measured, and the personal columns no purpose declares.
     #[arg(long)]

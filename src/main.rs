@@ -57,7 +57,10 @@ fn run(cli: Cli, matches: &clap::ArgMatches) -> Result<ExitCode> {
             let policy = settings::check_migrations(&mut args, sub("check-migrations"))?;
             check_migrations(*args, &policy)
         }
-        Command::Register(args) => register(*args),
+        Command::Register(mut args) => {
+            let policy = settings::register(&mut args, sub("register"))?;
+            register(*args, &policy)
+        }
         Command::Attest(args) => attest(args),
         Command::Discover(args) => discover(*args, None),
         Command::Init(args) => init(*args),
@@ -198,7 +201,7 @@ fn demo_scan(path: &Path, settings: &Emit) -> Result<ExitCode> {
 
 /// `vigie register`: the record from the policy, and from the database with `--url`. Exit 2
 /// when a check of the database reading could not run.
-fn register(args: RegisterArgs) -> Result<ExitCode> {
+fn register(args: RegisterArgs, policy: &Path) -> Result<ExitCode> {
     let (dialect, target) = match &args.url {
         Some(url) => {
             let target = Target::parse(url)?;
@@ -207,7 +210,7 @@ fn register(args: RegisterArgs) -> Result<ExitCode> {
         // Without a database, the policy's SQL is checked as PostgreSQL writes it.
         None => (vigie::dialect::Dialect::Postgres, None),
     };
-    let policy = vigie::policy::load(&args.policy, dialect)?;
+    let policy = vigie::policy::load(policy, dialect)?;
     let seen = match &target {
         Some(t) => Some(vigie::register::observe::read(
             &policy,

@@ -646,3 +646,36 @@ fn french_documents_hold_no_english_sentence() {
     }
     assert!(checked > 80, "{checked}");
 }
+
+/// The policy and the language may come from a `vigie.toml`, as for `vigie scan`; the database
+/// never does.
+#[test]
+fn the_register_reads_its_policy_and_language_from_vigie_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("policy.toml"),
+        "[organisation]\nname = \"x\"\ncountry = \"FR\"\n[[purpose]]\nid = \"p\"\nlegal_basis = \"contract\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("vigie.toml"),
+        "policy = \"policy.toml\"\nlang = \"en\"\nurl_env = \"NOT_SET_ANYWHERE\"\n",
+    )
+    .unwrap();
+    let out = assert_cmd::Command::cargo_bin("vigie")
+        .unwrap()
+        .arg("register")
+        .current_dir(dir.path())
+        .env_remove("VIGIE_POLICY")
+        .env_remove("VIGIE_LANG")
+        .env("VIGIE_URL", "postgres://nobody@127.0.0.1:1/none")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.starts_with("# Record of processing activities (GDPR art. 30.1)\n"),
+        "{md}"
+    );
+    assert!(!md.contains("What the database shows"));
+}
