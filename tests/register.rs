@@ -199,26 +199,30 @@ key = "id"
 
 #[test]
 fn dpia_screening_with_zero_one_and_three_criteria() {
-    let zero = format!(
-        "{SUBJECTS}[[purpose]]\nid = \"annuaire\"\nlegal_basis = \"public-task\"\nsubjects = [\"eleve\"]\ndata = [\"eleves.nom\", \"eleves.prenom\"]\n"
-    );
-    assert_eq!(screened(&zero), [("annuaire".into(), vec![], false)]);
-
-    let one = format!(
-        "{SUBJECTS}[[purpose]]\nid = \"infirmerie\"\nlegal_basis = \"vital-interest\"\nsubjects = [\"eleve\"]\ndata = [\"eleves.nom\", \"eleves.allergies\"]\n"
+    let policy = |name: &str| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("testdata/policies/dpia")
+            .join(name);
+        std::fs::read_to_string(path).unwrap()
+    };
+    assert_eq!(
+        screened(&policy("none.toml")),
+        [("annuaire".into(), vec![], false)]
     );
     assert_eq!(
-        screened(&one),
+        screened(&policy("one.toml")),
         [(
             "infirmerie".into(),
             vec![DpiaCriterion::SensitiveData],
             false
         )]
     );
-
-    let three = format!(
-        "{SUBJECTS}[[purpose]]\nid = \"orientation\"\nlegal_basis = \"public-task\"\nsubjects = [\"eleve\", \"responsable\"]\ndata = [\"eleves.nom\", \"responsables.email\"]\ndpia_criteria = [\"scoring\", \"automated-decision\"]\n"
+    let one = register::build(&load(&policy("one.toml")));
+    assert_eq!(
+        one.entries[0].dpia.criteria[3].reason.render(Lang::En),
+        "the purpose processes Sensitive data (art. 9: health, racial or ethnic origin, political, religious or philosophical beliefs, trade union membership, sex life or orientation, genetic or biometric data): eleves.allergies"
     );
+    let three = policy("three.toml");
     assert_eq!(
         screened(&three),
         [(
