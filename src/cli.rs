@@ -49,6 +49,11 @@ pub enum Command {
     Discover(Box<DiscoverArgs>),
     /// Print a draft policy from what discover finds: `vigie init URL > policy.toml`.
     Init(Box<InitArgs>),
+    /// The record of processing activities (RGPD art. 30) with each purpose's DPIA screening,
+    /// from the policy, and from the database with --url (read-only).
+    Register(Box<RegisterArgs>),
+    /// A deletion certificate from two JSON scan reports, before and after remediation.
+    Attest(AttestArgs),
     /// List the built-in rules.
     Rules(RulesArgs),
     /// Show the documentation of one rule.
@@ -74,6 +79,69 @@ pub enum Command {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct RegisterArgs {
+    /// The policy file (TOML). Default: $VIGIE_POLICY, or `policy` in vigie.toml.
+    #[arg(long)]
+    pub policy: Option<PathBuf>,
+    /// A database to read (read-only): each record then states its tables' rows, the retention
+    /// measured, and the personal columns no purpose declares.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Reference instant of the database reading (default: now). 2026-11-23 means midnight UTC.
+    #[arg(long, value_parser = parse_as_of, requires = "url")]
+    pub as_of: Option<jiff::Timestamp>,
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: vigie::report::register::DocFormat,
+    /// Write the record to this file instead of standard output.
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// Language of the record (default: fr when the policy's organisation.country is FR, en
+    /// otherwise).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Parallel database sessions (default: number of cores).
+    #[arg(long, value_parser = at_least_one())]
+    pub jobs: Option<usize>,
+    /// Time limit of each statement (e.g. 30s, 5m).
+    #[arg(long, default_value = "5m", value_parser = parse_timeout)]
+    pub statement_timeout: Duration,
+}
+
+impl RegisterArgs {
+    /// The scan's settings for `--url`; `--as-of` defaults to now.
+    pub fn scan_options(&self) -> ScanOptions {
+        let defaults = ScanOptions::default();
+        ScanOptions {
+            as_of: self.as_of.unwrap_or(defaults.as_of),
+            jobs: self.jobs.unwrap_or(defaults.jobs),
+            limits: Limits {
+                statement_timeout: self.statement_timeout,
+                ..Limits::default()
+            },
+            ..defaults
+        }
+    }
+}
+
+#[derive(clap::Args, Debug)]
+pub struct AttestArgs {
+    /// The JSON report of the scan made before remediation (`vigie scan --format json`).
+    #[arg(long)]
+    pub before: PathBuf,
+    /// The JSON report of the scan made after remediation, with the same policy and database.
+    #[arg(long)]
+    pub after: PathBuf,
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: vigie::report::register::DocFormat,
+    /// Write the certificate to this file instead of standard output.
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// Language of the certificate (default: the before-report's).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(clap::Args, Debug)]

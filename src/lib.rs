@@ -6,6 +6,7 @@
 //! as data. [`engine`] executes the checks on [`db`] sessions; [`report`] knows only findings
 //! and the [`scan`] result; [`db`] knows only SQL and rows.
 
+pub mod attest;
 pub mod baseline;
 pub mod catalog;
 pub mod check;
@@ -20,6 +21,7 @@ pub mod i18n;
 pub mod init;
 pub mod migrations;
 pub mod policy;
+pub mod register;
 pub mod report;
 pub mod rules;
 pub mod scan;

@@ -14,7 +14,10 @@ mod commands;
 mod settings;
 
 use clap::{CommandFactory, FromArgMatches};
-use cli::{Cli, Command, DemoArgs, DiscoverArgs, Emit, InitArgs, MigrationArgs, ScanArgs};
+use cli::{
+    AttestArgs, Cli, Command, DemoArgs, DiscoverArgs, Emit, InitArgs, MigrationArgs, RegisterArgs,
+    ScanArgs,
+};
 use miette::{Diagnostic, Report, Result};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -54,6 +57,11 @@ fn run(cli: Cli, matches: &clap::ArgMatches) -> Result<ExitCode> {
             let policy = settings::check_migrations(&mut args, sub("check-migrations"))?;
             check_migrations(*args, &policy)
         }
+        Command::Register(mut args) => {
+            let policy = settings::register(&mut args, sub("register"))?;
+            register(*args, &policy)
+        }
+        Command::Attest(args) => attest(args),
         Command::Discover(args) => discover(*args, None),
         Command::Init(args) => init(*args),
         Command::Rules(args) => {
@@ -189,6 +197,81 @@ fn demo_scan(path: &Path, settings: &Emit) -> Result<ExitCode> {
         settings,
         settings.lang(&policy.organisation.country),
     )
+}
+
+/// `vigie register`: the record from the policy, and from the database with `--url`. Exit 2
+/// when a check of the database reading could not run.
+fn register(args: RegisterArgs, policy: &Path) -> Result<ExitCode> {
+    let (dialect, target) = match &args.url {
+        Some(url) => {
+            let target = Target::parse(url)?;
+            (target.dialect(), Some(target))
+        }
+        // Without a database, the policy's SQL is checked as PostgreSQL writes it.
+        None => (vigie::dialect::Dialect::Postgres, None),
+    };
+    let policy = vigie::policy::load(policy, dialect)?;
+    let seen = match &target {
+        Some(t) => Some(vigie::register::observe::read(
+            &policy,
+            t,
+            &args.scan_options(),
+        )?),
+        None => None,
+    };
+    if let Some(s) = &seen {
+        for p in &s.report.problems {
+            print_diagnostic(p);
+        }
+    }
+    let register = vigie::register::build_with(&policy, seen.as_ref());
+    let lang = args
+        .lang
+        .unwrap_or_else(|| vigie::i18n::Lang::for_country(&policy.organisation.country));
+    let text = report::register::render(&register, args.format, lang);
+    match &args.output {
+        Some(path) => write_file(path, &text)?,
+        None => print(&text),
+    }
+    let incomplete = register
+        .database
+        .as_ref()
+        .is_some_and(|d| d.checks_in_error > 0);
+    Ok(exit_code(incomplete, false))
+}
+
+/// `vigie attest`: exit 0 when every finding is gone and the after-scan was complete, 1 when
+/// rows remain, 2 when the reports cannot be compared.
+fn attest(args: AttestArgs) -> Result<ExitCode> {
+    let read = |path: &Path| {
+        std::fs::read(path).map_err(|e| plain(format!("cannot read {}: {e}", path.display())))
+    };
+    let (before, after) = (read(&args.before)?, read(&args.after)?);
+    let attested = vigie::attest::attest(&before, &after).map_err(|refusal| {
+        // French first, then English: both on their own line.
+        let [fr, en] = refusal.messages();
+        eprintln!("error: {}", report::escape(&fr));
+        plain(en)
+    })?;
+    let lang = args.lang.unwrap_or_else(|| {
+        serde_json::from_slice::<serde_json::Value>(&before)
+            .ok()
+            .and_then(|v| v.get("lang").and_then(|l| l.as_str()).map(str::to_string))
+            .map_or(vigie::i18n::Lang::En, |l| {
+                if l == "fr" {
+                    vigie::i18n::Lang::Fr
+                } else {
+                    vigie::i18n::Lang::En
+                }
+            })
+    });
+    let text = report::attest::render(&attested, args.format, lang);
+    match &args.output {
+        Some(path) => write_file(path, &text)?,
+        None => print(&text),
+    }
+    let c = &attested.certificate;
+    Ok(exit_code(!c.complete, c.remaining > 0))
 }
 
 fn check_migrations(args: MigrationArgs, policy: &Path) -> Result<ExitCode> {

@@ -1,4 +1,4 @@
-//! Where each setting of `scan` and `check-migrations` comes from, lowest first: the nearest
+//! Where each setting of `scan`, `check-migrations` and `register` comes from, lowest first: the nearest
 //! `vigie.toml` (`vigie::config`), then a `VIGIE_*` environment variable, then the flag.
 //!
 //! clap says whether a flag was given on the command line (`ValueSource::CommandLine`); only
@@ -15,7 +15,7 @@
 //! | language | `--lang` | `VIGIE_LANG` | `lang` |
 //! | sessions | `--jobs` | `VIGIE_JOBS` | `jobs` |
 
-use crate::cli::{MigrationArgs, ScanArgs};
+use crate::cli::{MigrationArgs, RegisterArgs, ScanArgs};
 use crate::plain;
 use clap::ArgMatches;
 use clap::parser::ValueSource;
@@ -194,6 +194,25 @@ fn file_url(file: Option<&Config>) -> Result<String> {
         .as_ref()
         .map(|u| u.value.clone())
         .ok_or_else(none)
+}
+
+/// Fill the settings of `vigie register` the command line left out: the language, and the
+/// policy. Its database stays on the command line only (`--url`): a record made from the policy
+/// alone must not read a database because a variable happens to be set.
+pub fn register(args: &mut RegisterArgs, matches: &ArgMatches) -> Result<PathBuf> {
+    let layers = Layers {
+        matches,
+        file: file()?,
+    };
+    if let Some(v) = layers.pick(
+        "lang",
+        "VIGIE_LANG",
+        layers.file.as_ref().and_then(|c| c.lang.as_ref()),
+        value_enum::<vigie::i18n::Lang>,
+    )? {
+        args.lang = Some(v);
+    }
+    layers.policy(args.policy.take())
 }
 
 /// Fill the settings of `vigie check-migrations` the command line left out; the policy.

@@ -50,12 +50,14 @@ fn the_man_pages_are_generated_from_the_command_line() {
     assert_eq!(
         names,
         [
+            "vigie-attest.1",
             "vigie-check-migrations.1",
             "vigie-completions.1",
             "vigie-demo.1",
             "vigie-discover.1",
             "vigie-explain.1",
             "vigie-init.1",
+            "vigie-register.1",
             "vigie-rules.1",
             "vigie-scan.1",
             "vigie.1",

@@ -334,6 +334,15 @@ fn docs_policy_md_documents_every_key_the_loader_accepts() {
         ("free_text.extra_terms", "free_text", "extra_terms"),
         ("free_text.ignore_terms", "free_text", "ignore_terms"),
         ("purpose.consent.processed", "purpose.consent", "processed"),
+        (
+            "organisation.joint_controllers",
+            "organisation",
+            "joint_controllers",
+        ),
+        ("organisation.processors", "organisation", "processors"),
+        ("purpose.recipients", "purpose", "recipients"),
+        ("purpose.transfers", "purpose", "transfers"),
+        ("purpose.dpia", "purpose", "dpia"),
     ] {
         let text = policy_section(&page, parent).unwrap_or_default();
         let row = text

@@ -298,7 +298,7 @@ mod tests {
     fn keys_are_the_serde_field_names_in_declaration_order() {
         // The walk must succeed: a failure would leave every table without its keys.
         let tables = schema().expect("the raw types walk");
-        let expected: [(&str, &[&str]); 16] = [
+        let expected: [(&str, &[&str]); 21] = [
             (
                 "",
                 &[
@@ -314,7 +314,20 @@ mod tests {
                     "trusted_functions",
                 ],
             ),
-            ("organisation", &["name", "controller", "dpo", "country"]),
+            (
+                "organisation",
+                &[
+                    "name",
+                    "controller",
+                    "dpo",
+                    "country",
+                    "representative",
+                    "joint_controllers",
+                    "processors",
+                ],
+            ),
+            ("organisation.joint_controllers", &["name", "contact"]),
+            ("organisation.processors", &["name", "service", "country"]),
             ("scan", &["schemas"]),
             (
                 "free_text",
@@ -343,8 +356,20 @@ mod tests {
                     "data",
                     "retention",
                     "consent",
+                    "sub_purposes",
+                    "recipients",
+                    "transfers",
+                    "security_measures",
+                    "data_subjects",
+                    "data_categories",
+                    "dpia_criteria",
+                    "dpia_list",
+                    "dpia",
                 ],
             ),
+            ("purpose.recipients", &["name", "kind", "country"]),
+            ("purpose.transfers", &["recipient", "country", "safeguard"]),
+            ("purpose.dpia", &["date", "reference"]),
             (
                 "purpose.retention",
                 &[
@@ -415,6 +440,14 @@ name = "n"
 controller = "c"
 dpo = "d"
 country = "FR"
+representative = "r"
+[[organisation.joint_controllers]]
+name = "j"
+contact = "c"
+[[organisation.processors]]
+name = "p"
+service = "s"
+country = "FR"
 [scan]
 schemas = ["public"]
 [free_text]
@@ -440,6 +473,23 @@ title = "t"
 legal_basis = "consent"
 subjects = ["s"]
 data = ["t.c"]
+sub_purposes = ["s"]
+security_measures = ["backup"]
+data_subjects = ["s"]
+data_categories = ["nir"]
+dpia_criteria = ["scoring"]
+dpia_list = ["social-housing"]
+[[purpose.recipients]]
+name = "r"
+kind = "internal"
+country = "FR"
+[[purpose.transfers]]
+recipient = "r"
+country = "US"
+safeguard = "scc"
+[purpose.dpia]
+date = "2025-01-01"
+reference = "r"
 [[purpose.retention]]
 table = "t"
 keep = "1y"

@@ -24,6 +24,7 @@ pub mod keys;
 pub mod organisation;
 pub mod purpose;
 pub mod raw;
+pub mod record;
 pub mod requests;
 pub mod retention;
 pub mod subject;

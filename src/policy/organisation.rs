@@ -3,6 +3,7 @@
 
 use super::ValidationContext;
 use super::raw::{RawOrganisation, RawScan};
+use super::record::{JointController, Processor};
 
 #[derive(Clone, Debug)]
 pub struct Organisation {
@@ -12,6 +13,11 @@ pub struct Organisation {
     pub country: String,
     /// The age of digital consent (RGPD art. 8) in the organisation's country.
     pub consent_age: u32,
+    /// The representative in the Union (art. 27), for a controller established outside it.
+    pub representative: Option<String>,
+    /// `None`: not stated; empty: stated that there is none.
+    pub joint_controllers: Option<Vec<JointController>>,
+    pub processors: Option<Vec<Processor>>,
 }
 
 /// A policy without `[organisation]` is French: vigie's users are, by default.
@@ -23,6 +29,9 @@ impl Default for Organisation {
             dpo: None,
             country: "FR".into(),
             consent_age: consent_age("FR"),
+            representative: None,
+            joint_controllers: None,
+            processors: None,
         }
     }
 }
@@ -54,7 +63,18 @@ impl RawOrganisation {
                 Some("e.g. `FR`, `BE`, `DE`".into()),
             );
         }
+        let joint_controllers = self
+            .joint_controllers
+            .as_ref()
+            .map(|js| js.iter().map(|j| j.validate(cx)).collect());
+        let processors = self
+            .processors
+            .as_ref()
+            .map(|ps| ps.iter().map(|p| p.validate(cx)).collect());
         Organisation {
+            representative: self.representative.map(|r| r.into_inner()),
+            joint_controllers,
+            processors,
             name: self.name.map(|n| n.into_inner()).unwrap_or_default(),
             controller: self.controller.map(|n| n.into_inner()),
             dpo: self.dpo.map(|n| n.into_inner()),

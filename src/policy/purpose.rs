@@ -3,6 +3,7 @@
 
 use super::consent::Consent;
 use super::raw::RawPurpose;
+use super::record::PurposeRecord;
 use super::retention::Retention;
 use super::{Name, ValidationContext, did_you_mean, is_kebab};
 use std::collections::BTreeSet;
@@ -17,6 +18,8 @@ pub struct Purpose {
     pub data: Vec<Name>,
     pub retention: Vec<Retention>,
     pub consent: Option<Consent>,
+    /// What the record of processing activities needs beyond the above (all optional).
+    pub record: PurposeRecord,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,6 +147,7 @@ impl RawPurpose {
         }
         let retention = self.retention.iter().map(|r| r.validate(cx)).collect();
         let consent = self.consent.as_ref().map(|c| c.validate(cx));
+        let record = self.validate_record(cx);
         if legal_basis == LegalBasis::Consent && consent.is_none() {
             cx.push(
                 self.legal_basis.span(),
@@ -181,6 +185,7 @@ impl RawPurpose {
             data: self.data.iter().map(Name::from).collect(),
             retention,
             consent,
+            record,
         }
     }
 }

@@ -54,6 +54,25 @@ pub struct RawOrganisation {
     pub controller: Option<S<String>>,
     pub dpo: Option<S<String>>,
     pub country: Option<S<String>>,
+    /// The representative in the Union of a controller established outside it (art. 27).
+    pub representative: Option<S<String>>,
+    pub joint_controllers: Option<Vec<RawJointController>>,
+    pub processors: Option<Vec<RawProcessor>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawJointController {
+    pub name: S<String>,
+    pub contact: Option<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProcessor {
+    pub name: S<String>,
+    pub service: Option<S<String>>,
+    pub country: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -114,6 +133,41 @@ pub struct RawPurpose {
     #[serde(default)]
     pub retention: Vec<RawRetention>,
     pub consent: Option<RawConsent>,
+    #[serde(default)]
+    pub sub_purposes: Vec<S<String>>,
+    pub recipients: Option<Vec<RawRecipient>>,
+    pub transfers: Option<Vec<RawTransfer>>,
+    pub security_measures: Option<Vec<S<String>>>,
+    pub data_subjects: Option<Vec<S<String>>>,
+    pub data_categories: Option<Vec<S<String>>>,
+    #[serde(default)]
+    pub dpia_criteria: Vec<S<String>>,
+    #[serde(default)]
+    pub dpia_list: Vec<S<String>>,
+    pub dpia: Option<RawDpia>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRecipient {
+    pub name: S<String>,
+    pub kind: S<String>,
+    pub country: Option<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTransfer {
+    pub recipient: S<String>,
+    pub country: S<String>,
+    pub safeguard: S<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDpia {
+    pub date: S<String>,
+    pub reference: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]

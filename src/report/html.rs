@@ -35,7 +35,7 @@ pub fn esc(s: &str) -> String {
 
 /// SQL in a block a reader selects whole with one click: its layout kept, control characters
 /// written `\u{…}`, markup escaped.
-fn sql_block(sql: &str) -> String {
+pub(crate) fn sql_block(sql: &str) -> String {
     let body = escape_text(sql.trim_end(), &mut []);
     let mut out = String::with_capacity(body.len() + 48);
     for c in body.chars() {
@@ -49,7 +49,7 @@ fn sql_block(sql: &str) -> String {
     format!("<pre><code class=\"sql\">{out}</code></pre>\n")
 }
 
-const STYLE: &str = r#"
+pub(crate) const STYLE: &str = r#"
 :root { --ink: #1d2330; --muted: #5b6475; --line: #d9dde5; --bg: #f6f7f9;
   --critical: #7b1fa2; --high: #c62828; --medium: #b26a00; --low: #00796b; --info: #607d8b; }
 * { box-sizing: border-box; }

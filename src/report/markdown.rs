@@ -75,7 +75,7 @@ fn longest_run(s: &str, c: char) -> usize {
 }
 
 /// `label:` in English, `label :` in French (a space before a colon, as French is printed).
-fn colon(lang: Lang, label: &str) -> String {
+pub(crate) fn colon(lang: Lang, label: &str) -> String {
     tr(lang, "doc.label", &[("label", &label)])
 }
 

@@ -4,6 +4,7 @@
 //! an ESC sequence would restyle or hide the terminal's output, so every human and GitHub format
 //! passes them through [`escape`] (JSON and SARIF are escaped by serde).
 
+pub mod attest;
 pub mod discover;
 pub mod document;
 pub mod gate;
@@ -13,7 +14,9 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod register;
 pub mod sarif;
+pub mod sheet;
 
 use crate::finding::{CheckStatus, Finding, Severity};
 use crate::i18n::Lang;
