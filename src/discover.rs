@@ -228,27 +228,109 @@ pub fn classify_sample(table: &Table, sample: &Sampled, matcher: Option<&Matcher
     }
 }
 
-/// The property names of a vCard (RFC 6350), as directory and chat servers store them in a
-/// `vcard…` table (ejabberd's `vcard_search`): `fn` is the person's formatted name there, not a
-/// function.
-const VCARD_FIELDS: [(&str, ColumnCategory, &str); 16] = [
+/// vCard properties (RFC 6350, and vcard-temp as XMPP servers store it) whose value is about the
+/// person, with the category of that value. A table that keeps a vCard one property per column
+/// names its columns `PROP` or `PROP-PART` (`fn`, `n-family`, `adr-pcode`, `photo-binval`); the
+/// parts of a name or an address refine the category ([`VCARD_PARTS`]), and a `-type` part is
+/// a MIME type. The organisation's own properties (`org`, `logo`) and the card's bookkeeping
+/// (`uid`, `rev`, `mailer`, `tz`) are not the person's.
+const VCARD_PROPERTIES: [(&str, ColumnCategory, &str); 21] = [
     ("fn", ColumnCategory::FullName, "formatted name"),
     ("n", ColumnCategory::FullName, "structured name"),
+    ("nickname", ColumnCategory::Username, "nickname"),
+    ("sort", ColumnCategory::FullName, "sort string of the name"),
+    ("bday", ColumnCategory::BirthDate, "birthday"),
+    ("adr", ColumnCategory::Address, "address"),
+    ("label", ColumnCategory::Address, "address label"),
+    ("geo", ColumnCategory::Geolocation, "position"),
+    ("tel", ColumnCategory::Phone, "telephone"),
+    ("email", ColumnCategory::Email, "e-mail"),
+    ("jabberid", ColumnCategory::Username, "Jabber ID"),
+    ("impp", ColumnCategory::Username, "messaging address"),
+    ("url", ColumnCategory::Username, "personal web page"),
+    ("title", ColumnCategory::Job, "job title"),
+    ("role", ColumnCategory::Job, "role"),
+    ("photo", ColumnCategory::Photo, "photo"),
+    (
+        "sound",
+        ColumnCategory::Photo,
+        "recording of the name's pronunciation",
+    ),
+    ("agent", ColumnCategory::Username, "assistant"),
+    ("key", ColumnCategory::Credential, "public key"),
+    (
+        "desc",
+        ColumnCategory::FreeText,
+        "description of the person",
+    ),
+    ("note", ColumnCategory::FreeText, "note about the person"),
+];
+
+/// Parts of the structured properties: `n-family` is a last name, `adr-pcode` a postcode.
+const VCARD_PARTS: [(&str, &str, ColumnCategory, &str); 7] = [
+    ("n", "family", ColumnCategory::LastName, "family name"),
+    ("n", "given", ColumnCategory::FirstName, "given name"),
+    ("n", "middle", ColumnCategory::FirstName, "middle name"),
+    ("n", "prefix", ColumnCategory::Gender, "honorific prefix"),
+    ("n", "suffix", ColumnCategory::FullName, "honorific suffix"),
+    ("adr", "pcode", ColumnCategory::Postcode, "postal code"),
+    (
+        "adr",
+        "country",
+        ColumnCategory::Address,
+        "country of the address",
+    ),
+];
+
+/// Parts a vCard search table keeps as columns of their own (`family`, `locality`, `ctry`).
+const VCARD_ALONE: [(&str, ColumnCategory, &str); 10] = [
     ("family", ColumnCategory::LastName, "family name"),
     ("given", ColumnCategory::FirstName, "given name"),
     ("middle", ColumnCategory::FirstName, "middle name"),
-    ("nickname", ColumnCategory::Username, "nickname"),
-    ("bday", ColumnCategory::BirthDate, "birthday"),
-    ("adr", ColumnCategory::Address, "address"),
     ("street", ColumnCategory::Address, "street"),
+    ("extadd", ColumnCategory::Address, "extended address"),
+    ("pobox", ColumnCategory::Address, "post office box"),
     ("locality", ColumnCategory::Address, "locality"),
     ("region", ColumnCategory::Address, "region"),
     ("pcode", ColumnCategory::Postcode, "postal code"),
     ("ctry", ColumnCategory::Address, "country"),
-    ("tel", ColumnCategory::Phone, "telephone"),
-    ("photo", ColumnCategory::Photo, "photo"),
-    ("title", ColumnCategory::Job, "job title"),
 ];
+
+/// The category of a vCard table's column from its property and part, with what it is.
+fn vcard_property(column: &str) -> Option<(ColumnCategory, String)> {
+    use crate::text::names::tokenize;
+    let tokens = tokenize(column);
+    let (property, parts) = tokens.split_first()?;
+    if parts.iter().any(|p| p == "type") {
+        return None;
+    }
+    if let (Some((p, category, what)), []) =
+        (VCARD_ALONE.iter().find(|(p, ..)| p == property), parts)
+    {
+        return Some((*category, format!("part `{p}` ({what})")));
+    }
+    // Columns named by the property alone, glued (`nfamily`, `adrpcode`) included.
+    let flat = tokens.concat();
+    let glued = VCARD_PARTS
+        .iter()
+        .find(|(p, part, ..)| flat == format!("{p}{part}"));
+    if let Some((p, part, category, what)) = glued {
+        return Some((*category, format!("`{p}` part `{part}` ({what})")));
+    }
+    let (p, category, what) = VCARD_PROPERTIES.iter().find(|(p, ..)| p == property)?;
+    match parts.first() {
+        Some(part) => {
+            let refined = VCARD_PARTS
+                .iter()
+                .find(|(pp, pt, ..)| pp == p && pt == part);
+            Some(match refined {
+                Some((_, _, c, w)) => (*c, format!("`{p}` part `{part}` ({w})")),
+                None => (*category, format!("`{p}` part `{part}` ({what})")),
+            })
+        }
+        None => Some((*category, format!("`{p}` ({what})"))),
+    }
+}
 
 /// Columns of a vCard table named by vCard property names.
 fn vcard_fields(table: &Table, classes: &mut [Option<Classification>]) {
@@ -260,16 +342,25 @@ fn vcard_fields(table: &Table, classes: &mut [Option<Classification>]) {
         return;
     }
     for (c, class) in table.columns.iter().zip(classes.iter_mut()) {
-        if class.is_some() {
+        // A `binval` part is a media file in base64 (a photo, a logo, a recording): random to
+        // the eye, never a secret. The organisation's logo is not the person's.
+        let tokens = tokenize(&c.name);
+        let binval = tokens.len() == 2 && tokens[1] == "binval";
+        if binval && tokens[0] == "logo" {
+            *class = None;
             continue;
         }
-        let flat = tokenize(&c.name).concat();
-        if let Some((field, category, what)) = VCARD_FIELDS.iter().find(|(f, ..)| *f == flat) {
+        // The property says more than the words of the name (`adr-pcode` is a postcode, not
+        // an address); what the values showed stays, but for a media file.
+        if class.as_ref().is_some_and(|k| k.by_values) && !binval {
+            continue;
+        }
+        if let Some((category, what)) = vcard_property(&c.name) {
             *class = Some(Classification {
-                category: *category,
+                category,
                 confidence: 0.8,
                 evidence: vec![format!(
-                    "vCard property `{field}` ({what}) in the vCard table `{}`",
+                    "vCard property {what} in the vCard table `{}`",
                     table.name
                 )],
                 by_name: true,
@@ -596,6 +687,79 @@ mod tests {
             .map(|i| vec![Some(i.to_string()), Some("sum".into()), Some("s".into())])
             .collect();
         assert_eq!(classified(&t, rows), vec![None, None, None]);
+    }
+
+    /// A vCard kept one property per column (`PROP-PART`): the parts of the name and the
+    /// address, the position, the person's page and notes are theirs; MIME types, the
+    /// organisation's logo and the card's bookkeeping are not.
+    #[test]
+    fn vcard_columns_are_read_by_property_and_part() {
+        let t = table(
+            "user_vcards",
+            &[
+                "owner",
+                "n-given",
+                "n-prefix",
+                "adr-extadd",
+                "adr-pcode",
+                "geo-lat",
+                "url",
+                "note",
+                "photo-type",
+                "logo-binval",
+                "photo-binval",
+                "org-orgname",
+                "rev",
+            ],
+        );
+        let row = |i: usize| {
+            [
+                "42",
+                "Lucie",
+                "Mme",
+                "Bât. B",
+                "69003",
+                "45.76",
+                "https://lucie.example",
+                "RAS",
+                "image/png",
+                "kq9VfT3xZ7LwP0cY4sRbN8aH2mDe6GuJ",
+                "Qz4tW8nX1vB5rK0pL7yC3hF9dS2mJ6gE",
+                "ACME",
+                "2024-01-01",
+            ]
+            .into_iter()
+            .map(|v| {
+                Some(format!(
+                    "{v}{}",
+                    if v == "42" {
+                        i.to_string()
+                    } else {
+                        String::new()
+                    }
+                ))
+            })
+            .collect::<Vec<_>>()
+        };
+        let got = classified(&t, (1..8).map(row).collect());
+        use ColumnCategory as C;
+        assert_eq!(
+            got[1..],
+            [
+                Some(C::FirstName),
+                Some(C::Gender),
+                Some(C::Address),
+                Some(C::Postcode),
+                Some(C::Geolocation),
+                Some(C::Username),
+                Some(C::FreeText),
+                None,
+                None,
+                Some(C::Photo),
+                Some(C::Organisation),
+                None
+            ]
+        );
     }
 
     #[test]

@@ -248,6 +248,9 @@ pub fn classify_name(table: &str, column: &str, data_type: &str) -> Option<NameC
             let split = segment_tokens(&tokens)?;
             let mut c = classify_tokens(table, &split, data_type)
                 .or_else(|| classify_tokens(table, strip_prefix(table, &split)?, data_type))?;
+            if decided_inside(table, &split, data_type, c.category) {
+                return None;
+            }
             c.confidence = round2(c.confidence - 0.1);
             c.reason = format!("read as `{}`: {}", split.join("_"), c.reason);
             Some(c)
@@ -355,6 +358,24 @@ fn known_words() -> &'static std::collections::HashSet<String> {
             set
         });
     &WORDS
+}
+
+/// Whether a glued name's category comes from its inner pieces alone: every piece the category
+/// needs lies strictly between the first and the last. A glued name says what it holds by its
+/// head, the last piece in English (`lastloginip`) or the first in French (`telportable`); a
+/// word in the middle qualifies the head (`maxpanspeed` is a speed, `minirisstep` a step of
+/// a camera's iris), and a short word found there is as often a piece of another word.
+fn decided_inside(table: &str, pieces: &[String], data_type: &str, category: C) -> bool {
+    let n = pieces.len();
+    if n < 3 {
+        return false;
+    }
+    let needed = |i: usize| {
+        let mut without = pieces.to_vec();
+        without[i] = "x".to_string();
+        classify_tokens(table, &without, data_type).is_none_or(|c| c.category != category)
+    };
+    !needed(0) && !needed(n - 1) && (1..n - 1).any(needed)
 }
 
 /// Splits a word glued without separators into the fewest, then longest, known words

@@ -365,7 +365,7 @@ mod tests {
         assert_eq!(v.rules.len(), 39);
         let patterns: usize = v.rules.iter().map(|r| r.pats.len()).sum();
         let vetoes: usize = v.rules.iter().map(|r| r.veto.len()).sum();
-        assert_eq!((patterns, vetoes), (1041, 361));
+        assert_eq!((patterns, vetoes), (1041, 378));
         assert!(v.words.technical.contains("id"));
         assert_eq!(v.rules[0].cat, ColumnCategory::Ip);
         assert_eq!(v.rules[0].ty, Ty::Value);
