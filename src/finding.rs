@@ -92,6 +92,10 @@ pub struct Finding {
     pub terms: Vec<TermCount>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub excerpts: Vec<String>,
+    /// The line of the policy file that states what this finding is about, for a finding that
+    /// names no table (a `[[check]]` of the policy, a `[[waiver]]`): where a reader looks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy_line: Option<usize>,
     /// The rows this finding's fix sets a column to NULL in, so that the remediation file
     /// writes one statement per row and column whichever categories flagged it.
     #[serde(skip)]
@@ -140,6 +144,7 @@ impl Finding {
             query: None,
             terms: Vec::new(),
             excerpts: Vec::new(),
+            policy_line: None,
             blank: None,
             text: None,
         }
