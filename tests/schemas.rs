@@ -1,6 +1,7 @@
-//! The machine formats checked against their JSON schemas: every SARIF log vigie writes (`scan`
-//! and `check-migrations`) against the official SARIF 2.1.0 schema (vendored under
-//! `testdata/sarif/`, with its provenance), with the jsonschema crate.
+//! The machine formats checked against their JSON schemas, with the jsonschema crate: every
+//! SARIF log vigie writes (`scan` and `check-migrations`) against the official SARIF 2.1.0 schema
+//! (vendored under `testdata/sarif/`, with its provenance), and the JSON report against the
+//! schema vigie ships, `docs/report.schema.json` (generated from the report's types).
 
 mod common;
 use common::*;
@@ -188,4 +189,46 @@ fn the_gate_sarif_is_valid_against_the_official_schema() {
         log["runs"][0]["invocations"][0]["executionSuccessful"],
         false
     );
+}
+
+#[test]
+fn the_json_report_is_valid_against_the_schema_in_docs() {
+    let path = "docs/report.schema.json";
+    let validator = validator(path, &read(path));
+    let (_dir, mut report) = demo();
+    let check = |report: &vigie::scan::ScanReport| {
+        for lang in Lang::ALL {
+            let text = report::render(report, Format::Json, false, lang);
+            let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(
+                violations(&validator, &json),
+                Vec::<String>::new(),
+                "{lang}"
+            );
+        }
+    };
+    check(&report);
+    // The schema does check: a finding without its count, a severity no one knows.
+    let mut json: serde_json::Value =
+        serde_json::from_str(&report::render(&report, Format::Json, false, Lang::En)).unwrap();
+    assert!(!json["waived"].as_array().unwrap().is_empty());
+    assert!(!json["free_text_columns"].as_array().unwrap().is_empty());
+    json["findings"][0].as_object_mut().unwrap().remove("count");
+    json["findings"][1]["severity"] = "grave".into();
+    json["summary"]["findings"] = "31".into();
+    assert_eq!(
+        violations(&validator, &json).len(),
+        3,
+        "{:?}",
+        violations(&validator, &json)
+    );
+    // A check in error and a skipped one carry their reasons; still valid.
+    let broken = report
+        .checks
+        .iter_mut()
+        .find(|c| c.status == CheckStatus::Ok)
+        .unwrap();
+    broken.status = CheckStatus::Error;
+    broken.reason = Some("canceling statement due to statement timeout".into());
+    check(&report);
 }
