@@ -44,8 +44,8 @@ pub enum CheckKind {
     Probe(Box<dyn Probe>),
     /// Could not be planned; the reason is reported and the check is an error.
     Broken(String),
-    /// Does not apply here; the reason is reported.
-    Skipped(String),
+    /// Does not apply here; the reason is reported, in the report's language.
+    Skipped(crate::i18n::Message),
 }
 
 /// A query that counts violating rows and returns their keys.

@@ -77,7 +77,7 @@ pub(super) fn plan_purpose<'a>(
         p.push(
             format!("consent-minor-without-parent:{pid}"),
             &[RuleId::ConsentMinorWithoutParent],
-            CheckKind::Skipped("no subject of this purpose declares a `birth_date`".into()),
+            CheckKind::Skipped(crate::i18n::Message::keyed("check", "no-birth-date")),
         );
     } else if consent.parental_consent.is_none() {
         let mut f = p.finding(
@@ -202,7 +202,7 @@ mod tests {
         let (checks, _) = planned(POLICY, tables());
         assert!(matches!(
             &check(&checks, "consent-minor-without-parent:alumni-network").kind,
-            CheckKind::Skipped(why) if why == "no subject of this purpose declares a `birth_date`"
+            CheckKind::Skipped(why) if why.render(crate::i18n::Lang::En) == "no subject of this purpose declares a `birth_date`"
         ));
     }
 
@@ -232,7 +232,7 @@ mod tests {
         let (checks, _) = planned(&policy, tables());
         assert!(matches!(
             &check(&checks, "consent-minor-without-parent:newsletter:candidat").kind,
-            CheckKind::Skipped(why) if why.starts_with("subject `candidat` has no `type_value`")
+            CheckKind::Skipped(why) if why.render(crate::i18n::Lang::En).starts_with("subject `candidat` has no `type_value`")
         ));
         assert!(
             matches!(

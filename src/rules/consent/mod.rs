@@ -55,7 +55,7 @@ struct Source<'a> {
 #[derive(Clone)]
 enum Unplanned {
     Broken(String),
-    Skipped(String),
+    Skipped(crate::i18n::Message),
 }
 
 impl Unplanned {
@@ -106,18 +106,16 @@ fn subject_join(
                 .collect::<Vec<_>>()
                 .join(", ");
             let why = if purpose.subjects.len() > 1 {
-                format!(
-                    "the consent's subject_key [{key}] keys several subjects of this purpose by `{type_column}`, and which value is this subject's is not declared"
-                )
+                "no-type-value-several"
             } else {
-                format!(
-                    "the consent's subject_key [{key}] keys people by `{type_column}`, and neither this subject's `type_value` nor the consent's `where` says which value is this subject's"
-                )
+                "no-type-value"
             };
-            return Err(Unplanned::Skipped(format!(
-                "subject `{}` has no `type_value`: {why}",
-                subject.id.value
-            )));
+            return Err(Unplanned::Skipped(
+                crate::i18n::Message::keyed("check", why)
+                    .arg("subject", subject.id.value.as_str())
+                    .arg("key", key)
+                    .arg("type_column", type_column.to_string()),
+            ));
         }
         None => {}
     }
