@@ -324,6 +324,7 @@ impl ScanArgs {
             },
             show_excerpts: self.show_excerpts,
             sample: self.sample,
+            progress: None,
         }
     }
 }

@@ -11,6 +11,7 @@
 
 mod cli;
 mod commands;
+mod progress;
 mod settings;
 
 use clap::{CommandFactory, FromArgMatches};
@@ -111,7 +112,17 @@ fn scan(args: ScanArgs, url: &str, policy: &Path) -> Result<ExitCode> {
     let target = Target::parse(url)?;
     let settings = args.emit().map_err(plain)?;
     let policy = vigie::policy::load(policy, target.dialect())?;
-    let report = vigie::engine::scan(&policy, &target, &args.scan_options())?;
+    let mut options = args.scan_options();
+    // The live line goes to stderr, and only on a terminal: never into the report.
+    let bar = progress::Bar::on_terminal(args.quiet);
+    options.progress = bar
+        .clone()
+        .map(|b| b as std::sync::Arc<dyn vigie::engine::Progress>);
+    let report = vigie::engine::scan(&policy, &target, &options);
+    if let Some(bar) = &bar {
+        bar.clear();
+    }
+    let report = report?;
     emit(
         &report,
         &settings,
