@@ -211,16 +211,19 @@ fn check_migrations(args: MigrationArgs, policy: &Path) -> Result<ExitCode> {
         Some(url) => files::introspect_base(&Target::parse(url)?, &policy.schemas)?,
     };
     let report = gate::check(files, &policy, sql_dialect, base);
+    let lang = args
+        .lang
+        .unwrap_or_else(|| vigie::i18n::Lang::for_country(&policy.organisation.country));
     print(&match args.format {
         GateFormat::Human => {
             let color = colored_stdout();
-            report::gate::human(&report, color, if color { 100 } else { 400 })
+            report::gate::human_in(&report, color, if color { 100 } else { 400 }, lang)
         }
-        GateFormat::Json => report::gate::json(&report),
-        GateFormat::Sarif => report::gate::sarif(&report),
-        GateFormat::Github => report::gate::github(&report),
-        GateFormat::Gitlab => report::gitlab::gate(&report),
-        GateFormat::Junit => report::gate::junit(&report, args.fail_on.threshold()),
+        GateFormat::Json => report::gate::json_in(&report, lang),
+        GateFormat::Sarif => report::gate::sarif_in(&report, lang),
+        GateFormat::Github => report::gate::github_in(&report, lang),
+        GateFormat::Gitlab => report::gitlab::gate_in(&report, lang),
+        GateFormat::Junit => report::gate::junit_in(&report, args.fail_on.threshold(), lang),
     });
     let fails = report
         .findings

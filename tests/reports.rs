@@ -628,3 +628,105 @@ fn every_finding_of_the_demo_belongs_to_a_check() {
         assert!(report.checks[i].rules.contains(&f.rule));
     }
 }
+
+/// What the migration gate writes, in French: a migration corpus with findings of every kind the
+/// gate gives (a column the policy names, a syntax error, an ignore without reason, an ignore
+/// that matches nothing).
+#[test]
+fn the_french_gate_holds_no_english_sentence() {
+    use vigie::migrations::gate::{SourceFile, check};
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let policy = vigie::policy::load(
+        &root.join("testdata/migrations/policy.toml"),
+        vigie::dialect::Dialect::Postgres,
+    )
+    .unwrap();
+    let mut files = Vec::new();
+    let dir = root.join("testdata/migrations/postgres/flyway");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "sql"))
+        .collect();
+    paths.sort();
+    for p in paths {
+        files.push(SourceFile {
+            path: p.file_name().unwrap().to_string_lossy().into_owned(),
+            text: std::fs::read_to_string(&p).unwrap(),
+        });
+    }
+    files.push(SourceFile {
+        path: "V9__ignores.sql".into(),
+        text: "-- vigie:ignore sensitive-column\nALTER TABLE etudiants ADD COLUMN religion text;\n\
+               -- vigie:ignore card-security-code not a card\nALTER TABLE etudiants ADD COLUMN note int;\n\
+               ALTER TABLE etudiants ADD COLUMN sante text;\n\
+               CREATE TABLE broken (id int,, x);\n"
+            .into(),
+    });
+    let report = check(
+        files,
+        &policy,
+        vigie::migrations::SqlDialect::Postgres,
+        Default::default(),
+    );
+    let rules: std::collections::BTreeSet<&str> =
+        report.findings.iter().map(|f| f.rule.as_str()).collect();
+    for rule in ["syntax-error", "waiver-unused", "sensitive-column"] {
+        assert!(rules.contains(rule), "{rule} not in {rules:?}");
+    }
+    assert!(!report.errors.is_empty());
+    let sentences = english_sentences();
+    use vigie::finding::Severity;
+    use vigie::report::gate;
+    for (name, fr, en) in [
+        (
+            "human",
+            gate::human_in(&report, false, 400, Lang::Fr),
+            gate::human_in(&report, false, 400, Lang::En),
+        ),
+        (
+            "json",
+            gate::json_in(&report, Lang::Fr),
+            gate::json_in(&report, Lang::En),
+        ),
+        (
+            "sarif",
+            gate::sarif_in(&report, Lang::Fr),
+            gate::sarif_in(&report, Lang::En),
+        ),
+        (
+            "junit",
+            gate::junit_in(&report, Some(Severity::Low), Lang::Fr),
+            gate::junit_in(&report, Some(Severity::Low), Lang::En),
+        ),
+        (
+            "github",
+            gate::github_in(&report, Lang::Fr),
+            gate::github_in(&report, Lang::En),
+        ),
+        (
+            "gitlab",
+            vigie::report::gitlab::gate_in(&report, Lang::Fr),
+            vigie::report::gitlab::gate_in(&report, Lang::En),
+        ),
+    ] {
+        // The parser's own message (sqlparser's, in English) is quoted as it is.
+        let found: Vec<_> = sentences
+            .iter()
+            .filter(|(_, s)| fr.contains(s.as_str()))
+            .collect();
+        assert!(
+            found.is_empty(),
+            "{name}: English in the French gate: {found:?}"
+        );
+        assert!(
+            en.contains("matches no finding of the statement below it"),
+            "{name}"
+        );
+        assert!(
+            fr.contains("ne correspond à aucun constat de l'instruction qui le suit")
+                || fr.contains("ne correspond à aucun constat de l&apos;instruction qui le suit"),
+            "{name}: {fr}"
+        );
+    }
+}
