@@ -43,7 +43,7 @@ pub enum CheckKind {
     /// A few questions asked in turn; the answers become findings.
     Probe(Box<dyn Probe>),
     /// Could not be planned; the reason is reported and the check is an error.
-    Broken(String),
+    Broken(crate::i18n::Message),
     /// Does not apply here; the reason is reported, in the report's language.
     Skipped(crate::i18n::Message),
 }

@@ -730,3 +730,53 @@ fn the_french_gate_holds_no_english_sentence() {
         );
     }
 }
+
+/// A check that could not be planned (the policy names a column the database does not have)
+/// says why in the report's language.
+#[test]
+fn why_a_check_could_not_run_is_said_in_french() {
+    let (_dir, path) = sqlite_fixture(vigie::demo::SEED);
+    let url = format!("sqlite://{}", path.display());
+    let policy =
+        vigie::demo::POLICY.replace("from = \"dernier_contact\"", "from = \"dernier_contct\"");
+    assert_ne!(policy, vigie::demo::POLICY);
+    let report = scan_with(&policy, &url, &options(AS_OF));
+    let broken: Vec<_> = report
+        .checks
+        .iter()
+        .filter(|c| c.status == vigie::finding::CheckStatus::Error)
+        .map(|c| c.id.as_str())
+        .collect();
+    assert!(
+        broken.contains(&"retention-exceeded:prospection:prospects"),
+        "{broken:?}"
+    );
+    for format in [
+        Format::Human,
+        Format::Markdown,
+        Format::Html,
+        Format::Junit,
+        Format::Sarif,
+    ] {
+        // Markdown escapes the backticks, HTML and XML the apostrophe.
+        let plain = |s: String| {
+            s.replace("\\`", "`")
+                .replace("&apos;", "'")
+                .replace("&#39;", "'")
+        };
+        let fr = plain(report::render(&report, format, false, Lang::Fr));
+        assert!(
+            fr.contains("la colonne `dernier_contct` n'existe pas dans la table `prospects`"),
+            "{format:?}: {}",
+            fr.lines()
+                .filter(|l| l.contains("dernier_contct"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+        let en = plain(report::render(&report, format, false, Lang::En));
+        assert!(
+            en.contains("column `dernier_contct` does not exist in table `prospects`"),
+            "{format:?}"
+        );
+    }
+}

@@ -53,10 +53,8 @@ pub(super) fn plan_purpose<'a>(
                 subject.key.iter().map(|k| k.value.clone()).collect()
             };
             if skey.is_empty() || skey.len() > consent.subject_key.len() {
-                return Err(format!(
-                    "the consent's subject_key cannot be matched with the key of subject `{}`",
-                    subject.id.value
-                ));
+                return Err(crate::i18n::Message::keyed("check", "key-unmatched")
+                    .arg("subject", subject.id.value.as_str()));
             }
             Ok(Some((st, skey, b.name.clone())))
         });
@@ -281,7 +279,7 @@ mod tests {
         );
         assert!(matches!(
             &check(&checks, "consent-minor-without-parent:newsletter:candidat").kind,
-            CheckKind::Broken(why) if why == "column `naissance` does not exist in table `candidats`"
+            CheckKind::Broken(why) if why.render(crate::i18n::Lang::En) == "column `naissance` does not exist in table `candidats`"
         ));
         assert_eq!(problems, 1);
     }

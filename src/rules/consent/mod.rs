@@ -54,7 +54,7 @@ struct Source<'a> {
 /// policy does not say enough for the check to run (skipped, with the reason).
 #[derive(Clone)]
 enum Unplanned {
-    Broken(String),
+    Broken(crate::i18n::Message),
     Skipped(crate::i18n::Message),
 }
 
@@ -224,7 +224,7 @@ fn sources<'a>(
     p: &mut Planner<'a>,
     purpose: &'a Purpose,
     consent: &'a Consent,
-) -> Vec<Result<Source<'a>, (String, String)>> {
+) -> Vec<Result<Source<'a>, (String, crate::i18n::Message)>> {
     let mut sources = Vec::new();
     if let Some(pr) = &consent.processed {
         let label = pr.table.value.clone();
@@ -257,10 +257,8 @@ fn sources<'a>(
                     subject.key.iter().map(|k| k.value.clone()).collect()
                 };
                 if key.is_empty() {
-                    return Err(format!(
-                        "subject table `{}` has no primary key: set `key` in its [[subject]]",
-                        t.name
-                    ));
+                    return Err(crate::i18n::Message::keyed("check", "no-primary-key")
+                        .arg("table", t.name.as_str()));
                 }
                 Ok(Source {
                     table: t,
@@ -278,7 +276,10 @@ fn sources<'a>(
 
 /// Resolve the consent table and the columns every rule reads; the first missing column is
 /// the reason all five checks of the purpose cannot run (each is still a policy problem).
-fn resolve_consent<'a>(p: &mut Planner<'a>, c: &Consent) -> Result<&'a Table, String> {
+fn resolve_consent<'a>(
+    p: &mut Planner<'a>,
+    c: &Consent,
+) -> Result<&'a Table, crate::i18n::Message> {
     let t = p.table(&c.table)?;
     let mut first_err = None;
     let mut cols: Vec<&Name> = c.subject_key.iter().collect();
@@ -353,12 +354,12 @@ fn processed_checks(
     let d = p.dialect;
     let pid = purpose.id.value.as_str();
     if src.key.len() > consent.subject_key.len() {
-        return Err(Unplanned::Broken(format!(
-            "the key of `{}` has {} column(s) but the consent's subject_key has {}",
-            src.table.display_name(),
-            src.key.len(),
-            consent.subject_key.len()
-        )));
+        return Err(Unplanned::Broken(
+            crate::i18n::Message::keyed("check", "key-arity")
+                .arg("table", src.table.display_name())
+                .arg("key", src.key.len())
+                .arg("subject_key", consent.subject_key.len()),
+        ));
     }
     let join: Vec<String> = match src.subject {
         Some(subject) => subject_join(p, purpose, consent, subject, &src.key, "p")?,

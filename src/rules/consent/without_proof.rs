@@ -103,7 +103,7 @@ mod tests {
         );
         assert!(matches!(
             &check(&checks, "consent-without-proof:alumni-network").kind,
-            CheckKind::Broken(why) if why == "column `preuves` does not exist in table `consentements`"
+            CheckKind::Broken(why) if why.render(crate::i18n::Lang::En) == "column `preuves` does not exist in table `consentements`"
         ));
         assert_eq!(problems, 1);
     }
