@@ -757,6 +757,7 @@ fn why_a_check_could_not_run_is_said_in_french() {
         Format::Html,
         Format::Junit,
         Format::Sarif,
+        Format::Json,
     ] {
         // Markdown escapes the backticks, HTML and XML the apostrophe.
         let plain = |s: String| {
@@ -773,6 +774,8 @@ fn why_a_check_could_not_run_is_said_in_french() {
                 .collect::<Vec<_>>()
                 .join("\n")
         );
+        // The policy problem behind it too.
+        assert!(!fr.contains("does not exist"), "{format:?}");
         let en = plain(report::render(&report, format, false, Lang::En));
         assert!(
             en.contains("column `dernier_contct` does not exist in table `prospects`"),

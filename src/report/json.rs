@@ -146,12 +146,17 @@ impl JsonReport {
             lang,
             findings,
             checks,
-            errors: report.errors(),
+            errors: report
+                .checks
+                .iter()
+                .filter(|c| c.status == CheckStatus::Error)
+                .map(|c| format!("{}: {}", c.id, c.reason_in(lang).unwrap_or_default()))
+                .collect(),
             policy_problems: report
                 .problems
                 .iter()
                 .map(|p| PolicyProblem {
-                    message: p.message.clone(),
+                    message: p.message_in(lang),
                     line: p.line,
                     help: p.help.clone(),
                 })

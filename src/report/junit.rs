@@ -213,8 +213,13 @@ pub fn render(report: &ScanReport, options: &super::RenderOptions) -> String {
         let mut policy = TestSuite::new("vigie.policy");
         for p in &report.problems {
             let mut s = TestCaseStatus::non_success(NonSuccessKind::Error);
-            s.set_message(format!("{}:{}: {}", report.policy_path, p.line, p.message))
-                .set_type("policy-problem");
+            s.set_message(format!(
+                "{}:{}: {}",
+                report.policy_path,
+                p.line,
+                p.message_in(options.lang)
+            ))
+            .set_type("policy-problem");
             if let Some(help) = &p.help {
                 s.set_description(help.as_str());
             }

@@ -325,7 +325,9 @@ pub fn render(report: &ScanReport, lang: Lang) -> String {
             .level(json!("error"))
             .message(message(format!(
                 "{}:{}: {}",
-                report.policy_path, p.line, p.message
+                report.policy_path,
+                p.line,
+                p.message_in(lang)
             )))
             .locations(vec![
                 Location::builder()

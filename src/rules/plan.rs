@@ -69,6 +69,9 @@ impl<'a> Planner<'a> {
                 {
                     self.problems
                         .push(name.span.clone(), msg, "not found", Some(help));
+                    if let Some(p) = self.problems.list.last_mut() {
+                        p.text = Some(why.clone());
+                    }
                 }
                 Err(why)
             }
@@ -102,6 +105,9 @@ impl<'a> Planner<'a> {
                 {
                     self.problems
                         .push(name.span.clone(), msg, "not found", Some(help));
+                    if let Some(p) = self.problems.list.last_mut() {
+                        p.text = Some(why.clone());
+                    }
                 }
                 Err(why)
             }
