@@ -164,11 +164,16 @@ fn emit(report: &ScanReport, settings: &Emit, lang: vigie::i18n::Lang) -> Result
             .iter()
             .filter(|c| c.status == vigie::finding::CheckStatus::Error)
         {
-            eprintln!(
-                "vigie: check {} could not run: {}",
-                report::escape(&c.id),
-                report::escape(c.reason.as_deref().unwrap_or_default())
+            let reason = c.reason_in(lang).unwrap_or_default();
+            let line = vigie::i18n::tr(
+                lang,
+                "machine.not-run",
+                &[
+                    ("check", &report::escape(&c.id)),
+                    ("reason", &report::escape(&reason)),
+                ],
             );
+            eprintln!("vigie: {line}");
         }
     }
     let fails = report.findings.iter().any(|f| settings.fails(f));

@@ -994,7 +994,7 @@ fn scan_stopped_mid_check(url: &str, mut stop: impl FnMut() -> bool) {
     )
     .unwrap();
     let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("vigie"))
-        .args(["scan", "--format", "json", "--output"])
+        .args(["scan", "--lang", "en", "--format", "json", "--output"])
         .arg(dir.path().join("report.json"))
         .arg("--policy")
         .arg(&policy)
