@@ -43,9 +43,9 @@ pub enum CheckKind {
     /// A few questions asked in turn; the answers become findings.
     Probe(Box<dyn Probe>),
     /// Could not be planned; the reason is reported and the check is an error.
-    Broken(String),
-    /// Does not apply here; the reason is reported.
-    Skipped(String),
+    Broken(crate::i18n::Message),
+    /// Does not apply here; the reason is reported, in the report's language.
+    Skipped(crate::i18n::Message),
 }
 
 /// A query that counts violating rows and returns their keys.

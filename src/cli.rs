@@ -257,6 +257,10 @@ pub struct MigrationArgs {
     pub base: Option<String>,
     #[arg(long, value_enum, default_value = "human")]
     pub format: vigie::report::gate::GateFormat,
+    /// Language of the messages and help (default: fr when the policy's organisation.country
+    /// is FR, en otherwise).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
     /// Exit 1 when a finding is at or above this severity; `never` always exits 0 on a complete run.
     #[arg(long, value_enum, default_value_t = FailOn::Low)]
     pub fail_on: FailOn,
@@ -392,6 +396,7 @@ impl ScanArgs {
             },
             show_excerpts: self.show_excerpts,
             sample: self.sample,
+            progress: None,
         }
     }
 }

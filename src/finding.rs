@@ -5,11 +5,14 @@
 //! output format at once.
 
 use crate::i18n::{Lang, Message};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Severity of a finding, ordered from least to most serious.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -50,7 +53,7 @@ impl fmt::Display for Severity {
 }
 
 /// How much trust a proposed fix deserves (ruff's model): vigie never runs it either way.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Applicability {
     /// Mechanically correct, still to be read before running.
@@ -61,37 +64,52 @@ pub enum Applicability {
     DisplayOnly,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// SQL proposed to correct a finding: never run by vigie.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Remediation {
     pub sql: String,
     pub applicability: Applicability,
 }
 
 /// How often one lexicon term matched, for free-text findings.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, PartialOrd, Ord, JsonSchema)]
 pub struct TermCount {
     pub term: String,
     pub count: u64,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One violation: a rule, where, how many rows, and which (by primary key, never by value).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Finding {
+    /// A built-in rule id (`vigie rules`) or the id of a `[[check]]` of the policy.
     pub rule: String,
     pub severity: Severity,
+    /// The purpose of processing (`[[purpose]]` id) the finding belongs to, if any.
     pub purpose: Option<String>,
+    /// The table, as findings name it (`name`, or `schema.name` out of the default schema).
     pub table: Option<String>,
     pub column: Option<String>,
+    /// For free-text and sensitive-data findings: what was matched (health, nir, …).
     pub category: Option<String>,
+    /// Rows concerned (for a finding on a column or a setting: 1).
     pub count: u64,
+    /// Primary keys of some of the rows (hashed where the key is itself personal data).
     pub sample_keys: Vec<String>,
+    /// What was found, in the report's language (`lang`).
     pub message: String,
+    /// The legal reference, in the report's language.
     pub legal_reference: String,
     pub remediation: Option<Remediation>,
+    /// The statement that counted the rows, to re-run by hand.
     pub query: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub terms: Vec<TermCount>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub excerpts: Vec<String>,
+    /// The line of the policy file that states what this finding is about, for a finding that
+    /// names no table (a `[[check]]` of the policy, a `[[waiver]]`): where a reader looks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy_line: Option<usize>,
     /// The rows this finding's fix sets a column to NULL in, so that the remediation file
     /// writes one statement per row and column whichever categories flagged it.
     #[serde(skip)]
@@ -140,6 +158,7 @@ impl Finding {
             query: None,
             terms: Vec::new(),
             excerpts: Vec::new(),
+            policy_line: None,
             blank: None,
             text: None,
         }
@@ -207,7 +226,7 @@ pub fn sort_findings(findings: &mut [Finding]) {
 }
 
 /// How a check ended. A check that could not run is never a pass.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum CheckStatus {
     Ok,
@@ -215,14 +234,17 @@ pub enum CheckStatus {
     Skipped,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// How one check ended.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct CheckOutcome {
+    /// `rule:purpose:table` and the like: unique in a report.
     pub id: String,
     /// Every rule id the check may yield: a waiver on any of them was verified when the
     /// check ended `ok`.
     pub rules: Vec<String>,
     pub status: CheckStatus,
     pub duration_ms: u64,
+    /// Why the check ended `error` or `skipped`, in the report's language.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// `reason` as catalogue data, when it is one of vigie's notes.

@@ -11,6 +11,7 @@
 
 mod cli;
 mod commands;
+mod progress;
 mod settings;
 
 use clap::{CommandFactory, FromArgMatches};
@@ -119,7 +120,17 @@ fn scan(args: ScanArgs, url: &str, policy: &Path) -> Result<ExitCode> {
     let target = Target::parse(url)?;
     let settings = args.emit().map_err(plain)?;
     let policy = vigie::policy::load(policy, target.dialect())?;
-    let report = vigie::engine::scan(&policy, &target, &args.scan_options())?;
+    let mut options = args.scan_options();
+    // The live line goes to stderr, and only on a terminal: never into the report.
+    let bar = progress::Bar::on_terminal(args.quiet);
+    options.progress = bar
+        .clone()
+        .map(|b| b as std::sync::Arc<dyn vigie::engine::Progress>);
+    let report = vigie::engine::scan(&policy, &target, &options);
+    if let Some(bar) = &bar {
+        bar.clear();
+    }
+    let report = report?;
     emit(
         &report,
         &settings,
@@ -161,11 +172,16 @@ fn emit(report: &ScanReport, settings: &Emit, lang: vigie::i18n::Lang) -> Result
             .iter()
             .filter(|c| c.status == vigie::finding::CheckStatus::Error)
         {
-            eprintln!(
-                "vigie: check {} could not run: {}",
-                report::escape(&c.id),
-                report::escape(c.reason.as_deref().unwrap_or_default())
+            let reason = c.reason_in(lang).unwrap_or_default();
+            let line = vigie::i18n::tr(
+                lang,
+                "machine.not-run",
+                &[
+                    ("check", &report::escape(&c.id)),
+                    ("reason", &report::escape(&reason)),
+                ],
             );
+            eprintln!("vigie: {line}");
         }
     }
     let fails = report.findings.iter().any(|f| settings.fails(f));
@@ -283,16 +299,19 @@ fn check_migrations(args: MigrationArgs, policy: &Path) -> Result<ExitCode> {
         Some(url) => files::introspect_base(&Target::parse(url)?, &policy.schemas)?,
     };
     let report = gate::check(files, &policy, sql_dialect, base);
+    let lang = args
+        .lang
+        .unwrap_or_else(|| vigie::i18n::Lang::for_country(&policy.organisation.country));
     print(&match args.format {
         GateFormat::Human => {
             let color = colored_stdout();
-            report::gate::human(&report, color, if color { 100 } else { 400 })
+            report::gate::human_in(&report, color, if color { 100 } else { 400 }, lang)
         }
-        GateFormat::Json => report::gate::json(&report),
-        GateFormat::Sarif => report::gate::sarif(&report),
-        GateFormat::Github => report::gate::github(&report),
-        GateFormat::Gitlab => report::gitlab::gate(&report),
-        GateFormat::Junit => report::gate::junit(&report, args.fail_on.threshold()),
+        GateFormat::Json => report::gate::json_in(&report, lang),
+        GateFormat::Sarif => report::gate::sarif_in(&report, lang),
+        GateFormat::Github => report::gate::github_in(&report, lang),
+        GateFormat::Gitlab => report::gitlab::gate_in(&report, lang),
+        GateFormat::Junit => report::gate::junit_in(&report, args.fail_on.threshold(), lang),
     });
     let fails = report
         .findings

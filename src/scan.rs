@@ -5,7 +5,7 @@ use crate::finding::{CheckOutcome, CheckStatus, Finding};
 use crate::policy::PolicyProblem;
 
 /// A waiver that removed findings.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct Waived {
     pub rule: String,
     pub object: String,

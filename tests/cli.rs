@@ -761,7 +761,11 @@ fn a_line_too_long_to_show_is_reported_without_its_snippet() {
     let out = check_migrations(&[&path], "human");
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("a line too long to show"), "{stdout}");
+    // The policy is French (organisation.country = "FR"): so is the gate by default.
+    assert!(
+        stdout.contains("ligne trop longue pour être affichée"),
+        "{stdout}"
+    );
     assert!(
         stdout.contains(&format!("{}:1:", path.display())),
         "{stdout}"
@@ -990,7 +994,7 @@ fn scan_stopped_mid_check(url: &str, mut stop: impl FnMut() -> bool) {
     )
     .unwrap();
     let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("vigie"))
-        .args(["scan", "--format", "json", "--output"])
+        .args(["scan", "--lang", "en", "--format", "json", "--output"])
         .arg(dir.path().join("report.json"))
         .arg("--policy")
         .arg(&policy)
@@ -1135,4 +1139,79 @@ fn explain_speaks_french_on_request() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&en.stdout).contains("## Why it matters"));
+}
+
+/// The demo's database and policy on disk, for `vigie scan`.
+fn demo_files() -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    vigie::demo::build(&db).unwrap();
+    let policy = format!(
+        "{}/{}",
+        env!("CARGO_MANIFEST_DIR"),
+        vigie::demo::POLICY_PATH
+    );
+    (dir, db.display().to_string(), policy)
+}
+
+#[test]
+fn a_scan_prints_no_progress_when_stderr_is_not_a_terminal() {
+    let (_dir, db, policy) = demo_files();
+    // Every check runs (findings, exit 1): stderr, a pipe here, stays empty.
+    let out = vigie()
+        .args(["scan", &db, "--policy", &policy, "--format", "json"])
+        .args(["--as-of", AS_OF])
+        .assert()
+        .code(1);
+    let out = out.get_output();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("only the report");
+    assert_eq!(json["summary"]["errors"], 0);
+    // --quiet: nothing at all, the exit code says it.
+    let out = vigie()
+        .args(["scan", &db, "--policy", &policy, "--quiet"])
+        .args(["--as-of", AS_OF])
+        .assert()
+        .code(1);
+    assert!(out.get_output().stdout.is_empty() && out.get_output().stderr.is_empty());
+}
+
+/// On a terminal (a pseudo-terminal made by util-linux `script`), the live line is drawn on
+/// stderr, counts the checks and is gone before the report; the report file is unaffected.
+#[test]
+#[allow(clippy::print_stderr)]
+fn a_scan_on_a_terminal_shows_its_progress_on_stderr_only() {
+    let script = std::path::Path::new("/usr/bin/script");
+    if !script.exists() {
+        eprintln!("skipped: util-linux `script` is not installed");
+        return;
+    }
+    let (dir, db, policy) = demo_files();
+    let report = dir.path().join("report.json");
+    let bin = assert_cmd::cargo::cargo_bin("vigie");
+    let command = format!(
+        "{} scan {db} --policy {policy} --as-of {AS_OF} --format json --output {}",
+        bin.display(),
+        report.display()
+    );
+    let out = std::process::Command::new(script)
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .unwrap();
+    let terminal = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{terminal}");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).expect("the report");
+    let total = json["checks"].as_array().unwrap().len() - 1; // less the waivers' own outcome
+    assert!(
+        terminal.contains(&format!("/{total} ")),
+        "no progress out of {total} on the terminal: {terminal:?}"
+    );
+    assert!(terminal.contains(&format!("{total}/{total}")) || terminal.contains("\u{1b}[2K"));
+    // With --quiet, nothing is drawn.
+    let out = std::process::Command::new(script)
+        .args(["-qec", &format!("{command} --quiet"), "/dev/null"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
 }

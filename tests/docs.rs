@@ -360,3 +360,20 @@ fn docs_policy_md_documents_every_key_the_loader_accepts() {
         "docs/policy.md does not document: {missing:#?}"
     );
 }
+
+#[test]
+fn docs_report_schema_json_is_generated_from_the_report_types() {
+    let path = Path::new(ROOT).join("docs/report.schema.json");
+    let expected = vigie::report::json::schema();
+    if std::env::var_os("VIGIE_UPDATE_DOCS").is_some_and(|v| !v.is_empty() && v != "0") {
+        std::fs::write(&path, &expected).unwrap();
+        return;
+    }
+    let actual = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "docs/report.schema.json is not the schema of vigie::report::json::JsonReport.\n\
+         Do not edit it by hand: run `VIGIE_UPDATE_DOCS=1 cargo test --test docs` to rewrite it, \
+         then commit it."
+    );
+}

@@ -417,6 +417,8 @@ fn run_format(format: &str, sql: &str) -> (Option<i32>, String) {
             "postgres",
             "--format",
             format,
+            "--lang",
+            "en",
         ])
         .env("NO_COLOR", "1")
         .assert();

@@ -52,7 +52,14 @@ fn the_french_report_holds_no_english_sentence() {
     let (_dir, report) = demo();
     let sentences = english_sentences();
     assert!(sentences.len() > 60, "{} sentences", sentences.len());
-    for format in [Format::Human, Format::Json, Format::Markdown, Format::Html] {
+    for format in [
+        Format::Human,
+        Format::Json,
+        Format::Markdown,
+        Format::Html,
+        Format::Sarif,
+        Format::Junit,
+    ] {
         let mut fr = report::render(&report, format, false, Lang::Fr);
         if format == Format::Markdown {
             // The proposed SQL's comments are in English: drop the fenced blocks.
@@ -69,6 +76,14 @@ fn the_french_report_holds_no_english_sentence() {
             }
             fr = v.to_string();
         }
+        if format == Format::Sarif {
+            // The same proposed SQL, in each result's properties.
+            let mut v: serde_json::Value = serde_json::from_str(&fr).unwrap();
+            for r in v["runs"][0]["results"].as_array_mut().unwrap() {
+                r["properties"]["remediation"] = serde_json::Value::Null;
+            }
+            fr = v.to_string();
+        }
         let found: Vec<_> = sentences
             .iter()
             .filter(|(_, s)| fr.contains(s.as_str()))
@@ -76,6 +91,11 @@ fn the_french_report_holds_no_english_sentence() {
         assert!(
             found.is_empty(),
             "{format:?}: English in the French report: {found:?}"
+        );
+        // Why a check did not run is said in French too (the demo's one skipped check).
+        assert!(
+            fr.contains("aucune personne concernée par cette finalité ne déclare de"),
+            "{format:?}: the skipped check's reason"
         );
         // And the English report does hold the sentences it uses.
         let en = report::render(&report, format, false, Lang::En);
@@ -455,7 +475,7 @@ fn sarif_has_a_result_per_finding_at_its_logical_location_and_each_rule_with_hel
     ids.sort();
     ids.dedup();
     assert_eq!(rules.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ids);
-    for r in rules.iter().filter(|r| r.id != "card-cvv-stored") {
+    for r in rules {
         let help = r
             .help
             .as_ref()
@@ -475,11 +495,18 @@ fn sarif_has_a_result_per_finding_at_its_logical_location_and_each_rule_with_hel
         "{names:?}"
     );
     assert!(names.contains(&"main.prospects"), "{names:?}");
-    // Every finding on a table has its location; the policy's own check has none.
+    // Every finding on a table has its logical location; the others their line of the policy.
     assert_eq!(
         names.len(),
         report.findings.iter().filter(|f| f.table.is_some()).count()
     );
+    let lines = v["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["locations"][0]["physicalLocation"]["region"]["startLine"].is_u64())
+        .count();
+    assert_eq!(names.len() + lines, report.findings.len());
     for (r, f) in v["runs"][0]["results"]
         .as_array()
         .unwrap()
@@ -599,5 +626,160 @@ fn every_finding_of_the_demo_belongs_to_a_check() {
         let i = vigie::report::junit::check_of(&report.checks, f)
             .unwrap_or_else(|| panic!("{} {:?} has no check", f.rule, f.object()));
         assert!(report.checks[i].rules.contains(&f.rule));
+    }
+}
+
+/// What the migration gate writes, in French: a migration corpus with findings of every kind the
+/// gate gives (a column the policy names, a syntax error, an ignore without reason, an ignore
+/// that matches nothing).
+#[test]
+fn the_french_gate_holds_no_english_sentence() {
+    use vigie::migrations::gate::{SourceFile, check};
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let policy = vigie::policy::load(
+        &root.join("testdata/migrations/policy.toml"),
+        vigie::dialect::Dialect::Postgres,
+    )
+    .unwrap();
+    let mut files = Vec::new();
+    let dir = root.join("testdata/migrations/postgres/flyway");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "sql"))
+        .collect();
+    paths.sort();
+    for p in paths {
+        files.push(SourceFile {
+            path: p.file_name().unwrap().to_string_lossy().into_owned(),
+            text: std::fs::read_to_string(&p).unwrap(),
+        });
+    }
+    files.push(SourceFile {
+        path: "V9__ignores.sql".into(),
+        text: "-- vigie:ignore sensitive-column\nALTER TABLE etudiants ADD COLUMN religion text;\n\
+               -- vigie:ignore card-security-code not a card\nALTER TABLE etudiants ADD COLUMN note int;\n\
+               ALTER TABLE etudiants ADD COLUMN sante text;\n\
+               CREATE TABLE broken (id int,, x);\n"
+            .into(),
+    });
+    let report = check(
+        files,
+        &policy,
+        vigie::migrations::SqlDialect::Postgres,
+        Default::default(),
+    );
+    let rules: std::collections::BTreeSet<&str> =
+        report.findings.iter().map(|f| f.rule.as_str()).collect();
+    for rule in ["syntax-error", "waiver-unused", "sensitive-column"] {
+        assert!(rules.contains(rule), "{rule} not in {rules:?}");
+    }
+    assert!(!report.errors.is_empty());
+    let sentences = english_sentences();
+    use vigie::finding::Severity;
+    use vigie::report::gate;
+    for (name, fr, en) in [
+        (
+            "human",
+            gate::human_in(&report, false, 400, Lang::Fr),
+            gate::human_in(&report, false, 400, Lang::En),
+        ),
+        (
+            "json",
+            gate::json_in(&report, Lang::Fr),
+            gate::json_in(&report, Lang::En),
+        ),
+        (
+            "sarif",
+            gate::sarif_in(&report, Lang::Fr),
+            gate::sarif_in(&report, Lang::En),
+        ),
+        (
+            "junit",
+            gate::junit_in(&report, Some(Severity::Low), Lang::Fr),
+            gate::junit_in(&report, Some(Severity::Low), Lang::En),
+        ),
+        (
+            "github",
+            gate::github_in(&report, Lang::Fr),
+            gate::github_in(&report, Lang::En),
+        ),
+        (
+            "gitlab",
+            vigie::report::gitlab::gate_in(&report, Lang::Fr),
+            vigie::report::gitlab::gate_in(&report, Lang::En),
+        ),
+    ] {
+        // The parser's own message (sqlparser's, in English) is quoted as it is.
+        let found: Vec<_> = sentences
+            .iter()
+            .filter(|(_, s)| fr.contains(s.as_str()))
+            .collect();
+        assert!(
+            found.is_empty(),
+            "{name}: English in the French gate: {found:?}"
+        );
+        assert!(
+            en.contains("matches no finding of the statement below it"),
+            "{name}"
+        );
+        assert!(
+            fr.contains("ne correspond à aucun constat de l'instruction qui le suit")
+                || fr.contains("ne correspond à aucun constat de l&apos;instruction qui le suit"),
+            "{name}: {fr}"
+        );
+    }
+}
+
+/// A check that could not be planned (the policy names a column the database does not have)
+/// says why in the report's language.
+#[test]
+fn why_a_check_could_not_run_is_said_in_french() {
+    let (_dir, path) = sqlite_fixture(vigie::demo::SEED);
+    let url = format!("sqlite://{}", path.display());
+    let policy =
+        vigie::demo::POLICY.replace("from = \"dernier_contact\"", "from = \"dernier_contct\"");
+    assert_ne!(policy, vigie::demo::POLICY);
+    let report = scan_with(&policy, &url, &options(AS_OF));
+    let broken: Vec<_> = report
+        .checks
+        .iter()
+        .filter(|c| c.status == vigie::finding::CheckStatus::Error)
+        .map(|c| c.id.as_str())
+        .collect();
+    assert!(
+        broken.contains(&"retention-exceeded:prospection:prospects"),
+        "{broken:?}"
+    );
+    for format in [
+        Format::Human,
+        Format::Markdown,
+        Format::Html,
+        Format::Junit,
+        Format::Sarif,
+        Format::Json,
+    ] {
+        // Markdown escapes the backticks, HTML and XML the apostrophe.
+        let plain = |s: String| {
+            s.replace("\\`", "`")
+                .replace("&apos;", "'")
+                .replace("&#39;", "'")
+        };
+        let fr = plain(report::render(&report, format, false, Lang::Fr));
+        assert!(
+            fr.contains("la colonne `dernier_contct` n'existe pas dans la table `prospects`"),
+            "{format:?}: {}",
+            fr.lines()
+                .filter(|l| l.contains("dernier_contct"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+        // The policy problem behind it too.
+        assert!(!fr.contains("does not exist"), "{format:?}");
+        let en = plain(report::render(&report, format, false, Lang::En));
+        assert!(
+            en.contains("column `dernier_contct` does not exist in table `prospects`"),
+            "{format:?}"
+        );
     }
 }

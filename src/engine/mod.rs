@@ -24,6 +24,17 @@ use crate::scan::ScanReport;
 use std::sync::Mutex;
 use std::time::Instant;
 
+/// What a scan says as it goes, for a live display: the binary draws it on a terminal
+/// (`indicatif`), the library never prints. Called from the worker threads.
+pub trait Progress: Send + Sync + std::fmt::Debug {
+    /// The checks are planned: this many will run.
+    fn planned(&self, checks: usize);
+    /// A check starts on a session.
+    fn started(&self, check: &str);
+    /// A check has ended, whatever its status.
+    fn finished(&self, check: &str);
+}
+
 #[derive(Clone, Debug)]
 pub struct ScanOptions {
     pub as_of: jiff::Timestamp,
@@ -34,6 +45,8 @@ pub struct ScanOptions {
     pub show_excerpts: bool,
     /// Rows sampled per table by the value-based column rules; 0 reads every row.
     pub sample: usize,
+    /// Told of each check as it starts and ends; `None`: nobody is watching.
+    pub progress: Option<std::sync::Arc<dyn Progress>>,
 }
 
 impl Default for ScanOptions {
@@ -47,6 +60,7 @@ impl Default for ScanOptions {
             limits: Limits::default(),
             show_excerpts: false,
             sample: crate::discover::DEFAULT_SAMPLE,
+            progress: None,
         }
     }
 }
@@ -181,12 +195,22 @@ pub fn scan(policy: &Policy, target: &Target, opts: &ScanOptions) -> Result<Scan
     } = planner;
 
     let as_of_text = opts.as_of.strftime("%Y-%m-%d %H:%M:%S").to_string();
+    let progress = opts.progress.as_deref();
+    if let Some(p) = progress {
+        p.planned(checks.len());
+    }
     let results = pool.run_costliest_first(
         &checks,
         |check| expected_cost(check, &catalog),
         |session, check| {
             let started = Instant::now();
+            if let Some(p) = progress {
+                p.started(&check.id);
+            }
             let (status, reason, findings) = run_check(session, check, opts, &as_of_text, &matcher);
+            if let Some(p) = progress {
+                p.finished(&check.id);
+            }
             let (reason, note) = match reason {
                 None => (None, None),
                 Some(Reason::Text(s)) => (Some(s), None),

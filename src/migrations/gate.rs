@@ -14,6 +14,7 @@ use super::split::{Blank, LineIndex, code_text, up_part_len};
 use super::{MigrationState, SqlDialect, TouchKind, parse_file, split};
 use crate::catalog::Catalog;
 use crate::finding::Severity;
+use crate::i18n::{Lang, Message};
 use crate::policy::Policy;
 use crate::rules::migrations::syntax_error;
 use crate::rules::minimisation::{PolicyView, judge_column};
@@ -40,6 +41,7 @@ pub struct GateFinding {
     #[serde(rename = "column_name")]
     pub column_name: Option<String>,
     pub category: Option<String>,
+    /// English; [`GateFinding::message_in`] renders it in a report's language.
     pub message: String,
     pub help: String,
     pub legal_reference: String,
@@ -47,6 +49,31 @@ pub struct GateFinding {
     pub policy_line: Option<usize>,
     #[serde(skip)]
     pub policy_span: Option<Range<usize>>,
+    /// `message` and `help` as catalogue data.
+    #[serde(skip)]
+    pub text: Option<(Message, Message)>,
+}
+
+impl GateFinding {
+    pub fn message_in(&self, lang: Lang) -> String {
+        match &self.text {
+            Some((m, _)) => m.render(lang),
+            None => self.message.clone(),
+        }
+    }
+    pub fn help_in(&self, lang: Lang) -> String {
+        match &self.text {
+            Some((_, h)) => h.render(lang),
+            None => self.help.clone(),
+        }
+    }
+    /// The legal reference in `lang` (the rule's, as the CNIL writes it in French).
+    pub fn legal_reference_in(&self, lang: Lang) -> String {
+        match (lang, rules::registry().get(&self.rule)) {
+            (Lang::Fr, Some(r)) => r.legal_reference_fr.clone(),
+            _ => self.legal_reference.clone(),
+        }
+    }
 }
 
 /// A problem with the gate's own input (a malformed ignore comment).
@@ -55,6 +82,26 @@ pub struct GateError {
     pub file: String,
     pub line: usize,
     pub message: String,
+    /// `message` as catalogue data.
+    #[serde(skip)]
+    pub text: Option<Message>,
+}
+
+impl GateError {
+    fn new(file: &SourceFile, line: usize, text: Message) -> GateError {
+        GateError {
+            file: file.path.clone(),
+            line,
+            message: text.render(Lang::En),
+            text: Some(text),
+        }
+    }
+    pub fn message_in(&self, lang: Lang) -> String {
+        match &self.text {
+            Some(m) => m.render(lang),
+            None => self.message.clone(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, serde::Serialize)]
@@ -171,8 +218,8 @@ fn finding(
     line: usize,
     column: usize,
     span: Range<usize>,
-    message: String,
-    help: String,
+    message: Message,
+    help: Message,
 ) -> GateFinding {
     let r = rules::registry().doc(rule);
     GateFinding {
@@ -185,11 +232,12 @@ fn finding(
         table: None,
         column_name: None,
         category: None,
-        message,
-        help,
+        message: message.render(Lang::En),
+        help: help.render(Lang::En),
         legal_reference: r.legal_reference.clone(),
         policy_line: None,
         policy_span: None,
+        text: Some((message, help)),
     }
 }
 
@@ -216,12 +264,11 @@ fn parse_ignores(
                 .filter(|r| !r.is_empty())
                 .collect();
             if rules_named.is_empty() {
-                errors.push(GateError {
-                    file: file.path.clone(),
-                    line: *line,
-                    message: "`vigie:ignore` names no rule: write `-- vigie:ignore RULE-ID reason`"
-                        .into(),
-                });
+                errors.push(GateError::new(
+                    file,
+                    *line,
+                    Message::keyed("gate", "ignore-no-rule"),
+                ));
                 continue;
             }
             let mut ok = true;
@@ -235,23 +282,22 @@ fn parse_ignores(
                         .collect();
                     let hint = crate::policy::did_you_mean(r, ids.iter().copied())
                         .unwrap_or_else(|| "run `vigie rules` for the list".into());
-                    errors.push(GateError {
-                        file: file.path.clone(),
-                        line: *line,
-                        message: format!("`vigie:ignore` names an unknown rule `{r}`: {hint}"),
-                    });
+                    errors.push(GateError::new(
+                        file,
+                        *line,
+                        Message::keyed("gate", "ignore-unknown-rule")
+                            .arg("rule", r.as_str())
+                            .arg("hint", hint),
+                    ));
                 }
             }
             if reason.trim().is_empty() {
                 ok = false;
-                errors.push(GateError {
-                    file: file.path.clone(),
-                    line: *line,
-                    message: format!(
-                        "`vigie:ignore {}` has no reason: say why, after the rule id",
-                        rules_named.join(",")
-                    ),
-                });
+                errors.push(GateError::new(
+                    file,
+                    *line,
+                    Message::keyed("gate", "ignore-no-reason").arg("rules", rules_named.join(",")),
+                ));
             }
             if ok {
                 out.push(Ignore {
@@ -306,7 +352,7 @@ pub fn check(
                 e.column,
                 e.start..e.start + 1,
                 syntax_error::message(e.statement_line, &e.message),
-                syntax_error::help(e.may_change_catalog).into(),
+                syntax_error::help(e.may_change_catalog),
             );
             f.severity = syntax_error::severity(e.may_change_catalog);
             raw.push((i, f));
@@ -349,7 +395,7 @@ pub fn check(
                         ev.line,
                         ev.column,
                         ev.start..ev.end.max(ev.start + 1),
-                        j.message.render(crate::i18n::Lang::En),
+                        j.message,
                         j.help,
                     );
                     f.table = Some(table.name.clone());
@@ -413,15 +459,7 @@ pub fn check(
                         (line, col) = LineIndex::new(&file.text).position(d.start);
                         span = d;
                     }
-                    let mut f = finding(
-                        j.rule,
-                        file,
-                        line,
-                        col,
-                        span,
-                        j.message.render(crate::i18n::Lang::En),
-                        j.help,
-                    );
+                    let mut f = finding(j.rule, file, line, col, span, j.message, j.help);
                     f.table = Some(table.name.clone());
                     f.column_name = Some(column.name.clone());
                     f.category = j.category;
@@ -430,10 +468,13 @@ pub fn check(
                             .matches('\n')
                             .count()
                             + 1;
-                        f.message = format!(
-                            "{} (the policy names it at {}:{line})",
-                            f.message, policy.path
-                        );
+                        if let Some((m, _)) = &mut f.text {
+                            *m = Message::keyed("gate", "policy-names")
+                                .arg("message", m.clone())
+                                .arg("path", policy.path.as_str())
+                                .arg("line", line);
+                            f.message = m.render(Lang::En);
+                        }
                         f.policy_line = Some(line);
                         f.policy_span = Some(span);
                     }
@@ -479,11 +520,8 @@ pub fn check(
             ig.line,
             1,
             start..start + 2,
-            format!(
-                "`vigie:ignore {}` matches no finding of the statement below it",
-                ig.rules.join(",")
-            ),
-            "remove the comment".into(),
+            Message::keyed("gate", "ignore-unused").arg("rules", ig.rules.join(",")),
+            Message::keyed("gate", "help-ignore-unused"),
         ));
     }
     report.findings.sort_by(|a, b| {

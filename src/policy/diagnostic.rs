@@ -21,6 +21,18 @@ pub struct PolicyProblem {
     pub help: Option<String>,
     /// 1-based line of the span, for plain-text and JSON output.
     pub line: usize,
+    /// `message` as catalogue data, for a report in another language than English.
+    pub text: Option<crate::i18n::Message>,
+}
+
+impl PolicyProblem {
+    /// The message in `lang`, control characters escaped as in `message`.
+    pub fn message_in(&self, lang: crate::i18n::Lang) -> String {
+        match &self.text {
+            Some(m) => crate::report::escape(&m.render(lang)).into_owned(),
+            None => self.message.clone(),
+        }
+    }
 }
 
 /// All the problems of one policy file.
@@ -80,6 +92,7 @@ impl Problems {
             label: escape(&label.into()).into_owned(),
             help: help.map(|h| escape(&h).into_owned()),
             line,
+            text: None,
         }
     }
 

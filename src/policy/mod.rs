@@ -94,6 +94,15 @@ pub struct Policy {
 }
 
 impl Policy {
+    /// The 1-based line of a byte offset of the policy's text.
+    pub fn line_of(&self, offset: usize) -> usize {
+        let end = offset.min(self.source.len());
+        self.source.as_bytes()[..end]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1
+    }
     pub fn purpose(&self, id: &str) -> Option<&Purpose> {
         self.purposes.iter().find(|p| p.id.value == id)
     }

@@ -2,6 +2,7 @@
 //! and GitHub workflow annotations, all from one [`GateReport`].
 
 use crate::finding::Severity;
+use crate::i18n::{Lang, text as text_of, tr};
 use crate::migrations::gate::{GateFinding, GateReport};
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use serde_json::json;
@@ -30,6 +31,8 @@ struct GateDiagnostic {
     /// The file and the span under the caret; `None` when the line is too long to show.
     src: Option<(NamedSource<Arc<String>>, SourceSpan)>,
     help: String,
+    /// The label under the caret.
+    here: &'static str,
 }
 
 /// Past this many characters before the caret on its line, the snippet is left out: nobody reads
@@ -39,6 +42,8 @@ const MAX_CARET_COLUMN: usize = 1_000;
 impl GateDiagnostic {
     /// A diagnostic at `span` of `text` (the file `file`), every control character of the text
     /// and of the names escaped. `at` names the place when the snippet cannot be shown.
+    // Each part of a diagnostic is one argument: bundling them would only rename them.
+    #[allow(clippy::too_many_arguments)]
     fn new(
         rule: &str,
         message: &str,
@@ -47,6 +52,7 @@ impl GateDiagnostic {
         span: Range<usize>,
         at: String,
         help: &str,
+        lang: Lang,
     ) -> GateDiagnostic {
         let mut offsets = [span.start, span.end];
         let text = super::escape_text(text, &mut offsets);
@@ -59,9 +65,10 @@ impl GateDiagnostic {
             message: if shown {
                 message.into_owned()
             } else {
-                format!(
-                    "{message} (at {}, a line too long to show)",
-                    super::escape(&at)
+                tr(
+                    lang,
+                    "gate.too-long",
+                    &[("message", &message), ("at", &super::escape(&at))],
                 )
             },
             severity,
@@ -70,6 +77,7 @@ impl GateDiagnostic {
                 (NamedSource::new(super::escape(file), Arc::new(text)), span)
             }),
             help: super::escape(help).into_owned(),
+            here: text_of(lang, "gate.here"),
         }
     }
 }
@@ -96,34 +104,47 @@ impl Diagnostic for GateDiagnostic {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let (_, span) = self.src.as_ref()?;
         Some(Box::new(std::iter::once(
-            miette::LabeledSpan::new_with_span(Some("here".into()), *span),
+            miette::LabeledSpan::new_with_span(Some(self.here.into()), *span),
         )))
     }
 }
 
-fn summary_line(report: &GateReport) -> String {
+fn summary_line(report: &GateReport, lang: Lang) -> String {
     let mut by: BTreeMap<Severity, usize> = BTreeMap::new();
     for f in &report.findings {
         *by.entry(f.severity).or_default() += 1;
     }
-    let sev: Vec<String> = by.iter().rev().map(|(s, n)| format!("{n} {s}")).collect();
-    format!(
-        "{} finding(s){} in {} file(s), {} statement(s) ({} not parsed), {} ignored",
-        report.findings.len(),
-        if sev.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", sev.join(", "))
-        },
-        report.files.len(),
-        report.statements,
-        report.unparsed,
-        report.ignored
+    let sev: Vec<String> = by
+        .iter()
+        .rev()
+        .map(|(s, n)| tr(lang, &format!("severity-count.{s}"), &[("n", n)]))
+        .collect();
+    let by_severity = if sev.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", sev.join(", "))
+    };
+    tr(
+        lang,
+        "gate.summary",
+        &[
+            ("n", &report.findings.len()),
+            ("by_severity", &by_severity),
+            ("files", &report.files.len()),
+            ("statements", &report.statements),
+            ("unparsed", &report.unparsed),
+            ("ignored", &report.ignored),
+        ],
     )
 }
 
-/// rustc-style messages with a caret under the SQL.
+/// rustc-style messages with a caret under the SQL, in English.
 pub fn human(report: &GateReport, color: bool, width: usize) -> String {
+    human_in(report, color, width, Lang::En)
+}
+
+/// rustc-style messages with a caret under the SQL, in `lang`.
+pub fn human_in(report: &GateReport, color: bool, width: usize, lang: Lang) -> String {
     let sources: BTreeMap<&str, &str> = report
         .files
         .iter()
@@ -147,12 +168,13 @@ pub fn human(report: &GateReport, color: bool, width: usize) -> String {
             .min(text.len() - start);
         let d = GateDiagnostic::new(
             &f.rule,
-            &f.message,
+            &f.message_in(lang),
             f.severity,
             (&f.file, text),
             start..start + len,
             format!("{}:{}:{}", f.file, f.line, f.column.max(1)),
-            &f.help,
+            &f.help_in(lang),
+            lang,
         );
         let _ = handler.render_report(&mut out, &d);
         if let (Some(span), Some(policy)) = (&f.policy_span, &report.policy) {
@@ -165,26 +187,52 @@ pub fn human(report: &GateReport, color: bool, width: usize) -> String {
                 .max(1);
             let p = GateDiagnostic::new(
                 &f.rule,
-                "the policy this change contradicts",
+                text_of(lang, "gate.contradicts"),
                 Severity::Info,
                 (&policy.path, text),
                 start..start + len,
                 format!("{}:{}", policy.path, f.policy_line.unwrap_or(0)),
-                "change the migration, or change the policy and say why",
+                text_of(lang, "gate.contradicts-help"),
+                lang,
             );
             let _ = handler.render_report(&mut out, &p);
         }
     }
     for e in &report.errors {
-        let (file, message) = (super::escape(&e.file), super::escape(&e.message));
-        out.push_str(&format!("error: {file}:{}: {message}\n", e.line));
+        let message = e.message_in(lang);
+        let (file, message) = (super::escape(&e.file), super::escape(&message));
+        let error = text_of(lang, "gate.error");
+        out.push_str(&format!("{error}: {file}:{}: {message}\n", e.line));
     }
-    out.push_str(&summary_line(report));
+    out.push_str(&summary_line(report, lang));
     out.push('\n');
     out
 }
 
+/// The gate's JSON, its messages in English.
 pub fn json(report: &GateReport) -> String {
+    json_in(report, Lang::En)
+}
+
+/// The gate's JSON, its messages, help and legal references in `lang`; every other field is
+/// the same in both languages.
+pub fn json_in(report: &GateReport, lang: Lang) -> String {
+    let mut findings = serde_json::to_value(&report.findings).expect("findings serialise");
+    let mut errors = serde_json::to_value(&report.errors).expect("errors serialise");
+    if lang != Lang::En {
+        if let Some(items) = findings.as_array_mut() {
+            for (item, f) in items.iter_mut().zip(&report.findings) {
+                item["message"] = json!(f.message_in(lang));
+                item["help"] = json!(f.help_in(lang));
+                item["legal_reference"] = json!(f.legal_reference_in(lang));
+            }
+        }
+        if let Some(items) = errors.as_array_mut() {
+            for (item, e) in items.iter_mut().zip(&report.errors) {
+                item["message"] = json!(e.message_in(lang));
+            }
+        }
+    }
     let v = json!({
         "tool": {"name": "vigie", "version": env!("CARGO_PKG_VERSION")},
         "summary": {
@@ -195,8 +243,9 @@ pub fn json(report: &GateReport) -> String {
             "ignored": report.ignored,
             "errors": report.errors.len(),
         },
-        "findings": report.findings,
-        "errors": report.errors,
+        "lang": lang,
+        "findings": findings,
+        "errors": errors,
     });
     let mut s = serde_json::to_string_pretty(&v).expect("JSON value");
     s.push('\n');
@@ -208,6 +257,11 @@ pub fn json(report: &GateReport) -> String {
 /// policy line it contradicts as a related location; files that could not be read are
 /// execution notifications.
 pub fn sarif(report: &GateReport) -> String {
+    sarif_in(report, Lang::En)
+}
+
+/// SARIF 2.1.0 of the gate, its messages and rule descriptions in `lang`.
+pub fn sarif_in(report: &GateReport, lang: Lang) -> String {
     use super::sarif::{level, log, rule_descriptor};
     use serde_sarif::sarif::{
         ArtifactLocation, Invocation, Location, Message, Notification, PhysicalLocation, Region,
@@ -235,7 +289,7 @@ pub fn sarif(report: &GateReport) -> String {
     used.sort_by_key(|(r, _)| *r);
     let rules = used
         .iter()
-        .map(|(id, severity)| rule_descriptor(id, crate::i18n::Lang::En, *severity))
+        .map(|(id, severity)| rule_descriptor(id, lang, *severity))
         .collect();
     let results = report
         .findings
@@ -250,7 +304,7 @@ pub fn sarif(report: &GateReport) -> String {
                         .id(1)
                         .message(
                             Message::builder()
-                                .text("the policy line this change contradicts".to_string())
+                                .text(text_of(lang, "gate.contradicts-line").to_string())
                                 .build(),
                         )
                         .physical_location(physical(&p.path, line, None))
@@ -264,7 +318,7 @@ pub fn sarif(report: &GateReport) -> String {
                 .level(level(f.severity))
                 .message(
                     Message::builder()
-                        .text(format!("{} ({})", f.message, f.help))
+                        .text(format!("{} ({})", f.message_in(lang), f.help_in(lang)))
                         .build(),
                 )
                 .locations(vec![location])
@@ -278,7 +332,7 @@ pub fn sarif(report: &GateReport) -> String {
         .map(|e| {
             Notification::builder()
                 .level(json!("error"))
-                .message(Message::builder().text(e.message.clone()).build())
+                .message(Message::builder().text(e.message_in(lang)).build())
                 .locations(vec![
                     Location::builder()
                         .physical_location(physical(&e.file, e.line.max(1), None))
@@ -298,6 +352,11 @@ pub fn sarif(report: &GateReport) -> String {
 /// `fail_on` (`None`: never), an error when it could not be read or parsed; findings below the
 /// threshold go to the case's `system-out`.
 pub fn junit(report: &GateReport, fail_on: Option<Severity>) -> String {
+    junit_in(report, fail_on, Lang::En)
+}
+
+/// JUnit XML of the gate, its messages in `lang`.
+pub fn junit_in(report: &GateReport, fail_on: Option<Severity>, lang: Lang) -> String {
     use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
     let line = |f: &GateFinding| {
         format!(
@@ -307,8 +366,8 @@ pub fn junit(report: &GateReport, fail_on: Option<Severity>) -> String {
             f.file,
             f.line,
             f.column.max(1),
-            f.message,
-            f.help
+            f.message_in(lang),
+            f.help_in(lang)
         )
     };
     let fails = |f: &GateFinding| fail_on.is_some_and(|s| f.severity >= s);
@@ -324,19 +383,22 @@ pub fn junit(report: &GateReport, fail_on: Option<Severity>) -> String {
             .errors
             .iter()
             .filter(|e| e.file == file)
-            .map(|e| format!("{}:{}: {}", e.file, e.line, e.message))
+            .map(|e| format!("{}:{}: {}", e.file, e.line, e.message_in(lang)))
             .collect();
         let status = if !errors.is_empty() {
             let mut s = TestCaseStatus::non_success(NonSuccessKind::Error);
             s.set_message(errors.join("; ")).set_type("migration-error");
+            // The file's failing findings are not lost behind its error.
+            if !failing.is_empty() {
+                s.set_description(failing.join("\n"));
+            }
             s
         } else if !failing.is_empty() {
             let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
             let worst = of.iter().filter(|f| fails(f)).map(|f| f.severity).max();
-            // check-migrations has no --lang: its messages are English.
             let threshold = fail_on.map_or("-", |t| t.as_str());
-            s.set_message(crate::i18n::tr(
-                crate::i18n::Lang::En,
+            s.set_message(tr(
+                lang,
                 "machine.findings",
                 &[("n", &failing.len()), ("severity", &threshold)],
             ))
@@ -367,6 +429,11 @@ pub fn junit(report: &GateReport, fail_on: Option<Severity>) -> String {
 
 /// GitHub Actions workflow commands: one annotation per finding.
 pub fn github(report: &GateReport) -> String {
+    github_in(report, Lang::En)
+}
+
+/// GitHub Actions workflow commands, their messages in `lang`.
+pub fn github_in(report: &GateReport, lang: Lang) -> String {
     // GitHub's own escapes for line breaks, then ours for every other control character.
     let escape_data = |s: &str| {
         let s = s
@@ -389,7 +456,7 @@ pub fn github(report: &GateReport) -> String {
             f.line,
             f.column.max(1),
             escape_prop(&f.rule),
-            escape_data(&format!("{} — {}", f.message, f.help))
+            escape_data(&format!("{} — {}", f.message_in(lang), f.help_in(lang)))
         ));
     }
     for e in &report.errors {
@@ -397,7 +464,7 @@ pub fn github(report: &GateReport) -> String {
             "::error file={},line={}::{}\n",
             escape_prop(&e.file),
             e.line,
-            escape_data(&e.message)
+            escape_data(&e.message_in(lang))
         ));
     }
     out

@@ -32,6 +32,11 @@ fn fingerprint(parts: &[&str], seen: &mut HashMap<String, usize>) -> String {
 
 /// The gate's findings and input errors as a Code Quality report (a JSON array).
 pub fn gate(report: &GateReport) -> String {
+    gate_in(report, crate::i18n::Lang::En)
+}
+
+/// The same, its descriptions in `lang` (fingerprints do not depend on the language).
+pub fn gate_in(report: &GateReport, lang: crate::i18n::Lang) -> String {
     let mut seen = HashMap::new();
     let mut items = Vec::new();
     for f in &report.findings {
@@ -44,7 +49,7 @@ pub fn gate(report: &GateReport) -> String {
             f.message.as_str(),
         ];
         items.push(json!({
-            "description": format!("{}: {} — {}", f.rule, f.message, f.help),
+            "description": format!("{}: {} — {}", f.rule, f.message_in(lang), f.help_in(lang)),
             "check_name": f.rule,
             "fingerprint": fingerprint(&parts, &mut seen),
             "severity": level(f.severity),
@@ -54,7 +59,7 @@ pub fn gate(report: &GateReport) -> String {
     for e in &report.errors {
         let parts = ["vigie-error", e.file.as_str(), e.message.as_str()];
         items.push(json!({
-            "description": e.message,
+            "description": e.message_in(lang),
             "check_name": "vigie-error",
             "fingerprint": fingerprint(&parts, &mut seen),
             "severity": "major",

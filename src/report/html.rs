@@ -574,7 +574,7 @@ fn not_run(out: &mut String, report: &ScanReport, lang: Lang) {
                 "<li><code>{}:{}</code> {}{help}</li>",
                 esc(&report.policy_path),
                 p.line,
-                esc(&p.message)
+                esc(&p.message_in(lang))
             );
         }
         let _ = writeln!(out, "</ul>");

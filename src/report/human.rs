@@ -34,7 +34,7 @@ impl Style {
     }
 }
 
-fn finding_lines(out: &mut String, f: &Finding, style: &Style) {
+fn finding_lines(out: &mut String, report: &ScanReport, f: &Finding, style: &Style) {
     let _ = writeln!(
         out,
         "  {} {}  {}",
@@ -50,7 +50,13 @@ fn finding_lines(out: &mut String, f: &Finding, style: &Style) {
             ""
         };
         let keys = escape(&f.sample_keys.join(", ")).into_owned();
-        let _ = writeln!(out, "           {} {keys}{more}", text(lang, "report.keys"));
+        // Which table and key columns the keys are the values of.
+        let label = super::document::key_label(report, f, lang);
+        let _ = writeln!(
+            out,
+            "           {} {keys}{more}",
+            tr(lang, "report.keys", &[("label", &escape(&label))])
+        );
     }
     if !f.terms.is_empty() {
         let terms: Vec<String> = f
@@ -141,7 +147,7 @@ pub fn render(report: &ScanReport, style: &Style) -> String {
         };
         let _ = writeln!(out, "\n{}", style.paint("1;4", &heading));
         for f in items {
-            finding_lines(&mut out, f, style);
+            finding_lines(&mut out, report, f, style);
         }
     }
     if !report.waived.is_empty() {

@@ -62,14 +62,15 @@ fn family_of_check(c: &CheckOutcome) -> &'static str {
         .unwrap_or("custom")
 }
 
-fn finding_line(f: &Finding, lang: Lang) -> String {
+fn finding_line(report: &ScanReport, f: &Finding, lang: Lang) -> String {
     let object = f.object().map(|o| format!(" {o}")).unwrap_or_default();
     let keys = if f.sample_keys.is_empty() {
         String::new()
     } else {
+        let label = doc::key_label(report, f, lang);
         format!(
             "; {} {}",
-            text(lang, "report.keys"),
+            tr(lang, "report.keys", &[("label", &label)]),
             f.sample_keys.join(", ")
         )
     };
@@ -84,6 +85,7 @@ fn finding_line(f: &Finding, lang: Lang) -> String {
 
 /// The test case of a check with the findings attached to it.
 fn case(
+    report: &ScanReport,
     c: &CheckOutcome,
     findings: &[&Finding],
     options: &super::RenderOptions,
@@ -119,7 +121,10 @@ fn case(
                 .map(|f| f.severity)
                 .max()
                 .unwrap_or(crate::finding::Severity::Info);
-            let lines: Vec<String> = failing.iter().map(|f| finding_line(f, lang)).collect();
+            let lines: Vec<String> = failing
+                .iter()
+                .map(|f| finding_line(report, f, lang))
+                .collect();
             s.set_message(tr(
                 lang,
                 "machine.findings",
@@ -137,7 +142,7 @@ fn case(
     let passing: Vec<String> = findings
         .iter()
         .filter(|f| !options.fails(f))
-        .map(|f| finding_line(f, lang))
+        .map(|f| finding_line(report, f, lang))
         .collect();
     if !passing.is_empty() {
         case.set_system_out(format!(
@@ -187,7 +192,7 @@ pub fn render(report: &ScanReport, options: &super::RenderOptions) -> String {
         let at = suite(&mut suites, family_of_check(c));
         suites[at]
             .1
-            .add_test_case(case(c, &attached[i], options, &threshold));
+            .add_test_case(case(report, c, &attached[i], options, &threshold));
     }
     for f in orphans {
         let c = CheckOutcome {
@@ -202,14 +207,19 @@ pub fn render(report: &ScanReport, options: &super::RenderOptions) -> String {
         let at = suite(&mut suites, family_of_check(&c));
         suites[at]
             .1
-            .add_test_case(case(&c, &[f], options, &threshold));
+            .add_test_case(case(report, &c, &[f], options, &threshold));
     }
     if !report.problems.is_empty() {
         let mut policy = TestSuite::new("vigie.policy");
         for p in &report.problems {
             let mut s = TestCaseStatus::non_success(NonSuccessKind::Error);
-            s.set_message(format!("{}:{}: {}", report.policy_path, p.line, p.message))
-                .set_type("policy-problem");
+            s.set_message(format!(
+                "{}:{}: {}",
+                report.policy_path,
+                p.line,
+                p.message_in(options.lang)
+            ))
+            .set_type("policy-problem");
             if let Some(help) = &p.help {
                 s.set_description(help.as_str());
             }

@@ -442,7 +442,7 @@ fn not_run(out: &mut String, report: &ScanReport, lang: Lang) {
                 out,
                 "- {} {}{help}",
                 colon(lang, &format!("{}:{}", inline(&report.policy_path), p.line)),
-                inline(&p.message)
+                inline(&p.message_in(lang))
             );
         }
         out.push('\n');

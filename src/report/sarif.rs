@@ -14,9 +14,9 @@ use crate::i18n::{Lang, text as text_of, tr};
 use crate::scan::ScanReport;
 use serde_json::json;
 use serde_sarif::sarif::{
-    Invocation, Location, LogicalLocation, Message, MultiformatMessageString, Notification,
-    PropertyBag, ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel,
-    Run, Sarif, Tool, ToolComponent,
+    ArtifactLocation, Invocation, Location, LogicalLocation, Message, MultiformatMessageString,
+    Notification, PhysicalLocation, PropertyBag, Region, ReportingConfiguration,
+    ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif, Tool, ToolComponent,
 };
 use std::collections::BTreeMap;
 
@@ -60,6 +60,8 @@ pub fn rule_descriptor(id: &str, lang: Lang, severity: Severity) -> ReportingDes
             .id(id.to_string())
             .name(id.to_string())
             .short_description(text(tr(lang, "machine.custom-rule", &[("id", &id)])))
+            .full_description(text(text_of(lang, "machine.custom-what")))
+            .help(text(tr(lang, "machine.custom-help", &[("id", &id)])))
             .default_configuration(
                 ReportingConfiguration::builder()
                     .level(json!(level(severity)))
@@ -82,15 +84,27 @@ pub fn rule_descriptor(id: &str, lang: Lang, severity: Severity) -> ReportingDes
     } else {
         &r.legal_reference
     };
+    // The French help is the rule's French explanation: its full documentation (what it checks,
+    // remediation) is written in English, which the help then points to.
+    let (what, remedy) = match lang {
+        Lang::En => (r.what.trim().to_string(), r.remediation.trim().to_string()),
+        Lang::Fr => (
+            r.why_fr.trim().to_string(),
+            format!(
+                "{}\n\n{}",
+                r.why_fr.trim(),
+                tr(lang, "explain.more", &[("id", &r.id)]).trim()
+            ),
+        ),
+    };
     let help = format!(
-        "{}\n\n{} {legal}",
-        r.remediation.trim(),
+        "{remedy}\n\n{} {legal}",
         tr(lang, "doc.label", &[("label", &text_of(lang, "doc.legal"))])
     );
     let mut tags = vec!["gdpr".to_string(), r.family.clone()];
     tags.dedup();
     let mut properties = bag([
-        ("legal_reference", json!(r.legal_reference)),
+        ("legal_reference", json!(legal)),
         ("severity", json!(r.severity)),
     ]);
     properties.tags = Some(tags);
@@ -98,7 +112,7 @@ pub fn rule_descriptor(id: &str, lang: Lang, severity: Severity) -> ReportingDes
         .id(r.id.clone())
         .name(r.id.clone())
         .short_description(text(title))
-        .full_description(text(r.what.trim().to_string()))
+        .full_description(text(what))
         .help(
             MultiformatMessageString::builder()
                 .text(help.clone())
@@ -154,6 +168,14 @@ pub fn log(
         .build()
 }
 
+/// A line of a file (the policy, a migration) as a SARIF physical location.
+pub fn policy_location(path: &str, line: usize) -> PhysicalLocation {
+    PhysicalLocation::builder()
+        .artifact_location(ArtifactLocation::builder().uri(path.to_string()).build())
+        .region(Region::builder().start_line(line as i64).build())
+        .build()
+}
+
 fn result(report: &ScanReport, f: &Finding, index: usize, lang: Lang) -> SarifResult {
     let object = doc::qualified_object(report, f);
     let mut locations = Vec::new();
@@ -171,6 +193,15 @@ fn result(report: &ScanReport, f: &Finding, index: usize, lang: Lang) -> SarifRe
                         .kind(kind.to_string())
                         .build(),
                 ])
+                .build(),
+        );
+    }
+    if let (None, Some(line)) = (&object, f.policy_line) {
+        // A finding on no table (a check of the policy, a waiver) is at its line of the policy.
+        locations.push(
+            Location::builder()
+                .physical_location(policy_location(&report.policy_path, line))
+                .message(message(text_of(lang, "machine.policy-line")))
                 .build(),
         );
     }
@@ -264,17 +295,49 @@ pub fn render(report: &ScanReport, lang: Lang) -> String {
                 .build()
         })
         .collect();
+    // A skipped check leaves its rules unverified here: a note says why (columns sampled out
+    // of the free-text scan are not: nothing was left unchecked).
+    notifications.extend(
+        report
+            .checks
+            .iter()
+            .filter(|c| c.status == CheckStatus::Skipped && !c.id.starts_with("free-text:"))
+            .map(|c| {
+                Notification::builder()
+                    .level(json!("note"))
+                    .message(message(tr(
+                        lang,
+                        "machine.skipped",
+                        &[
+                            ("check", &c.id),
+                            ("reason", &c.reason_in(lang).unwrap_or_default()),
+                        ],
+                    )))
+                    .properties(bag([("check", json!(c.id)), ("rules", json!(c.rules))]))
+                    .build()
+            }),
+    );
+    let failed = notifications
+        .iter()
+        .any(|n| n.level == Some(json!("error")));
     notifications.extend(report.problems.iter().map(|p| {
         Notification::builder()
             .level(json!("error"))
             .message(message(format!(
                 "{}:{}: {}",
-                report.policy_path, p.line, p.message
+                report.policy_path,
+                p.line,
+                p.message_in(lang)
             )))
+            .locations(vec![
+                Location::builder()
+                    .physical_location(policy_location(&report.policy_path, p.line.max(1)))
+                    .build(),
+            ])
             .build()
     }));
     let invocation = Invocation::builder()
-        .execution_successful(notifications.is_empty())
+        .execution_successful(!failed && report.problems.is_empty())
         .tool_execution_notifications(notifications)
         .build();
     let properties = bag([

@@ -12,7 +12,7 @@ use crate::finding::Finding;
 pub fn plan(p: &mut Planner<'_>) {
     let policy = p.policy;
     for c in &policy.checks {
-        let template = Finding::from_text(
+        let mut template = Finding::from_text(
             &c.id.value,
             c.severity,
             c.legal_reference
@@ -20,6 +20,7 @@ pub fn plan(p: &mut Planner<'_>) {
                 .unwrap_or(crate::i18n::text(crate::i18n::Lang::En, "legal.custom")),
             crate::rules::msg("custom").arg("title", &c.title),
         );
+        template.policy_line = Some(policy.line_of(c.id.span.start));
         let fix = c.remediation.as_ref().map(|sql| Fix::Custom {
             header: vec![format!("custom check: {} — {}", c.id.value, c.title)],
             sql: sql.clone(),

@@ -6,6 +6,7 @@ use crate::catalog::{Catalog, Table, TypeClass};
 use crate::check::{Check, CheckKind};
 use crate::dialect::Dialect;
 use crate::finding::Finding;
+use crate::i18n::Message;
 use crate::policy::{Name, Policy, Problems, did_you_mean};
 
 /// What the rule planners see.
@@ -50,7 +51,7 @@ impl<'a> Planner<'a> {
     }
 
     /// Resolve a table named in the policy, or record a problem pointing at it.
-    pub fn table(&mut self, name: &Name) -> Result<&'a Table, String> {
+    pub fn table(&mut self, name: &Name) -> Result<&'a Table, Message> {
         let catalog = self.catalog;
         match catalog.find_table(&name.value) {
             Some(t) => Ok(t),
@@ -58,7 +59,8 @@ impl<'a> Planner<'a> {
                 let names = catalog.table_names();
                 let help = did_you_mean(&name.value, names.iter().map(|s| s.as_str()))
                     .unwrap_or_else(|| "check the table name and `[scan] schemas`".to_string());
-                let msg = format!("table `{}` does not exist in the database", name.value);
+                let why = Message::keyed("check", "no-table").arg("table", name.value.as_str());
+                let msg = why.render(crate::i18n::Lang::En);
                 if !self
                     .problems
                     .list
@@ -66,9 +68,12 @@ impl<'a> Planner<'a> {
                     .any(|p| p.span == name.span.clone().into())
                 {
                     self.problems
-                        .push(name.span.clone(), msg.clone(), "not found", Some(help));
+                        .push(name.span.clone(), msg, "not found", Some(help));
+                    if let Some(p) = self.problems.list.last_mut() {
+                        p.text = Some(why.clone());
+                    }
                 }
-                Err(msg)
+                Err(why)
             }
         }
     }
@@ -78,7 +83,7 @@ impl<'a> Planner<'a> {
         &mut self,
         table: &'a Table,
         name: &Name,
-    ) -> Result<&'a crate::catalog::Column, String> {
+    ) -> Result<&'a crate::catalog::Column, Message> {
         match table.column(&name.value) {
             Some(c) => Ok(c),
             None => {
@@ -88,10 +93,10 @@ impl<'a> Planner<'a> {
                             table.columns.iter().map(|c| c.name.as_str()).collect();
                         format!("columns of `{}`: {}", table.name, cols.join(", "))
                     });
-                let msg = format!(
-                    "column `{}` does not exist in table `{}`",
-                    name.value, table.name
-                );
+                let why = Message::keyed("check", "no-column")
+                    .arg("column", name.value.as_str())
+                    .arg("table", table.name.as_str());
+                let msg = why.render(crate::i18n::Lang::En);
                 if !self
                     .problems
                     .list
@@ -99,9 +104,12 @@ impl<'a> Planner<'a> {
                     .any(|p| p.span == name.span.clone().into())
                 {
                     self.problems
-                        .push(name.span.clone(), msg.clone(), "not found", Some(help));
+                        .push(name.span.clone(), msg, "not found", Some(help));
+                    if let Some(p) = self.problems.list.last_mut() {
+                        p.text = Some(why.clone());
+                    }
                 }
-                Err(msg)
+                Err(why)
             }
         }
     }

@@ -53,10 +53,8 @@ pub(super) fn plan_purpose<'a>(
                 subject.key.iter().map(|k| k.value.clone()).collect()
             };
             if skey.is_empty() || skey.len() > consent.subject_key.len() {
-                return Err(format!(
-                    "the consent's subject_key cannot be matched with the key of subject `{}`",
-                    subject.id.value
-                ));
+                return Err(crate::i18n::Message::keyed("check", "key-unmatched")
+                    .arg("subject", subject.id.value.as_str()));
             }
             Ok(Some((st, skey, b.name.clone())))
         });
@@ -77,7 +75,7 @@ pub(super) fn plan_purpose<'a>(
         p.push(
             format!("consent-minor-without-parent:{pid}"),
             &[RuleId::ConsentMinorWithoutParent],
-            CheckKind::Skipped("no subject of this purpose declares a `birth_date`".into()),
+            CheckKind::Skipped(crate::i18n::Message::keyed("check", "no-birth-date")),
         );
     } else if consent.parental_consent.is_none() {
         let mut f = p.finding(
@@ -202,7 +200,7 @@ mod tests {
         let (checks, _) = planned(POLICY, tables());
         assert!(matches!(
             &check(&checks, "consent-minor-without-parent:alumni-network").kind,
-            CheckKind::Skipped(why) if why == "no subject of this purpose declares a `birth_date`"
+            CheckKind::Skipped(why) if why.render(crate::i18n::Lang::En) == "no subject of this purpose declares a `birth_date`"
         ));
     }
 
@@ -232,7 +230,7 @@ mod tests {
         let (checks, _) = planned(&policy, tables());
         assert!(matches!(
             &check(&checks, "consent-minor-without-parent:newsletter:candidat").kind,
-            CheckKind::Skipped(why) if why.starts_with("subject `candidat` has no `type_value`")
+            CheckKind::Skipped(why) if why.render(crate::i18n::Lang::En).starts_with("subject `candidat` has no `type_value`")
         ));
         assert!(
             matches!(
@@ -281,7 +279,7 @@ mod tests {
         );
         assert!(matches!(
             &check(&checks, "consent-minor-without-parent:newsletter:candidat").kind,
-            CheckKind::Broken(why) if why == "column `naissance` does not exist in table `candidats`"
+            CheckKind::Broken(why) if why.render(crate::i18n::Lang::En) == "column `naissance` does not exist in table `candidats`"
         ));
         assert_eq!(problems, 1);
     }

@@ -103,7 +103,7 @@ mod tests {
         );
         for c in checks.iter().filter(|c| c.id.contains(":alumni-network")) {
             assert!(
-                matches!(&c.kind, CheckKind::Broken(why) if why == "column `donne` does not exist in table `consentements`"),
+                matches!(&c.kind, CheckKind::Broken(why) if why.render(crate::i18n::Lang::En) == "column `donne` does not exist in table `consentements`"),
                 "{}",
                 c.id
             );

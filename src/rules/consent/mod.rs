@@ -54,8 +54,8 @@ struct Source<'a> {
 /// policy does not say enough for the check to run (skipped, with the reason).
 #[derive(Clone)]
 enum Unplanned {
-    Broken(String),
-    Skipped(String),
+    Broken(crate::i18n::Message),
+    Skipped(crate::i18n::Message),
 }
 
 impl Unplanned {
@@ -106,18 +106,16 @@ fn subject_join(
                 .collect::<Vec<_>>()
                 .join(", ");
             let why = if purpose.subjects.len() > 1 {
-                format!(
-                    "the consent's subject_key [{key}] keys several subjects of this purpose by `{type_column}`, and which value is this subject's is not declared"
-                )
+                "no-type-value-several"
             } else {
-                format!(
-                    "the consent's subject_key [{key}] keys people by `{type_column}`, and neither this subject's `type_value` nor the consent's `where` says which value is this subject's"
-                )
+                "no-type-value"
             };
-            return Err(Unplanned::Skipped(format!(
-                "subject `{}` has no `type_value`: {why}",
-                subject.id.value
-            )));
+            return Err(Unplanned::Skipped(
+                crate::i18n::Message::keyed("check", why)
+                    .arg("subject", subject.id.value.as_str())
+                    .arg("key", key)
+                    .arg("type_column", type_column.to_string()),
+            ));
         }
         None => {}
     }
@@ -226,7 +224,7 @@ fn sources<'a>(
     p: &mut Planner<'a>,
     purpose: &'a Purpose,
     consent: &'a Consent,
-) -> Vec<Result<Source<'a>, (String, String)>> {
+) -> Vec<Result<Source<'a>, (String, crate::i18n::Message)>> {
     let mut sources = Vec::new();
     if let Some(pr) = &consent.processed {
         let label = pr.table.value.clone();
@@ -259,10 +257,8 @@ fn sources<'a>(
                     subject.key.iter().map(|k| k.value.clone()).collect()
                 };
                 if key.is_empty() {
-                    return Err(format!(
-                        "subject table `{}` has no primary key: set `key` in its [[subject]]",
-                        t.name
-                    ));
+                    return Err(crate::i18n::Message::keyed("check", "no-primary-key")
+                        .arg("table", t.name.as_str()));
                 }
                 Ok(Source {
                     table: t,
@@ -280,7 +276,10 @@ fn sources<'a>(
 
 /// Resolve the consent table and the columns every rule reads; the first missing column is
 /// the reason all five checks of the purpose cannot run (each is still a policy problem).
-fn resolve_consent<'a>(p: &mut Planner<'a>, c: &Consent) -> Result<&'a Table, String> {
+fn resolve_consent<'a>(
+    p: &mut Planner<'a>,
+    c: &Consent,
+) -> Result<&'a Table, crate::i18n::Message> {
     let t = p.table(&c.table)?;
     let mut first_err = None;
     let mut cols: Vec<&Name> = c.subject_key.iter().collect();
@@ -355,12 +354,12 @@ fn processed_checks(
     let d = p.dialect;
     let pid = purpose.id.value.as_str();
     if src.key.len() > consent.subject_key.len() {
-        return Err(Unplanned::Broken(format!(
-            "the key of `{}` has {} column(s) but the consent's subject_key has {}",
-            src.table.display_name(),
-            src.key.len(),
-            consent.subject_key.len()
-        )));
+        return Err(Unplanned::Broken(
+            crate::i18n::Message::keyed("check", "key-arity")
+                .arg("table", src.table.display_name())
+                .arg("key", src.key.len())
+                .arg("subject_key", consent.subject_key.len()),
+        ));
     }
     let join: Vec<String> = match src.subject {
         Some(subject) => subject_join(p, purpose, consent, subject, &src.key, "p")?,

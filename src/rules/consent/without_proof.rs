@@ -30,7 +30,7 @@ pub(super) fn plan_purpose<'a>(
             Ok(_) => CheckKind::Count(check(p, pid, consent, ctable)),
             Err(why) => CheckKind::Broken(why),
         },
-        None => CheckKind::Skipped("no `proof` column is declared for this consent".into()),
+        None => CheckKind::Skipped(crate::i18n::Message::keyed("check", "no-proof")),
     };
     p.push(id, &[RuleId::ConsentWithoutProof], kind);
 }
@@ -95,7 +95,7 @@ mod tests {
         let (checks, _) = planned(POLICY, tables());
         assert!(matches!(
             &check(&checks, "consent-without-proof:newsletter").kind,
-            CheckKind::Skipped(why) if why == "no `proof` column is declared for this consent"
+            CheckKind::Skipped(why) if why.render(crate::i18n::Lang::En) == "no `proof` column is declared for this consent"
         ));
         let (checks, problems) = planned(
             &POLICY.replace("proof = \"preuve\"", "proof = \"preuves\""),
@@ -103,7 +103,7 @@ mod tests {
         );
         assert!(matches!(
             &check(&checks, "consent-without-proof:alumni-network").kind,
-            CheckKind::Broken(why) if why == "column `preuves` does not exist in table `consentements`"
+            CheckKind::Broken(why) if why.render(crate::i18n::Lang::En) == "column `preuves` does not exist in table `consentements`"
         ));
         assert_eq!(problems, 1);
     }

@@ -46,7 +46,9 @@ pub fn apply(
     for w in &policy.waivers {
         let rule = w.rule.value.as_str();
         let object = w.object.value.as_str();
-        if let Some(f) = waiver_expired::finding(w, today) {
+        let line = Some(policy.line_of(w.span.start));
+        if let Some(mut f) = waiver_expired::finding(w, today) {
+            f.policy_line = line;
             extra.push(f);
             continue;
         }
@@ -69,7 +71,9 @@ pub fn apply(
             continue;
         }
         if waiver_unused::verified(rule, outcomes) {
-            extra.push(waiver_unused::finding(w));
+            let mut f = waiver_unused::finding(w);
+            f.policy_line = line;
+            extra.push(f);
         }
     }
     outcomes.push(CheckOutcome {

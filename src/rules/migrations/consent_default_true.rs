@@ -54,7 +54,7 @@ pub fn judge(name: &str, column: &Column, class: Option<&NameClass>) -> Option<J
         message: crate::rules::msg("consent-default-true")
             .arg("column", name)
             .arg("default", default.to_string()),
-        help: "default to false (or NULL) and record consent only from an affirmative act (CJEU C-673/17 Planet49)".into(),
+        help: crate::i18n::Message::keyed("gate", "help-consent-default-true"),
     })
 }
 

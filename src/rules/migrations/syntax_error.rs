@@ -16,17 +16,22 @@ impl Rule for SyntaxError {
 }
 
 /// The finding's message: where the statement starts, and what the parser said.
-pub fn message(statement_line: usize, parser_message: &str) -> String {
-    format!("statement at line {statement_line} could not be parsed: {parser_message}")
+pub fn message(statement_line: usize, parser_message: &str) -> crate::i18n::Message {
+    crate::i18n::Message::keyed("gate", "syntax-error")
+        .arg("line", statement_line)
+        .arg("message", parser_message)
 }
 
 /// What to do about it, depending on whether the statement may change the catalog.
-pub fn help(may_change_catalog: bool) -> &'static str {
-    if may_change_catalog {
-        "this statement may create or change a table or column that vigie could not check: review it by hand, or rewrite it in a form the parser reads"
-    } else {
-        "this statement cannot add a column (sequence, index, setting…); it is listed for completeness"
-    }
+pub fn help(may_change_catalog: bool) -> crate::i18n::Message {
+    crate::i18n::Message::keyed(
+        "gate",
+        if may_change_catalog {
+            "help-syntax-catalog"
+        } else {
+            "help-syntax-other"
+        },
+    )
 }
 
 /// The rule's default severity when the statement may change the catalog, else info.
@@ -45,7 +50,7 @@ mod tests {
     #[test]
     fn the_message_points_at_the_statement() {
         assert_eq!(
-            message(12, "Expected: an expression, found: )"),
+            message(12, "Expected: an expression, found: )").render(crate::i18n::Lang::En),
             "statement at line 12 could not be parsed: Expected: an expression, found: )"
         );
     }
@@ -54,7 +59,8 @@ mod tests {
     fn a_statement_that_cannot_change_the_catalog_is_info() {
         assert_eq!(severity(false), Severity::Info);
         assert_ne!(severity(true), Severity::Info);
-        assert!(help(true).contains("review it by hand"));
-        assert!(help(false).contains("listed for completeness"));
+        let en = |m: crate::i18n::Message| m.render(crate::i18n::Lang::En);
+        assert!(en(help(true)).contains("review it by hand"));
+        assert!(en(help(false)).contains("listed for completeness"));
     }
 }

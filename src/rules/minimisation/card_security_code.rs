@@ -36,7 +36,7 @@ pub fn judge(name: &str, k: &NameClass) -> Option<Judgement> {
         message: crate::rules::msg("card-security-code")
             .arg("column", name)
             .arg("reason", &k.reason),
-        help: "the CVV may never be stored after the transaction (CNIL délibération n° 2018-303): drop the column".into(),
+        help: crate::i18n::Message::keyed("gate", "help-card-security-code"),
     })
 }
 

@@ -257,7 +257,8 @@ pub struct Judgement {
     pub rule: RuleId,
     pub category: Option<String>,
     pub message: crate::i18n::Message,
-    pub help: String,
+    /// What to do instead, for the migration gate.
+    pub help: crate::i18n::Message,
 }
 
 /// Judge one column of one table.

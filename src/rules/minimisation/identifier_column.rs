@@ -44,9 +44,12 @@ pub fn judge(name: &str, k: &NameClass) -> Option<Judgement> {
         category: Some(cat.as_str().to_string()),
         message: crate::rules::msg("identifier-column")
             .arg("column", name)
-            .arg("category", crate::i18n::Message::keyed("category", cat.as_str()))
+            .arg(
+                "category",
+                crate::i18n::Message::keyed("category", cat.as_str()),
+            )
             .arg("reason", &k.reason),
-        help: "store a token from the payment provider, or encrypt and restrict access; never keep card numbers past the payment".into(),
+        help: crate::i18n::Message::keyed("gate", "help-identifier-column"),
     })
 }
 

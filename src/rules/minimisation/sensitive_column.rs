@@ -34,9 +34,12 @@ pub fn judge(name: &str, k: &NameClass) -> Option<Judgement> {
         category: Some(cat.as_str().to_string()),
         message: crate::rules::msg("sensitive-column")
             .arg("column", name)
-            .arg("category", crate::i18n::Message::keyed("category", cat.as_str()))
+            .arg(
+                "category",
+                crate::i18n::Message::keyed("category", cat.as_str()),
+            )
             .arg("reason", &k.reason),
-        help: "special-category data (RGPD art. 9/10) or the NIR need a specific legal ground: remove the column, or document the ground in a [[waiver]] with its reason".into(),
+        help: crate::i18n::Message::keyed("gate", "help-sensitive-column"),
     })
 }
 

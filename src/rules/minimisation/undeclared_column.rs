@@ -69,7 +69,7 @@ pub fn judge(
             rule: RuleId::UndeclaredColumn,
             category: Some("free-text".into()),
             message: crate::rules::msg("undeclared-column-free-text").arg("column", name),
-            help: "list it in [free_text].columns so its content is scanned, or replace it with a closed list of values".into(),
+            help: crate::i18n::Message::keyed("gate", "help-undeclared-free-text"),
         })
     } else if !view.is_declared(table, &column.name) && !free_text {
         let message = match class {
@@ -86,9 +86,7 @@ pub fn judge(
             rule: RuleId::UndeclaredColumn,
             category: class.map(|k| k.category.as_str().to_string()),
             message,
-            help: format!(
-                "add \"{name}\" to the `data` of the purpose that needs it, or do not collect it (minimisation, RGPD art. 5.1.c)"
-            ),
+            help: crate::i18n::Message::keyed("gate", "help-undeclared-column").arg("column", name),
         })
     } else {
         None
@@ -148,7 +146,11 @@ mod tests {
             "{}",
             j[0].message
         );
-        assert!(j[0].help.starts_with("add \"eleves.surnom\" to the `data`"));
+        assert!(
+            j[0].help
+                .render(crate::i18n::Lang::En)
+                .starts_with("add \"eleves.surnom\" to the `data`")
+        );
     }
 
     #[test]

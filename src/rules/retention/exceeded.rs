@@ -235,7 +235,7 @@ where = "statut = 'client'"
             .find(|c| c.id == "retention-exceeded:prospection:prospects")
             .expect("the check");
         assert!(
-            matches!(&c.kind, CheckKind::Broken(why) if why.contains("dernier_contct")),
+            matches!(&c.kind, CheckKind::Broken(why) if why.render(crate::i18n::Lang::En).contains("dernier_contct")),
             "broken"
         );
         assert_eq!(problems, 1);

@@ -93,7 +93,7 @@ fn resolve<'a>(
     p: &mut Planner<'a>,
     purpose: &'a str,
     r: &'a Retention,
-) -> Result<Resolved<'a>, String> {
+) -> Result<Resolved<'a>, crate::i18n::Message> {
     let d = p.dialect;
     let table = p.table(&r.table)?;
     let anchor = p.column(table, &r.from)?;

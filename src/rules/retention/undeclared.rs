@@ -30,10 +30,8 @@ impl Rule for RetentionUndeclared {
             rule: RuleId::RetentionUndeclared,
             category: None,
             message: crate::rules::msg("retention-undeclared-new").arg("table", &table.name),
-            help: format!(
-                "add a [[purpose.retention]] with table = \"{}\", keep and from to the policy",
-                table.name
-            ),
+            help: crate::i18n::Message::keyed("gate", "help-retention-undeclared")
+                .arg("table", &table.name),
         })
     }
 

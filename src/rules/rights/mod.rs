@@ -29,7 +29,7 @@ struct Register<'a> {
 }
 
 /// Resolve the policy's `[requests]` against the catalog; `None` when the policy has none.
-fn register<'a>(p: &mut Planner<'a>) -> Option<Result<Register<'a>, String>> {
+fn register<'a>(p: &mut Planner<'a>) -> Option<Result<Register<'a>, crate::i18n::Message>> {
     let r = p.policy.requests.as_ref()?;
     Some((|| {
         let d = p.dialect;

@@ -15,8 +15,8 @@ use crate::rules::RuleId;
 use std::collections::BTreeSet;
 
 /// Why both rules' checks are skipped on SQLite.
-pub(super) const NO_PRIVILEGES: &str =
-    "SQLite has no accounts or privileges: protect the file itself";
+/// The catalogue key (section `check`) of why access checks are skipped on SQLite.
+pub(super) const NO_PRIVILEGES: &str = "no-privileges";
 
 /// One personal-data table someone reaches, with the `REVOKE` statements to review.
 pub(super) fn finding(

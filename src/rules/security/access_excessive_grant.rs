@@ -24,7 +24,7 @@ impl Rule for AccessExcessiveGrant {
                 p.push(
                     format!("{id}:{}", a.role.value),
                     &[id],
-                    CheckKind::Skipped(NO_PRIVILEGES.into()),
+                    CheckKind::Skipped(crate::i18n::Message::keyed("check", NO_PRIVILEGES)),
                 );
             }
             return;

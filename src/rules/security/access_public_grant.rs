@@ -23,7 +23,7 @@ impl Rule for AccessPublicGrant {
                 p.push(
                     id.to_string(),
                     &[id],
-                    CheckKind::Skipped(NO_PRIVILEGES.into()),
+                    CheckKind::Skipped(crate::i18n::Message::keyed("check", NO_PRIVILEGES)),
                 );
             }
             return;
