@@ -1156,6 +1156,31 @@ mod tests {
         }
     }
 
+    /// Probes m–r: a care home where trainees work and a host family that lodges a student or a
+    /// young player are institutions; a relative in a care home and a foster placement are not.
+    #[test]
+    fn care_homes_and_host_families_found_and_not_flagged() {
+        let m = matcher();
+        let family = |text: &str| m.find(text).iter().any(|h| h.category == Category::Family);
+        for text in [
+            "Sa grand-mère vient d'entrer en EHPAD, il est très affecté.",
+            "Le papa vit en maison de retraite depuis son AVC.",
+            "Placé en famille d'accueil depuis deux ans, l'éducatrice vient aux réunions.",
+            "Famille d'accueil désignée par le juge des enfants en mars.",
+        ] {
+            assert!(family(text), "{text}: {:?}", m.find(text));
+        }
+        for text in [
+            "Stage d'observation à l'EHPAD Les Rosiers, tutrice ravie.",
+            "Convention signée avec la directrice de l'EHPAD du Val.",
+            "Maison de retraite Les Glycines : concert de fin d'année annulé.",
+            "Famille d'accueil Martin : deux chambres libres pour la rentrée.",
+            "Le joueur rentre chez sa famille d'accueil après l'entraînement.",
+        ] {
+            assert!(!family(text), "{text}: {:?}", m.find(text));
+        }
+    }
+
     #[test]
     fn identifiers_are_validated() {
         let m = matcher().with_contact_details(true);
