@@ -1181,6 +1181,30 @@ mod tests {
         }
     }
 
+    /// Probes m–r: an activist of a habit, a practice or a style of play is no political opinion.
+    #[test]
+    fn figurative_activists_not_flagged() {
+        let m = matcher();
+        let political = |text: &str| {
+            m.find(text)
+                .iter()
+                .any(|h| h.category == Category::Political)
+        };
+        for text in [
+            "Militant du parti communiste depuis ses vingt ans.",
+            "Elle milite à La France insoumise, tracte le samedi.",
+        ] {
+            assert!(political(text), "{text}: {:?}", m.find(text));
+        }
+        for text in [
+            "Grande militante du tri sélectif, elle a mis des bacs partout.",
+            "Un vrai militant de la ponctualité, il ferme la porte à 8h pile.",
+            "Militant du beau jeu, il refuse de défendre.",
+        ] {
+            assert!(!political(text), "{text}: {:?}", m.find(text));
+        }
+    }
+
     #[test]
     fn identifiers_are_validated() {
         let m = matcher().with_contact_details(true);
