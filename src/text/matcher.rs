@@ -1205,6 +1205,32 @@ mod tests {
         }
     }
 
+    /// Probes m–r: sexual life told by a situation (a night together, a fling, a rumour of
+    /// dating, two women together) rather than by a word; a partner of the other gender is not.
+    #[test]
+    fn sexual_life_by_situation_found_and_not_flagged() {
+        let m = matcher();
+        let sexual = |text: &str| m.find(text).iter().any(|h| h.category == Category::Sexual);
+        for text in [
+            "D'après le groupe, ils auraient couché ensemble pendant le séjour au ski.",
+            "Le surveillant sortirait avec une lycéenne, à vérifier.",
+            "Relation intime avec un formateur signalée par deux stagiaires.",
+            "Chloé et Inès ? Elles sont ensemble, tout le monde le sait.",
+            "Rumour that the two prefects are dating, keep an eye at socials.",
+            "Asked the matron for emergency contraception after the party.",
+        ] {
+            assert!(sexual(text), "{text}: {:?}", m.find(text));
+        }
+        for text in [
+            "Elle vit avec son compagnon depuis trois ans.",
+            "Ils sont ensemble dans le groupe de TP du jeudi.",
+            "Le stage a été une belle aventure pour toute l'équipe.",
+            "Updating the dating of the archive photos before the exhibition.",
+        ] {
+            assert!(!sexual(text), "{text}: {:?}", m.find(text));
+        }
+    }
+
     #[test]
     fn identifiers_are_validated() {
         let m = matcher().with_contact_details(true);
