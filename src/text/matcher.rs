@@ -1231,6 +1231,32 @@ mod tests {
         }
     }
 
+    /// Probes m–r: origin groups and castes named in English, `Black` with a capital, skin
+    /// colour as a reason; a language or paperwork is not an origin.
+    #[test]
+    fn origin_groups_found_and_not_flagged() {
+        let m = matcher();
+        let ethnic = |text: &str| m.find(text).iter().any(|h| h.category == Category::Ethnic);
+        for text in [
+            "Her father is Igbo and very proud of it, he told the tutor.",
+            "He is Dalit and was bullied at his previous school.",
+            "Hispanic boy, quiet, settling in well with his roommate.",
+            "She asked whether other Black families had joined the choir.",
+            "Le propriétaire refuse la locataire à cause de sa couleur.",
+            "Famille comorienne, le grand frère sert d'interprète.",
+        ] {
+            assert!(ethnic(text), "{text}: {:?}", m.find(text));
+        }
+        for text in [
+            "She speaks Yoruba and English, interpreter not needed.",
+            "Tamil language classes start on Saturday at the library.",
+            "Le mur sera repeint, il a choisi sa couleur.",
+            "Nationality: Armenian, visa appointment on Tuesday.",
+        ] {
+            assert!(!ethnic(text), "{text}: {:?}", m.find(text));
+        }
+    }
+
     #[test]
     fn identifiers_are_validated() {
         let m = matcher().with_contact_details(true);
