@@ -1257,6 +1257,60 @@ mod tests {
         }
     }
 
+    /// Probes m–r: slang insults and epithets, character, intelligence, looks and smell with an
+    /// intensifier or an SMS word inside the phrase; work and things are not judged.
+    #[test]
+    fn slang_and_character_found_and_not_flagged() {
+        let m = matcher();
+        let has = |text: &str, c: Category| m.find(text).iter().any(|h| h.category == c);
+        for (text, c) in [
+            (
+                "Franchement une brêle en solfège et ailleurs.",
+                Category::Insult,
+            ),
+            (
+                "Ce guignol de Bastien a encore perdu ses clés.",
+                Category::Insult,
+            ),
+            ("Gros boulet, trois fois la même erreur.", Category::Insult),
+            ("What a toerag, kicked the door again.", Category::Insult),
+            ("Ado pourri gâté, tout lui est dû.", Category::Judgement),
+            (
+                "Assez bas de plafond, il faut tout lui répéter.",
+                Category::Judgement,
+            ),
+            (
+                "Il sent très mauvais depuis la rentrée.",
+                Category::Judgement,
+            ),
+            (
+                "Un peu enrobée, le costume a dû être élargi.",
+                Category::Judgement,
+            ),
+            (
+                "The laziest boy in the house, and sly too.",
+                Category::Judgement,
+            ),
+        ] {
+            assert!(has(text, c), "{text}: {:?}", m.find(text));
+        }
+        for text in [
+            "Il a oublié sa gourde au vestiaire.",
+            "Travail rendu en retard, orthographe à revoir.",
+            "Le clown de la compagnie invitée anime le spectacle de Noël.",
+            "Elle se sent mieux depuis lundi, reprise des cours.",
+            "Lazy loading of the images fixed in the new release.",
+        ] {
+            assert!(
+                !m.find(text)
+                    .iter()
+                    .any(|h| matches!(h.category, Category::Insult | Category::Judgement)),
+                "{text}: {:?}",
+                m.find(text)
+            );
+        }
+    }
+
     #[test]
     fn identifiers_are_validated() {
         let m = matcher().with_contact_details(true);
