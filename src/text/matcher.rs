@@ -1311,6 +1311,68 @@ mod tests {
         }
     }
 
+    /// Probes m–r: arrests, detention and driving offences told without the police word; care,
+    /// conditions and medicines as a conservatoire, a care home or a boarding house write them.
+    #[test]
+    fn arrests_driving_and_care_found_and_not_flagged() {
+        let m = matcher();
+        let has = |text: &str, c: Category| m.find(text).iter().any(|h| h.category == c);
+        for (text, c) in [
+            (
+                "Son oncle a été arrêté pour vol à l'étalage.",
+                Category::Offence,
+            ),
+            (
+                "La mère est en détention depuis l'hiver.",
+                Category::Offence,
+            ),
+            (
+                "stage obligatoire apres un exces de vitesse en ville",
+                Category::Offence,
+            ),
+            (
+                "Contrôlé à 0,8 d'alcoolémie, permis suspendu.",
+                Category::Offence,
+            ),
+            (
+                "Her brother filed a police complaint against him.",
+                Category::Offence,
+            ),
+            (
+                "Acouphènes depuis l'été, bouchons d'oreille en répétition.",
+                Category::Health,
+            ),
+            (
+                "Il était complètement défoncé au cours du soir.",
+                Category::Health,
+            ),
+            (
+                "Low mood since half term, tutor informed.",
+                Category::Health,
+            ),
+            (
+                "Forgot her meds again, matron called home.",
+                Category::Health,
+            ),
+        ] {
+            assert!(has(text, c), "{text}: {:?}", m.find(text));
+        }
+        for text in [
+            "Le projet de voyage a été arrêté pour raisons budgétaires.",
+            "Atelier de prévention des excès de vitesse pour les apprentis.",
+            "La route du stade est défoncée, passer par l'autre entrée.",
+            "The hedge cuts to the garden are booked for Monday.",
+        ] {
+            assert!(
+                !m.find(text)
+                    .iter()
+                    .any(|h| matches!(h.category, Category::Offence | Category::Health)),
+                "{text}: {:?}",
+                m.find(text)
+            );
+        }
+    }
+
     #[test]
     fn identifiers_are_validated() {
         let m = matcher().with_contact_details(true);
