@@ -1373,6 +1373,52 @@ mod tests {
         }
     }
 
+    /// Probes m–r: political acts and stances told without a party word; the employment agency
+    /// as a funder, a website or a partner is no one's hardship.
+    #[test]
+    fn protests_and_the_employment_agency_found_and_not_flagged() {
+        let m = matcher();
+        let has = |text: &str, c: Category| m.find(text).iter().any(|h| h.category == c);
+        for (text, c) in [
+            (
+                "Elle était à la manif contre la réforme jeudi.",
+                Category::Political,
+            ),
+            (
+                "Her dad is a committed Brexiteer, argued with the tutor.",
+                Category::Political,
+            ),
+            (
+                "He joined the climate strike instead of the mock.",
+                Category::Political,
+            ),
+            (
+                "Inscrite à France Travail depuis mars, indemnisée.",
+                Category::Financial,
+            ),
+            (
+                "Radié de Pôle emploi en janvier, plus de ressources.",
+                Category::Financial,
+            ),
+        ] {
+            assert!(has(text, c), "{text}: {:?}", m.find(text));
+        }
+        for text in [
+            "Facture de la formation envoyée à France Travail, attente du paiement.",
+            "Offre de stage publiée sur le site de France Travail.",
+            "Exposé sur la manifestation contre la guerre du Vietnam, bien documenté.",
+            "Mock exam against the clock, timing improved.",
+        ] {
+            assert!(
+                !m.find(text)
+                    .iter()
+                    .any(|h| matches!(h.category, Category::Political | Category::Financial)),
+                "{text}: {:?}",
+                m.find(text)
+            );
+        }
+    }
+
     #[test]
     fn identifiers_are_validated() {
         let m = matcher().with_contact_details(true);
