@@ -1419,6 +1419,34 @@ mod tests {
         }
     }
 
+    /// Probes m–r: money trouble told without a hardship word, in English and in French; an
+    /// unpaid internship or leave is not.
+    #[test]
+    fn money_trouble_found_and_not_flagged() {
+        let m = matcher();
+        let financial = |text: &str| {
+            m.find(text)
+                .iter()
+                .any(|h| h.category == Category::Financial)
+        };
+        for text in [
+            "The family still owes two terms, reminder sent.",
+            "His father's shop went bust in the spring.",
+            "Dad on RSA since the move, asked about instalments.",
+            "Ne déjeune plus à la cantine faute d'argent.",
+            "Dossier confié à un cabinet de recouvrement en mai.",
+        ] {
+            assert!(financial(text), "{text}: {:?}", m.find(text));
+        }
+        for text in [
+            "Unpaid internship at a gallery over the summer.",
+            "Took unpaid leave for the wedding, approved.",
+            "Notre fournisseur a saisi un cabinet de recouvrement.",
+        ] {
+            assert!(!financial(text), "{text}: {:?}", m.find(text));
+        }
+    }
+
     #[test]
     fn identifiers_are_validated() {
         let m = matcher().with_contact_details(true);
