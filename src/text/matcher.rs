@@ -1156,6 +1156,297 @@ mod tests {
         }
     }
 
+    /// Probes m–r: a care home where trainees work and a host family that lodges a student or a
+    /// young player are institutions; a relative in a care home and a foster placement are not.
+    #[test]
+    fn care_homes_and_host_families_found_and_not_flagged() {
+        let m = matcher();
+        let family = |text: &str| m.find(text).iter().any(|h| h.category == Category::Family);
+        for text in [
+            "Sa grand-mère vient d'entrer en EHPAD, il est très affecté.",
+            "Le papa vit en maison de retraite depuis son AVC.",
+            "Placé en famille d'accueil depuis deux ans, l'éducatrice vient aux réunions.",
+            "Famille d'accueil désignée par le juge des enfants en mars.",
+        ] {
+            assert!(family(text), "{text}: {:?}", m.find(text));
+        }
+        for text in [
+            "Stage d'observation à l'EHPAD Les Rosiers, tutrice ravie.",
+            "Convention signée avec la directrice de l'EHPAD du Val.",
+            "Maison de retraite Les Glycines : concert de fin d'année annulé.",
+            "Famille d'accueil Martin : deux chambres libres pour la rentrée.",
+            "Le joueur rentre chez sa famille d'accueil après l'entraînement.",
+        ] {
+            assert!(!family(text), "{text}: {:?}", m.find(text));
+        }
+    }
+
+    /// Probes m–r: an activist of a habit, a practice or a style of play is no political opinion.
+    #[test]
+    fn figurative_activists_not_flagged() {
+        let m = matcher();
+        let political = |text: &str| {
+            m.find(text)
+                .iter()
+                .any(|h| h.category == Category::Political)
+        };
+        for text in [
+            "Militant du parti communiste depuis ses vingt ans.",
+            "Elle milite à La France insoumise, tracte le samedi.",
+        ] {
+            assert!(political(text), "{text}: {:?}", m.find(text));
+        }
+        for text in [
+            "Grande militante du tri sélectif, elle a mis des bacs partout.",
+            "Un vrai militant de la ponctualité, il ferme la porte à 8h pile.",
+            "Militant du beau jeu, il refuse de défendre.",
+        ] {
+            assert!(!political(text), "{text}: {:?}", m.find(text));
+        }
+    }
+
+    /// Probes m–r: sexual life told by a situation (a night together, a fling, a rumour of
+    /// dating, two women together) rather than by a word; a partner of the other gender is not.
+    #[test]
+    fn sexual_life_by_situation_found_and_not_flagged() {
+        let m = matcher();
+        let sexual = |text: &str| m.find(text).iter().any(|h| h.category == Category::Sexual);
+        for text in [
+            "D'après le groupe, ils auraient couché ensemble pendant le séjour au ski.",
+            "Le surveillant sortirait avec une lycéenne, à vérifier.",
+            "Relation intime avec un formateur signalée par deux stagiaires.",
+            "Chloé et Inès ? Elles sont ensemble, tout le monde le sait.",
+            "Rumour that the two prefects are dating, keep an eye at socials.",
+            "Asked the matron for emergency contraception after the party.",
+        ] {
+            assert!(sexual(text), "{text}: {:?}", m.find(text));
+        }
+        for text in [
+            "Elle vit avec son compagnon depuis trois ans.",
+            "Ils sont ensemble dans le groupe de TP du jeudi.",
+            "Le stage a été une belle aventure pour toute l'équipe.",
+            "Updating the dating of the archive photos before the exhibition.",
+        ] {
+            assert!(!sexual(text), "{text}: {:?}", m.find(text));
+        }
+    }
+
+    /// Probes m–r: origin groups and castes named in English, `Black` with a capital, skin
+    /// colour as a reason; a language or paperwork is not an origin.
+    #[test]
+    fn origin_groups_found_and_not_flagged() {
+        let m = matcher();
+        let ethnic = |text: &str| m.find(text).iter().any(|h| h.category == Category::Ethnic);
+        for text in [
+            "Her father is Igbo and very proud of it, he told the tutor.",
+            "He is Dalit and was bullied at his previous school.",
+            "Hispanic boy, quiet, settling in well with his roommate.",
+            "She asked whether other Black families had joined the choir.",
+            "Le propriétaire refuse la locataire à cause de sa couleur.",
+            "Famille comorienne, le grand frère sert d'interprète.",
+        ] {
+            assert!(ethnic(text), "{text}: {:?}", m.find(text));
+        }
+        for text in [
+            "She speaks Yoruba and English, interpreter not needed.",
+            "Tamil language classes start on Saturday at the library.",
+            "Le mur sera repeint, il a choisi sa couleur.",
+            "Nationality: Armenian, visa appointment on Tuesday.",
+        ] {
+            assert!(!ethnic(text), "{text}: {:?}", m.find(text));
+        }
+    }
+
+    /// Probes m–r: slang insults and epithets, character, intelligence, looks and smell with an
+    /// intensifier or an SMS word inside the phrase; work and things are not judged.
+    #[test]
+    fn slang_and_character_found_and_not_flagged() {
+        let m = matcher();
+        let has = |text: &str, c: Category| m.find(text).iter().any(|h| h.category == c);
+        for (text, c) in [
+            (
+                "Franchement une brêle en solfège et ailleurs.",
+                Category::Insult,
+            ),
+            (
+                "Ce guignol de Bastien a encore perdu ses clés.",
+                Category::Insult,
+            ),
+            ("Gros boulet, trois fois la même erreur.", Category::Insult),
+            ("What a toerag, kicked the door again.", Category::Insult),
+            ("Ado pourri gâté, tout lui est dû.", Category::Judgement),
+            (
+                "Assez bas de plafond, il faut tout lui répéter.",
+                Category::Judgement,
+            ),
+            (
+                "Il sent très mauvais depuis la rentrée.",
+                Category::Judgement,
+            ),
+            (
+                "Un peu enrobée, le costume a dû être élargi.",
+                Category::Judgement,
+            ),
+            (
+                "The laziest boy in the house, and sly too.",
+                Category::Judgement,
+            ),
+        ] {
+            assert!(has(text, c), "{text}: {:?}", m.find(text));
+        }
+        for text in [
+            "Il a oublié sa gourde au vestiaire.",
+            "Travail rendu en retard, orthographe à revoir.",
+            "Le clown de la compagnie invitée anime le spectacle de Noël.",
+            "Elle se sent mieux depuis lundi, reprise des cours.",
+            "Lazy loading of the images fixed in the new release.",
+        ] {
+            assert!(
+                !m.find(text)
+                    .iter()
+                    .any(|h| matches!(h.category, Category::Insult | Category::Judgement)),
+                "{text}: {:?}",
+                m.find(text)
+            );
+        }
+    }
+
+    /// Probes m–r: arrests, detention and driving offences told without the police word; care,
+    /// conditions and medicines as a conservatoire, a care home or a boarding house write them.
+    #[test]
+    fn arrests_driving_and_care_found_and_not_flagged() {
+        let m = matcher();
+        let has = |text: &str, c: Category| m.find(text).iter().any(|h| h.category == c);
+        for (text, c) in [
+            (
+                "Son oncle a été arrêté pour vol à l'étalage.",
+                Category::Offence,
+            ),
+            (
+                "La mère est en détention depuis l'hiver.",
+                Category::Offence,
+            ),
+            (
+                "stage obligatoire apres un exces de vitesse en ville",
+                Category::Offence,
+            ),
+            (
+                "Contrôlé à 0,8 d'alcoolémie, permis suspendu.",
+                Category::Offence,
+            ),
+            (
+                "Her brother filed a police complaint against him.",
+                Category::Offence,
+            ),
+            (
+                "Acouphènes depuis l'été, bouchons d'oreille en répétition.",
+                Category::Health,
+            ),
+            (
+                "Il était complètement défoncé au cours du soir.",
+                Category::Health,
+            ),
+            (
+                "Low mood since half term, tutor informed.",
+                Category::Health,
+            ),
+            (
+                "Forgot her meds again, matron called home.",
+                Category::Health,
+            ),
+        ] {
+            assert!(has(text, c), "{text}: {:?}", m.find(text));
+        }
+        for text in [
+            "Le projet de voyage a été arrêté pour raisons budgétaires.",
+            "Atelier de prévention des excès de vitesse pour les apprentis.",
+            "La route du stade est défoncée, passer par l'autre entrée.",
+            "The hedge cuts to the garden are booked for Monday.",
+        ] {
+            assert!(
+                !m.find(text)
+                    .iter()
+                    .any(|h| matches!(h.category, Category::Offence | Category::Health)),
+                "{text}: {:?}",
+                m.find(text)
+            );
+        }
+    }
+
+    /// Probes m–r: political acts and stances told without a party word; the employment agency
+    /// as a funder, a website or a partner is no one's hardship.
+    #[test]
+    fn protests_and_the_employment_agency_found_and_not_flagged() {
+        let m = matcher();
+        let has = |text: &str, c: Category| m.find(text).iter().any(|h| h.category == c);
+        for (text, c) in [
+            (
+                "Elle était à la manif contre la réforme jeudi.",
+                Category::Political,
+            ),
+            (
+                "Her dad is a committed Brexiteer, argued with the tutor.",
+                Category::Political,
+            ),
+            (
+                "He joined the climate strike instead of the mock.",
+                Category::Political,
+            ),
+            (
+                "Inscrite à France Travail depuis mars, indemnisée.",
+                Category::Financial,
+            ),
+            (
+                "Radié de Pôle emploi en janvier, plus de ressources.",
+                Category::Financial,
+            ),
+        ] {
+            assert!(has(text, c), "{text}: {:?}", m.find(text));
+        }
+        for text in [
+            "Facture de la formation envoyée à France Travail, attente du paiement.",
+            "Offre de stage publiée sur le site de France Travail.",
+            "Exposé sur la manifestation contre la guerre du Vietnam, bien documenté.",
+            "Mock exam against the clock, timing improved.",
+        ] {
+            assert!(
+                !m.find(text)
+                    .iter()
+                    .any(|h| matches!(h.category, Category::Political | Category::Financial)),
+                "{text}: {:?}",
+                m.find(text)
+            );
+        }
+    }
+
+    /// Probes m–r: money trouble told without a hardship word, in English and in French; an
+    /// unpaid internship or leave is not.
+    #[test]
+    fn money_trouble_found_and_not_flagged() {
+        let m = matcher();
+        let financial = |text: &str| {
+            m.find(text)
+                .iter()
+                .any(|h| h.category == Category::Financial)
+        };
+        for text in [
+            "The family still owes two terms, reminder sent.",
+            "His father's shop went bust in the spring.",
+            "Dad on RSA since the move, asked about instalments.",
+            "Ne déjeune plus à la cantine faute d'argent.",
+            "Dossier confié à un cabinet de recouvrement en mai.",
+        ] {
+            assert!(financial(text), "{text}: {:?}", m.find(text));
+        }
+        for text in [
+            "Unpaid internship at a gallery over the summer.",
+            "Took unpaid leave for the wedding, approved.",
+            "Notre fournisseur a saisi un cabinet de recouvrement.",
+        ] {
+            assert!(!financial(text), "{text}: {:?}", m.find(text));
+        }
+    }
+
     #[test]
     fn identifiers_are_validated() {
         let m = matcher().with_contact_details(true);
