@@ -229,8 +229,11 @@ fn attest_a_remediation_of_the_demo_on_sqlite() {
         (Some(34), Some(8), Some(34))
     );
 
-    // Reports that do not belong together.
-    refused(&after, &before, "le rapport d'après", "the after-report");
+    // Reports that do not belong together. Both scans above may fall in the same second: the
+    // older after-report is a scan as of an earlier day.
+    let older = dir.path().join("older.json");
+    scan(&url, &policy, Some("2026-01-05"), &older);
+    refused(&before, &older, "le rapport d'après", "the after-report");
     let other_policy = dir.path().join("other.toml");
     std::fs::write(
         &other_policy,

@@ -604,6 +604,9 @@ const EXACT: &[(&str, &str, &str, &str)] = &[
     ("cameras", "owner_email", "varchar(255)", "email"),
     ("users", "lastloginip", "varchar(45)", "ip"),
     ("contacts", "telportable", "varchar(20)", "phone"),
+    ("ptz_controls", "MinPanStep", "smallint(5) unsigned", ""),
+    ("paiements", "card_pan", "varchar(19)", "card"),
+    ("paiements", "card_number", "bigint", "card"),
 ];
 
 #[test]

@@ -255,6 +255,11 @@ pub fn classify_name(table: &str, column: &str, data_type: &str) -> Option<NameC
             c.reason = format!("read as `{}`: {}", split.join("_"), c.reason);
             Some(c)
         })?;
+    // A payment card number has 13 to 19 digits: an integer of 32 bits or less cannot hold one
+    // (`MaxPanSpeed` is a camera's pan speed).
+    if class.category == C::Card && narrow_integer(data_type) {
+        return None;
+    }
     // The `civilite` of a company is its legal form (SARL, SAS), not a gender.
     if class.category == C::Gender && table_is_organisation(table) {
         return None;
@@ -271,6 +276,33 @@ pub fn classify_name(table: &str, column: &str, data_type: &str) -> Option<NameC
         return None;
     }
     Some(class)
+}
+
+/// An integer type of 32 bits or less, or a flag (`smallint(5) unsigned`, `int4`, `boolean`).
+fn narrow_integer(data_type: &str) -> bool {
+    let t = data_type.trim().to_ascii_lowercase();
+    let word: String = t
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    matches!(
+        word.as_str(),
+        "tinyint"
+            | "smallint"
+            | "mediumint"
+            | "int"
+            | "integer"
+            | "int1"
+            | "int2"
+            | "int3"
+            | "int4"
+            | "serial"
+            | "smallserial"
+            | "serial4"
+            | "bool"
+            | "boolean"
+            | "bit"
+    )
 }
 
 /// Whether a column of this category in a table about machines or network names is the

@@ -198,7 +198,7 @@ pub fn secret_like(s: &str) -> bool {
     if s.starts_with("Private-key-format:") {
         return true;
     }
-    if serialised_secret(s) {
+    if serialised_secret(s) || url_with_password(s) {
         return true;
     }
     let jwt = s.starts_with("eyJ")
@@ -237,6 +237,23 @@ pub fn secret_like(s: &str) -> bool {
     } else {
         len >= 20 && h >= 3.5
     }
+}
+
+/// A URL that carries a password in its user information (`rtsp://admin:s3cret@10.0.0.5/`,
+/// `postgres://app:pw@db/crm`): whoever reads it can log in.
+pub fn url_with_password(s: &str) -> bool {
+    let Some((scheme, rest)) = s.split_once("://") else {
+        return false;
+    };
+    if scheme.is_empty()
+        || !scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    {
+        return false;
+    }
+    url::Url::parse(s).is_ok_and(|u| u.password().is_some_and(|p| !p.is_empty()))
+        && rest.contains('@')
 }
 
 /// Field names that, in a serialised document (JSON, PHP `serialize`), hold a secret.
@@ -1165,6 +1182,40 @@ mod tests {
         ] {
             assert!(!secret_like(no), "{no}");
         }
+    }
+
+    /// A URL with a password in it is a credential, whatever the column is called; a URL with
+    /// a user name only, or none, is not.
+    #[test]
+    fn urls_carrying_a_password_are_secrets() {
+        for yes in [
+            "rtsp://viewer:Gr4nd-Portail@192.168.10.21:554/stream1",
+            "ftp://backup:hunter22@files.example.org/nightly/",
+            "mysql://crm:p%40ss@db.internal:3306/crm",
+        ] {
+            assert!(url_with_password(yes) && secret_like(yes), "{yes}");
+        }
+        for no in [
+            "rtsp://192.168.10.21:554/stream1",
+            "https://viewer@example.org/page",
+            "https://example.org/login?user=a:b@c",
+            "mailto:anne@example.org",
+            "not a url: a@b",
+        ] {
+            assert!(!url_with_password(no), "{no}");
+        }
+        let urls: Vec<String> = (1..7)
+            .map(|i| format!("rtsp://cam{i}:Zq8!mW{i}@10.1.0.{i}/live"))
+            .collect();
+        let urls: Vec<&str> = urls.iter().map(String::as_str).collect();
+        let c = classify(
+            "cameras",
+            "stream_source",
+            "varchar(255)",
+            Some(&prof(&urls)),
+        )
+        .unwrap();
+        assert_eq!(c.category, ColumnCategory::Credential, "{c:?}");
     }
 
     #[test]
