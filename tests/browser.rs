@@ -295,3 +295,110 @@ fn the_net_log_sees_a_request_of_the_page() {
         vec!["https://example.invalid/a.png".to_string()]
     );
 }
+
+/// A document of vigie opened in Chromium: parsed as HTML in `lang`, no console message, no
+/// request, nothing outside it named; printed to PDF. Returns the DOM.
+fn open_document(bin: &Path, html: &str, name: &str, lang: &str) -> String {
+    let work = tempfile::tempdir().unwrap();
+    let page = work.path().join(format!("{name}.html"));
+    std::fs::write(&page, html).unwrap();
+    let url = format!("file://{}", page.display());
+    let net_log = work.path().join("net.json");
+    let out = browser(bin, &work.path().join("profile-dom"))
+        .args(["--enable-logging=stderr", "--v=0"])
+        .arg(format!("--log-net-log={}", net_log.display()))
+        .arg("--dump-dom")
+        .arg(&url)
+        .output()
+        .expect("Chromium runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "Chromium failed: {stderr}");
+    let dom = String::from_utf8(out.stdout).expect("the DOM as UTF-8");
+    assert!(dom.contains(&format!("<html lang=\"{lang}\">")), "{name}");
+    assert!(console_lines(&stderr).is_empty(), "{name}: {stderr}");
+    assert_eq!(page_requests(&net_log), Vec::<String>::new(), "{name}");
+    for attr in ["src=", "href=", "url(", "http://", "https://"] {
+        assert!(!dom.contains(attr), "{name}: `{attr}` in the parsed page");
+    }
+    let pdf_path = artefacts().join(format!("{name}.pdf"));
+    let _ = std::fs::remove_file(&pdf_path);
+    let out = browser(bin, &work.path().join("profile-pdf"))
+        .arg(format!("--print-to-pdf={}", pdf_path.display()))
+        .arg(&url)
+        .output()
+        .expect("Chromium runs");
+    assert!(out.status.success(), "{name}");
+    let pdf = std::fs::read(&pdf_path).expect("the PDF Chromium printed");
+    assert!(pdf.starts_with(b"%PDF-") && pdf_pages(&pdf) >= 1, "{name}");
+    dom
+}
+
+/// The record of processing activities and the deletion certificate, as the scan report: one
+/// self-contained page each, read and printed by Chromium.
+#[test]
+fn the_register_and_the_certificate_in_chromium() {
+    let Some(bin) = chromium_or_skip("the_register_and_the_certificate_in_chromium") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    vigie::demo::build(&db).unwrap();
+    let url = format!("sqlite://{}", db.display());
+    let policy = Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/ecole.toml");
+    let vigie = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_vigie"))
+            .args(args)
+            .output()
+            .expect("vigie runs")
+    };
+    let policy_arg = policy.to_str().unwrap();
+
+    let register = vigie(&[
+        "register", "--policy", policy_arg, "--url", &url, "--format", "html", "--lang", "fr",
+    ]);
+    assert_eq!(register.status.code(), Some(0), "{register:?}");
+    let dom = open_document(
+        &bin,
+        &String::from_utf8(register.stdout).unwrap(),
+        "vigie-register-fr",
+        "fr",
+    );
+    assert!(dom.contains("<h1>Registre des activités de traitement"));
+    // One record per purpose of the demo policy.
+    assert_eq!(dom.matches("<h2>Fiche n° ").count(), 5);
+
+    let mut reports = Vec::new();
+    for (name, as_of) in [("before", "2026-11-23"), ("after", "2026-11-24")] {
+        let out = vigie(&[
+            "scan", "--policy", policy_arg, &url, "--format", "json", "--as-of", as_of,
+        ]);
+        let path = dir.path().join(format!("{name}.json"));
+        std::fs::write(&path, &out.stdout).unwrap();
+        reports.push(path);
+    }
+    let attest = vigie(&[
+        "attest",
+        "--before",
+        reports[0].to_str().unwrap(),
+        "--after",
+        reports[1].to_str().unwrap(),
+        "--format",
+        "html",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(attest.status.code(), Some(1), "rows remain: {attest:?}");
+    let html = String::from_utf8(attest.stdout).unwrap();
+    let dom = open_document(&bin, &html, "vigie-certificate-en", "en");
+    let json = vigie(&[
+        "attest",
+        "--before",
+        reports[0].to_str().unwrap(),
+        "--after",
+        reports[1].to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let cert: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(dom.contains(cert["sha256"].as_str().unwrap()), "the hash");
+}
