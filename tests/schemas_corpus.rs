@@ -300,17 +300,17 @@ fn the_later_applications_are_labelled() {
 
 #[test]
 fn blind2_half_on_postgres() {
-    run("postgres", "blind2", 0.60, 0.68);
+    run("postgres", "blind2", 0.69, 0.77);
 }
 
 #[test]
 fn blind2_half_on_mariadb() {
-    run("mariadb", "blind2", 0.56, 0.82);
+    run("mariadb", "blind2", 0.82, 0.95);
 }
 
 #[test]
 fn blind2_half_on_sqlite() {
-    run("sqlite", "blind2", 0.93, 0.76);
+    run("sqlite", "blind2", 0.97, 0.94);
 }
 
 #[test]
