@@ -244,19 +244,23 @@ pub fn attest(before: &[u8], after: &[u8]) -> Result<Attested, Refusal> {
         });
     }
     let mut lines: BTreeMap<Key, Line> = BTreeMap::new();
-    for f in findings(&b.value) {
+    // The line of a finding's key, made on first sight in either report.
+    fn line_of<'a>(lines: &'a mut BTreeMap<Key, Line>, f: &Value) -> &'a mut Line {
         let k = key(f);
-        let line = lines.entry(k.clone()).or_insert_with(|| Line {
-            rule: k.0.clone(),
-            purpose: k.1.clone(),
-            table: k.2.clone(),
-            column: k.3.clone(),
-            category: k.4.clone(),
+        lines.entry(k.clone()).or_insert_with(|| Line {
+            rule: k.0,
+            purpose: k.1,
+            table: k.2,
+            column: k.3,
+            category: k.4,
             severity: str_at(f, "/severity"),
             before: 0,
             after: 0,
             proposed_sql: None,
-        });
+        })
+    }
+    for f in findings(&b.value) {
+        let line = line_of(&mut lines, f);
         line.before += f.get("count").and_then(Value::as_u64).unwrap_or(0);
         if line.proposed_sql.is_none() {
             line.proposed_sql = f
@@ -266,19 +270,7 @@ pub fn attest(before: &[u8], after: &[u8]) -> Result<Attested, Refusal> {
         }
     }
     for f in findings(&a.value) {
-        let k = key(f);
-        let line = lines.entry(k.clone()).or_insert_with(|| Line {
-            rule: k.0.clone(),
-            purpose: k.1.clone(),
-            table: k.2.clone(),
-            column: k.3.clone(),
-            category: k.4.clone(),
-            severity: str_at(f, "/severity"),
-            before: 0,
-            after: 0,
-            proposed_sql: None,
-        });
-        line.after += f.get("count").and_then(Value::as_u64).unwrap_or(0);
+        line_of(&mut lines, f).after += f.get("count").and_then(Value::as_u64).unwrap_or(0);
     }
     let errors = |v: &Value| {
         v.pointer("/summary/errors")
