@@ -94,18 +94,28 @@ svg rect.bar { fill: #3f51b5; }
 }
 "#;
 
-pub fn render(report: &ScanReport, lang: Lang) -> String {
-    let t = |id: &str| text(lang, id);
-    let mut out = String::new();
+/// The head of every page vigie writes: its language, a Content-Security-Policy that lets
+/// nothing be fetched or run (inline style only), the title (escaped here) and the style.
+pub(crate) fn head(out: &mut String, lang: Lang, title: &str, extra_style: &str) {
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
-         <meta name=\"generator\" content=\"vigie {}\">\n<title>{} — {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+         <meta name=\"generator\" content=\"vigie {}\">\n<title>{}</title>\n<style>{STYLE}{extra_style}</style>\n</head>\n<body>\n",
         env!("CARGO_PKG_VERSION"),
-        esc(t("doc.title")),
-        esc(&report.target.database),
+        esc(title),
+    );
+}
+
+pub fn render(report: &ScanReport, lang: Lang) -> String {
+    let t = |id: &str| text(lang, id);
+    let mut out = String::new();
+    head(
+        &mut out,
+        lang,
+        &format!("{} — {}", t("doc.title"), report.target.database),
+        "",
     );
     let _ = writeln!(
         out,

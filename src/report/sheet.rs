@@ -8,7 +8,7 @@
 //! [`super::html::esc`], the page with the same inline style sheet, no script and a
 //! Content-Security-Policy that forbids anything fetched.
 
-use super::html::{STYLE, esc, sql_block};
+use super::html::{esc, sql_block};
 use super::markdown::{code, fence, inline};
 use crate::i18n::{Lang, text};
 use std::fmt::Write;
@@ -140,15 +140,7 @@ th[scope=row] { width: 30%; }
 pub fn html(sheet: &Sheet) -> String {
     let lang = sheet.lang;
     let mut out = String::new();
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
-         <meta name=\"generator\" content=\"vigie {}\">\n<title>{}</title>\n<style>{STYLE}{EXTRA_STYLE}</style>\n</head>\n<body>\n",
-        env!("CARGO_PKG_VERSION"),
-        esc(&sheet.title),
-    );
+    super::html::head(&mut out, lang, &sheet.title, EXTRA_STYLE);
     let _ = writeln!(out, "<header>\n<h1>{}</h1>", esc(&sheet.title));
     for s in &sheet.subtitle {
         let _ = writeln!(out, "<p class=\"subtitle\">{}</p>", esc(s));
