@@ -344,3 +344,65 @@ fn expected_rules_fixture() -> Vec<Line> {
         line("retention-exceeded", Some("prospects"), None, 3, 0),
     ]
 }
+
+/// The demo school's seed, written for SQLite, for PostgreSQL: each date relative to today
+/// (`date('now', '-5 years')`, `datetime('now', '-3 days')`) computed by PostgreSQL instead.
+fn demo_on_postgres() -> String {
+    let relative = regex::Regex::new(r"\b(date|datetime)\('now'((?:,\s*'[^']*')*)\)").unwrap();
+    let shift = regex::Regex::new(r"'([^']*)'").unwrap();
+    relative
+        .replace_all(vigie::demo::SEED, |c: &regex::Captures| {
+            let shifts: String = shift
+                .captures_iter(&c[2])
+                .map(|s| format!(" + interval '{}'", &s[1]))
+                .collect();
+            let format = if &c[1] == "date" {
+                "YYYY-MM-DD"
+            } else {
+                "YYYY-MM-DD HH24:MI:SS"
+            };
+            format!("to_char(now(){shifts}, '{format}')")
+        })
+        .into_owned()
+}
+
+/// The same remediation of the demo school, on a copy of it in PostgreSQL: the reviewed
+/// findings go to zero, with the same counts as on SQLite.
+#[test]
+fn attest_a_remediation_of_the_demo_on_postgres() {
+    let Some(url) = pg_fixture("attest_demo", &demo_on_postgres()) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let policy = root().join("policies/ecole.toml");
+    let (before, after) = (
+        dir.path().join("before.json"),
+        dir.path().join("after.json"),
+    );
+    scan(&url, &policy, None, &before);
+    let sql = reviewed_sql(&before);
+    assert_eq!(sql.matches("BEGIN;").count(), 4, "{sql}");
+    postgres::Client::connect(&url, postgres::NoTls)
+        .unwrap()
+        .batch_execute(&sql)
+        .unwrap();
+    scan(&url, &policy, None, &after);
+    let cert = certificate(&before, &after);
+    let c = &cert["certificate"];
+    assert_eq!(c["target"]["dialect"], "postgres");
+    assert_eq!(c["target"]["database"], url.db_name());
+    assert_eq!(c["complete"], true);
+    let reviewed: Vec<Line> = lines(&cert)
+        .into_iter()
+        .filter(|l| REVIEWED.contains(&l.0.as_str()))
+        .collect();
+    assert_eq!(
+        reviewed,
+        [
+            line("card-cvv-stored", None, None, 1, 0),
+            line("retention-exceeded", Some("candidats"), None, 1, 0),
+            line("retention-exceeded", Some("alumni"), None, 1, 0),
+            line("retention-exceeded", Some("prospects"), None, 2, 0),
+        ]
+    );
+}
