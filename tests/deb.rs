@@ -2,8 +2,9 @@
 //! unpacks it into a scratch root with `dpkg -x` (no root rights, nothing installed on the
 //! machine) and runs the binary from there.
 //!
-//! It needs cargo-deb (`cargo install cargo-deb`) and dpkg; without them it says so and passes,
-//! as the database tests do without their servers outside CI. Like `tests/install.rs`, it builds
+//! It needs cargo-deb (`cargo install cargo-deb`, which `scripts/test` runs when it is missing)
+//! and dpkg; without them it says so and passes outside CI, and fails under `CI=true`, as the
+//! database tests do without their servers. Like `tests/install.rs`, it builds
 //! in the suite's target directory, so the release build is reused.
 
 // The skip message goes to stderr, as the database tests' do.
@@ -28,6 +29,12 @@ fn available(program: &str, args: &[&str]) -> bool {
 fn the_deb_installs_a_binary_that_runs() {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     if !available(&cargo, &["deb", "--version"]) || !available("dpkg-deb", &["--version"]) {
+        // `scripts/test` installs cargo-deb when it is missing: under CI its absence is a
+        // failure, never a silent pass.
+        assert!(
+            !common::in_ci(),
+            "cargo-deb and dpkg are needed under CI=true (scripts/test installs cargo-deb)"
+        );
         eprintln!("skipped: needs cargo-deb (cargo install cargo-deb) and dpkg");
         return;
     }
