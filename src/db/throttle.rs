@@ -80,6 +80,22 @@ impl Throttled {
     }
 }
 
+impl Throttled {
+    /// Stream with pauses between batches of rows, then release the snapshot and pause for
+    /// the rest of the share.
+    fn paced_stream(
+        &mut self,
+        stream: impl FnOnce(&mut dyn Session, &mut Pacer) -> Result<(), DbError>,
+    ) -> Result<(), DbError> {
+        let mut pacer = Pacer::new(self.throttle);
+        let r = stream(self.inner.as_mut(), &mut pacer);
+        let released = self.inner.release_snapshot();
+        pacer.finish();
+        r?;
+        released
+    }
+}
+
 /// Pauses a stream between batches of rows: called once per row, it sleeps when the rows read
 /// since the last pause took [`STREAM_SLICE`] or more.
 struct Pacer {
@@ -142,15 +158,12 @@ impl Session for Throttled {
     }
 
     fn stream_pairs(&mut self, sql: &str, each: &mut dyn FnMut(&str, &str)) -> Result<(), DbError> {
-        let mut pacer = Pacer::new(self.throttle);
-        let r = self.inner.stream_pairs(sql, &mut |k, t| {
-            each(k, t);
-            pacer.row();
-        });
-        let released = self.inner.release_snapshot();
-        pacer.finish();
-        r?;
-        released
+        self.paced_stream(|s, pacer| {
+            s.stream_pairs(sql, &mut |k, t| {
+                each(k, t);
+                pacer.row();
+            })
+        })
     }
 
     fn stream_pairs_raw(
@@ -158,15 +171,12 @@ impl Session for Throttled {
         sql: &str,
         each: &mut dyn FnMut(&[u8], &[u8]),
     ) -> Result<(), DbError> {
-        let mut pacer = Pacer::new(self.throttle);
-        let r = self.inner.stream_pairs_raw(sql, &mut |k, t| {
-            each(k, t);
-            pacer.row();
-        });
-        let released = self.inner.release_snapshot();
-        pacer.finish();
-        r?;
-        released
+        self.paced_stream(|s, pacer| {
+            s.stream_pairs_raw(sql, &mut |k, t| {
+                each(k, t);
+                pacer.row();
+            })
+        })
     }
 
     fn sample(&mut self, table: &Table, n: usize) -> Result<Sampled, DbError> {

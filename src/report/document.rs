@@ -157,6 +157,22 @@ pub fn top_actions(report: &ScanReport, lang: Lang, n: usize) -> Vec<Action> {
 }
 
 /// `3 critical, 17 high, …`, most serious first, in `lang`.
+/// What was checked, on which database, as of when, against which policy: the summary's first
+/// sentence in every document.
+pub fn checked(report: &ScanReport, lang: Lang) -> String {
+    tr(
+        lang,
+        "doc.checked",
+        &[
+            ("checks", &report.checks.len()),
+            ("database", &report.target.database),
+            ("as_of", &as_of(report)),
+            ("policy", &report.policy_path),
+            ("purposes", &report.purposes.len()),
+        ],
+    )
+}
+
 pub fn severity_phrase(report: &ScanReport, lang: Lang) -> String {
     super::by_severity(report)
         .into_iter()

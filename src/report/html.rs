@@ -159,21 +159,7 @@ fn summary(out: &mut String, report: &ScanReport, lang: Lang) {
         "<section id=\"summary\">\n<h2>{}</h2>",
         esc(t("doc.summary"))
     );
-    let _ = writeln!(
-        out,
-        "<p>{}</p>",
-        esc(&tr(
-            lang,
-            "doc.checked",
-            &[
-                ("checks", &report.checks.len()),
-                ("database", &report.target.database),
-                ("as_of", &doc::as_of(report)),
-                ("policy", &report.policy_path),
-                ("purposes", &report.purposes.len()),
-            ]
-        ))
-    );
+    let _ = writeln!(out, "<p>{}</p>", esc(&doc::checked(report, lang)));
     // The figures are marked (`data-summary`) so a reader of the page, a test, can find them.
     let verdict = if report.findings.is_empty() {
         esc(t("doc.verdict-none"))

@@ -109,21 +109,7 @@ pub fn render(report: &ScanReport, lang: Lang) -> String {
 fn summary(out: &mut String, report: &ScanReport, lang: Lang) {
     let t = |id: &str| text(lang, id);
     let _ = writeln!(out, "## {}\n", t("doc.summary"));
-    let _ = writeln!(
-        out,
-        "{}\n",
-        inline(&tr(
-            lang,
-            "doc.checked",
-            &[
-                ("checks", &report.checks.len()),
-                ("database", &report.target.database),
-                ("as_of", &doc::as_of(report)),
-                ("policy", &report.policy_path),
-                ("purposes", &report.purposes.len()),
-            ]
-        ))
-    );
+    let _ = writeln!(out, "{}\n", inline(&doc::checked(report, lang)));
     let verdict = if report.findings.is_empty() {
         t("doc.verdict-none").to_string()
     } else {
